@@ -1,0 +1,142 @@
+"""Errors raised by the client.
+
+Every error is a :class:`GraphError`::
+
+    GraphError
+    ├── APIStatusError            the service answered with a non-2xx status
+    │   ├── BadRequestError           400
+    │   ├── AuthenticationError       401
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404
+    │   ├── ConflictError             409
+    │   ├── PreconditionFailedError   412
+    │   ├── RateLimitError            429
+    │   └── InternalServerError       >= 500
+    └── APIConnectionError        no answer (DNS, refused, reset …)
+        └── APITimeoutError           no answer in time
+
+An :class:`APIStatusError` carries the HTTP status, Graph's OData ``error.code`` and
+``error.message``, the ``request-id`` / ``client-request-id`` to quote to Microsoft
+support, and the :class:`httpx.Response` itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "GraphError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+]
+
+_MESSAGE_LIMIT = 500  # characters of an error body quoted in a message
+
+
+class GraphError(Exception):
+    """Base class of every error this client raises."""
+
+
+class APIStatusError(GraphError):
+    """The service answered with a status outside 2xx."""
+
+    def __init__(self, response: httpx.Response, body: Any) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        error = body.get("error") if isinstance(body, dict) else None
+        error = error if isinstance(error, dict) else {}
+        self.code: str | None = error.get("code") if isinstance(error.get("code"), str) else None
+        self.message: str | None = (
+            error.get("message") if isinstance(error.get("message"), str) else None
+        )
+        self.request_id: str | None = response.headers.get("request-id")
+        self.client_request_id: str | None = response.headers.get("client-request-id")
+        detail = self.message or (response.text[:_MESSAGE_LIMIT] if response.content else "")
+        parts = [f"{response.status_code} {response.reason_phrase}".strip()]
+        if self.code:
+            parts.append(self.code)
+        if detail:
+            parts.append(detail[:_MESSAGE_LIMIT])
+        if self.request_id:
+            parts.append(f"request-id {self.request_id}")
+        request = response.request
+        super().__init__(f"{request.method} {request.url.path}: " + " — ".join(parts))
+
+
+class BadRequestError(APIStatusError):
+    """400 Bad Request."""
+
+
+class AuthenticationError(APIStatusError):
+    """401 Unauthorized: the token is missing, expired or for another audience."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403 Forbidden: the token lacks a permission the operation needs."""
+
+
+class NotFoundError(APIStatusError):
+    """404 Not Found."""
+
+
+class ConflictError(APIStatusError):
+    """409 Conflict."""
+
+
+class PreconditionFailedError(APIStatusError):
+    """412 Precondition Failed: an ``If-Match`` ETag no longer matches."""
+
+
+class RateLimitError(APIStatusError):
+    """429 Too Many Requests: throttled; retried automatically when retries are on."""
+
+
+class InternalServerError(APIStatusError):
+    """A 5xx status."""
+
+
+class APIConnectionError(GraphError):
+    """The request got no answer."""
+
+    def __init__(self, message: str, request: httpx.Request) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """The request got no answer in time."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    412: PreconditionFailedError,
+    429: RateLimitError,
+}
+
+
+def status_error(response: httpx.Response) -> APIStatusError:
+    """The error for a non-2xx response, its body parsed as JSON when it is JSON."""
+    try:
+        body: Any = response.json()
+    except ValueError:
+        body = response.text
+    cls = _BY_STATUS.get(response.status_code)
+    if cls is None:
+        cls = InternalServerError if response.status_code >= 500 else APIStatusError
+    return cls(response, body)

@@ -1,0 +1,157 @@
+"""Operations of the driveitem group: get, get_content, list_children, put_content."""
+
+from __future__ import annotations
+
+from typing import Any, Unpack
+
+from .._runtime import Endpoint, FileContent, Group, RequestOptions
+
+_GET = Endpoint(
+    "GET",
+    (
+        ("/me/drive/items/{item_id}", ""),
+        ("/drives/{drive_id}/items/{item_id}", ""),
+        ("/me/drive/root:/{item_path}", ""),
+    ),
+    {"item_path": "path"},
+)
+
+_GET_CONTENT = Endpoint(
+    "GET",
+    (("/me/drive/items/{item_id}/content", ""), ("/drives/{drive_id}/items/{item_id}/content", "")),
+)
+
+_LIST_CHILDREN = Endpoint(
+    "GET",
+    (
+        ("/me/drive/root/children", ""),
+        ("/me/drive/items/{item_id}/children", ""),
+        ("/drives/{drive_id}/items/{item_id}/children", ""),
+        ("/groups/{group_id}/drive/items/{item_id}/children", ""),
+    ),
+)
+
+_PUT_CONTENT = Endpoint(
+    "PUT",
+    (
+        ("/me/drive/items/{parent_id}:/{filename}:/content", ""),
+        ("/me/drive/items/{item_id}/content", ""),
+    ),
+    {"filename": "path"},
+)
+
+
+class DriveitemOperations(Group):
+    """driveitem operations (4), reached as client.driveitem."""
+
+    __slots__ = ()
+
+    def get(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Read the metadata of a driveItem, which can be a file or a folder. You can address the item by its id, either in the signed-in user's drive or in any drive you know the id of, or by its path relative to the root of the user's drive.
+
+        GET /me/drive/items/{item_id}
+        GET /drives/{drive_id}/items/{item_id}
+        GET /me/drive/root:/{item_path}
+
+        Permissions (least privileged):
+            Delegated (work or school account): Files.Read
+            Delegated (personal Microsoft account): Files.Read
+            Application: Files.Read.All
+
+        Returns: 200 on success, microsoft.graph.driveItem.
+
+        Documented in api/driveitem-get.md
+        """
+        return self._client._request(
+            _GET, {"drive_id": drive_id, "item_id": item_id, "item_path": item_path}, options
+        )
+
+    def get_content(
+        self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> Any:
+        """Download the raw bytes of a file driveItem. Folders have no content, so calling this on a folder fails. The response body is the file itself, not JSON.
+
+        GET /me/drive/items/{item_id}/content
+        GET /drives/{drive_id}/items/{item_id}/content
+
+        Permissions (least privileged):
+            Delegated (work or school account): Files.Read
+            Delegated (personal Microsoft account): Files.Read
+            Application: Files.Read.All
+
+        Returns: 200 on success.
+
+        Documented in api/driveitem-get-content.md
+        """
+        return self._client._request(
+            _GET_CONTENT, {"item_id": item_id, "drive_id": drive_id}, options
+        )
+
+    def list_children(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        group_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Enumerate the driveItem objects that sit directly inside a folder. Items in nested sub-folders are not included. Large folders are paged; follow `@odata.nextLink` to read further pages.
+
+        GET /me/drive/root/children
+        GET /me/drive/items/{item_id}/children
+        GET /drives/{drive_id}/items/{item_id}/children
+        GET /groups/{group_id}/drive/items/{item_id}/children
+
+        Permissions (least privileged):
+            Delegated (work or school account): Files.Read
+            Delegated (personal Microsoft account): Files.Read
+            Application: Files.Read.All
+
+        Returns: 200 on success, a collection of microsoft.graph.driveItem.
+
+        Documented in api/driveitem-list-children.md
+        """
+        return self._client._request(
+            _LIST_CHILDREN,
+            {"drive_id": drive_id, "item_id": item_id, "group_id": group_id},
+            options,
+        )
+
+    def put_content(
+        self,
+        *,
+        parent_id: str | None = None,
+        filename: str | None = None,
+        item_id: str | None = None,
+        content: FileContent,
+        content_type: str = "text/plain",
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Upload a file of up to 250 MB in a single request. You can either create a new file by naming it under a parent folder, or overwrite the bytes of a file that already exists by addressing it by id. Larger files need an upload session instead.
+
+        PUT /me/drive/items/{parent_id}:/{filename}:/content
+        PUT /me/drive/items/{item_id}/content
+
+        Permissions (least privileged):
+            Delegated (work or school account): Files.ReadWrite
+            Delegated (personal Microsoft account): Files.ReadWrite
+            Application: Files.ReadWrite.All
+
+        Returns: 201 on success, microsoft.graph.driveItem.
+
+        Documented in api/driveitem-put-content.md
+        """
+        return self._client._request(
+            _PUT_CONTENT,
+            {"parent_id": parent_id, "filename": filename, "item_id": item_id},
+            options,
+            content=content,
+            content_type=content_type,
+        )

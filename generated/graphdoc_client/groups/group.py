@@ -1,0 +1,113 @@
+"""Operations of the group group: delete_members, get, list, list_members, post_members."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Unpack
+
+from .._runtime import Endpoint, Group, RequestOptions
+
+_DELETE_MEMBERS = Endpoint("DELETE", (("/groups/{group_id}/members/{member_id}/$ref", ""),))
+
+_GET = Endpoint("GET", (("/groups/{group_id}", ""),))
+
+_LIST = Endpoint("GET", (("/groups", ""),))
+
+_LIST_MEMBERS = Endpoint("GET", (("/groups/{group_id}/members", ""),))
+
+_POST_MEMBERS = Endpoint("POST", (("/groups/{group_id}/members/$ref", ""),))
+
+
+class GroupOperations(Group):
+    """group operations (5), reached as client.group."""
+
+    __slots__ = ()
+
+    def delete_members(
+        self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
+    ) -> Any:
+        """Take a member out of a group. Only the membership link is removed; the directory object itself is left untouched.
+
+        DELETE /groups/{group_id}/members/{member_id}/$ref
+
+        Permissions (least privileged):
+            Delegated (work or school account): GroupMember.ReadWrite.All
+            Delegated (personal Microsoft account): not supported
+            Application: GroupMember.ReadWrite.All
+
+        Returns: 204 on success.
+
+        Documented in api/group-delete-members.md
+        """
+        return self._client._request(
+            _DELETE_MEMBERS, {"group_id": group_id, "member_id": member_id}, options
+        )
+
+    def get(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
+        """Read the properties and relationships of a single group, identified by its object id. A default set of properties is returned; use `$select` for anything else.
+
+        GET /groups/{group_id}
+
+        Permissions (least privileged):
+            Delegated (work or school account): GroupMember.Read.All
+            Delegated (personal Microsoft account): not supported
+            Application: GroupMember.Read.All
+
+        Returns: 200 on success, microsoft.graph.group.
+
+        Documented in api/group-get.md
+        """
+        return self._client._request(_GET, {"group_id": group_id}, options)
+
+    def list(self, **options: Unpack[RequestOptions]) -> Any:
+        """Enumerate the group objects in the organization, including Microsoft 365 groups, security groups, and mail-enabled security groups. Each group comes back with a default set of properties.
+
+        GET /groups
+
+        Permissions (least privileged):
+            Delegated (work or school account): GroupMember.Read.All
+            Delegated (personal Microsoft account): not supported
+            Application: GroupMember.Read.All
+
+        Returns: 200 on success, a collection of microsoft.graph.group.
+
+        Documented in api/group-list.md
+        """
+        return self._client._request(_LIST, {}, options)
+
+    def list_members(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
+        """Obtiene los miembros directos de un grupo. Un miembro puede ser un usuario, un contacto de la organización, un dispositivo, una entidad de servicio u otro grupo. Los miembros de los grupos anidados no se incluyen.
+
+        GET /groups/{group_id}/members
+
+        Permissions (least privileged):
+            Delegated (work or school account): GroupMember.Read.All
+            Delegated (personal Microsoft account): not supported
+            Application: GroupMember.Read.All
+
+        Returns: 200 on success, a collection of microsoft.graph.directoryObject.
+
+        Documented in api/group-list-members.md
+        """
+        return self._client._request(_LIST_MEMBERS, {"group_id": group_id}, options)
+
+    def post_members(
+        self,
+        group_id: str,
+        *,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Add a user, group, device, service principal, or organizational contact to the membership of a group. The new member is referenced by its URL in the `@odata.id` property of the payload.
+
+        POST /groups/{group_id}/members/$ref
+
+        Permissions (least privileged):
+            Delegated (work or school account): GroupMember.ReadWrite.All
+            Delegated (personal Microsoft account): not supported
+            Application: GroupMember.ReadWrite.All
+
+        Returns: 204 on success.
+
+        Documented in api/group-post-members.md
+        """
+        return self._client._request(_POST_MEMBERS, {"group_id": group_id}, options, body=body)

@@ -1,0 +1,42 @@
+"""Operations of the mailfolder group: get."""
+
+from __future__ import annotations
+
+from typing import Any, Unpack
+
+from .._runtime import Endpoint, Group, RequestOptions
+
+_GET = Endpoint(
+    "GET",
+    (
+        ("/me/mailFolders/{mail_folder_id}", ""),
+        ("/users/{user_id}/mailFolders/{mail_folder_id}", ""),
+    ),
+)
+
+
+class MailfolderOperations(Group):
+    """mailfolder operations (1), reached as client.mailfolder."""
+
+    __slots__ = ()
+
+    def get(
+        self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> Any:
+        """Lee las propiedades de una carpeta de correo, como su nombre para mostrar y el número de elementos leídos y no leídos. Además del identificador de la carpeta, se admiten nombres conocidos como `inbox`, `drafts` o `sentitems`.
+
+        GET /me/mailFolders/{mail_folder_id}
+        GET /users/{user_id}/mailFolders/{mail_folder_id}
+
+        Permissions (least privileged):
+            Delegated (work or school account): Mail.ReadBasic
+            Delegated (personal Microsoft account): Mail.ReadBasic
+            Application: Mail.ReadBasic.All
+
+        Returns: 200 on success, microsoft.graph.mailFolder.
+
+        Documented in api/mailfolder-get.md
+        """
+        return self._client._request(
+            _GET, {"mail_folder_id": mail_folder_id, "user_id": user_id}, options
+        )

@@ -1,0 +1,243 @@
+"""Operations of the message group: delete, forward, get, reply, send, update."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Unpack
+
+from .._runtime import Endpoint, Group, RequestOptions
+
+_DELETE = Endpoint(
+    "DELETE",
+    (
+        ("/me/messages/{message_id}", ""),
+        ("/users/{user_id}/messages/{message_id}", ""),
+        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
+        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
+    ),
+)
+
+_FORWARD = Endpoint(
+    "POST",
+    (
+        ("/me/messages/{message_id}/forward", ""),
+        ("/users/{user_id}/messages/{message_id}/forward", ""),
+        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}/forward", ""),
+        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/forward", ""),
+    ),
+)
+
+_GET = Endpoint(
+    "GET",
+    (
+        ("/me/messages/{message_id}", ""),
+        ("/users/{user_id}/messages/{message_id}", ""),
+        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
+        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
+    ),
+)
+
+_REPLY = Endpoint(
+    "POST",
+    (
+        ("/me/messages/{message_id}/reply", ""),
+        ("/users/{user_id}/messages/{message_id}/reply", ""),
+        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}/reply", ""),
+        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/reply", ""),
+    ),
+)
+
+_SEND = Endpoint(
+    "POST",
+    (("/me/messages/{message_id}/send", ""), ("/users/{user_id}/messages/{message_id}/send", "")),
+)
+
+_UPDATE = Endpoint(
+    "PATCH",
+    (
+        ("/me/messages/{message_id}", ""),
+        ("/users/{user_id}/messages/{message_id}", ""),
+        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
+        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
+    ),
+)
+
+
+class MessageOperations(Group):
+    """message operations (6), reached as client.message."""
+
+    __slots__ = ()
+
+    def delete(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Remove a message from the mailbox. The message is moved to the Deleted Items folder, where it stays until that folder is emptied.
+
+        DELETE /me/messages/{message_id}
+        DELETE /users/{user_id}/messages/{message_id}
+        DELETE /me/mailFolders/{mail_folder_id}/messages/{message_id}
+        DELETE /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}
+
+        Permissions (least privileged):
+            Delegated (work or school account): Mail.ReadWrite
+            Delegated (personal Microsoft account): Mail.ReadWrite
+            Application: Mail.ReadWrite
+
+        Returns: 204 on success.
+
+        Documented in api/message-delete.md
+        """
+        return self._client._request(
+            _DELETE,
+            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
+            options,
+        )
+
+    def forward(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Reenvía un mensaje a uno o varios destinatarios en una sola llamada. Puede añadir un comentario que se colocará encima del mensaje original. Una vez enviado, el reenvío se guarda en la carpeta Elementos enviados.
+
+        POST /me/messages/{message_id}/forward
+        POST /users/{user_id}/messages/{message_id}/forward
+        POST /me/mailFolders/{mail_folder_id}/messages/{message_id}/forward
+        POST /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/forward
+
+        Permissions (least privileged):
+            Delegated (work or school account): Mail.Send
+            Delegated (personal Microsoft account): Mail.Send
+            Application: Mail.Send
+
+        Returns: 202 on success.
+
+        Documented in api/message-forward.md
+        """
+        return self._client._request(
+            _FORWARD,
+            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
+            options,
+            body=body,
+        )
+
+    def get(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Read the properties and relationships of one message, addressed by its id. The message can be looked up through the mailbox as a whole or through the mail folder that contains it.
+
+        GET /me/messages/{message_id}
+        GET /users/{user_id}/messages/{message_id}
+        GET /me/mailFolders/{mail_folder_id}/messages/{message_id}
+        GET /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}
+
+        Permissions (least privileged):
+            Delegated (work or school account): Mail.ReadBasic
+            Delegated (personal Microsoft account): Mail.ReadBasic
+            Application: Mail.ReadBasic.All
+
+        Returns: 200 on success, microsoft.graph.message.
+
+        Documented in api/message-get.md
+        """
+        return self._client._request(
+            _GET,
+            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
+            options,
+        )
+
+    def reply(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Answer the sender of a message in a single call. You can pass either a short comment, which is placed above the quoted original, or a message object that overrides properties of the reply such as extra recipients. Don't set both the comment and the body of the message in the same request.
+
+        POST /me/messages/{message_id}/reply
+        POST /users/{user_id}/messages/{message_id}/reply
+        POST /me/mailFolders/{mail_folder_id}/messages/{message_id}/reply
+        POST /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/reply
+
+        Permissions (least privileged):
+            Delegated (work or school account): Mail.Send
+            Delegated (personal Microsoft account): Mail.Send
+            Application: Mail.Send
+
+        Returns: 202 on success.
+
+        Documented in api/message-reply.md
+        """
+        return self._client._request(
+            _REPLY,
+            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
+            options,
+            body=body,
+        )
+
+    def send(
+        self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> Any:
+        """Deliver a message that already exists as a draft in the mailbox. The draft can be one you created from scratch or a reply, reply-all, or forward that you saved earlier.
+
+        POST /me/messages/{message_id}/send
+        POST /users/{user_id}/messages/{message_id}/send
+
+        Permissions (least privileged):
+            Delegated (work or school account): Mail.Send
+            Delegated (personal Microsoft account): Mail.Send
+            Application: Mail.Send
+
+        Returns: 202 on success.
+
+        Documented in api/message-send.md
+        """
+        return self._client._request(_SEND, {"message_id": message_id, "user_id": user_id}, options)
+
+    def update(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Change one or more writable properties of a message. Properties you leave out of the payload keep their current values.
+
+        PATCH /me/messages/{message_id}
+        PATCH /users/{user_id}/messages/{message_id}
+        PATCH /me/mailFolders/{mail_folder_id}/messages/{message_id}
+        PATCH /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}
+
+        Permissions (least privileged):
+            Delegated (work or school account): Mail.ReadWrite
+            Delegated (personal Microsoft account): Mail.ReadWrite
+            Application: Mail.ReadWrite
+
+        Returns: 200 on success, microsoft.graph.message.
+
+        Documented in api/message-update.md
+        """
+        return self._client._request(
+            _UPDATE,
+            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
+            options,
+            body=body,
+        )

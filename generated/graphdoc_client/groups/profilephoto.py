@@ -1,0 +1,46 @@
+"""Operations of the profilephoto group: get."""
+
+from __future__ import annotations
+
+from typing import Any, Unpack
+
+from .._runtime import Endpoint, Group, RequestOptions
+
+_GET = Endpoint(
+    "GET",
+    (
+        ("/me/photo/$value", ""),
+        ("/users/{user_id}/photo/$value", ""),
+        ("/groups/{group_id}/photo/$value", ""),
+    ),
+)
+
+
+class ProfilephotoOperations(Group):
+    """profilephoto operations (1), reached as client.profilephoto."""
+
+    __slots__ = ()
+
+    def get(
+        self,
+        *,
+        user_id: str | None = None,
+        group_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Download the image bytes of a profilePhoto. Appending `/$value` to the photo path returns the picture itself rather than its metadata. If no photo has been uploaded, the call fails with a not-found error.
+
+        GET /me/photo/$value
+        GET /users/{user_id}/photo/$value
+        GET /groups/{group_id}/photo/$value
+
+        Permissions (least privileged):
+            Delegated (work or school account): User.Read
+            Delegated (personal Microsoft account): User.Read
+            Application: User.Read.All
+
+        Returns: 200 on success.
+
+        Documented in api/profilephoto-get.md
+        """
+        return self._client._request(_GET, {"user_id": user_id, "group_id": group_id}, options)

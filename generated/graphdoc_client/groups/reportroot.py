@@ -1,0 +1,37 @@
+"""Operations of the reportroot group: getemailactivitycounts."""
+
+from __future__ import annotations
+
+from typing import Any, Unpack
+
+from .._runtime import Endpoint, Group, RequestOptions
+
+_GETEMAILACTIVITYCOUNTS = Endpoint(
+    "GET",
+    (("/reports/getEmailActivityCounts(period='{period_value}')", ""),),
+    {"period_value": "function"},
+)
+
+
+class ReportrootOperations(Group):
+    """reportroot operations (1), reached as client.reportroot."""
+
+    __slots__ = ()
+
+    def getemailactivitycounts(self, period_value: str, **options: Unpack[RequestOptions]) -> Any:
+        """Produce a CSV report with daily totals of email activity in the organization: how many messages were sent, received, and read on each day of the chosen period.
+
+        GET /reports/getEmailActivityCounts(period='{period_value}')
+
+        Permissions (least privileged):
+            Delegated (work or school account): Reports.Read.All
+            Delegated (personal Microsoft account): not supported
+            Application: Reports.Read.All
+
+        Returns: 200 on success.
+
+        Documented in api/reportroot-getemailactivitycounts.md
+        """
+        return self._client._request(
+            _GETEMAILACTIVITYCOUNTS, {"period_value": period_value}, options
+        )

@@ -1,0 +1,128 @@
+"""The build: pages → parse → model (YAML specs) → render → format → write.
+
+Each stage is a module of its own; this one only runs them in order, collects every
+diagnostic, and computes the figures of the run summary from what actually happened.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import specio
+from .diagnostics import Diagnostic, count_by_code, count_by_severity, sort_key
+from .fmt import format_python
+from .model import Operation
+from .naming import resolve_collisions
+from .pages import PageFile, discover
+from .parse import parse_file
+from .render import render_package
+from .replay import plan
+from .write import write_tree
+
+MARKER = ".graphdoc"
+
+
+@dataclass
+class BuildResult:
+    pages: list[PageFile]
+    operations: list[Operation]
+    diagnostics: list[Diagnostic]
+    tests_written: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def examples(self) -> int:
+        return sum(len(op.examples) for op in self.operations)
+
+    def summary(self) -> dict[str, object]:
+        kinds = Counter(page.kind for page in self.pages)
+        return {
+            "pages": len(self.pages),
+            "api_pages": kinds.get("api", 0),
+            "resource_pages": kinds.get("resource", 0),
+            "operations": len(self.operations),
+            "examples": self.examples,
+            "tests_written": self.tests_written,
+            "diagnostics": count_by_severity(self.diagnostics),
+            "diagnostics_by_code": count_by_code(self.diagnostics),
+            "seconds": {stage: round(seconds, 3) for stage, seconds in self.timings.items()},
+        }
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
+def analyse(paths: list[str], api_version: str) -> BuildResult:
+    """Read and parse every page, name the operations; no output is written."""
+    result = BuildResult([], [], [])
+    clock = _Clock(result.timings)
+    result.pages = discover(paths)
+    clock.lap("discover")
+    display = {page.source: page.path for page in result.pages}
+    operations: list[Operation] = []
+    for page in result.pages:
+        if page.kind != "api":
+            continue
+        parsed = parse_file(page.path, api_version, page.source)
+        result.diagnostics.extend(parsed.diagnostics)
+        if parsed.operation is not None:
+            operations.append(parsed.operation)
+    clock.lap("parse")
+
+    def report(source: str, line: int, code: str, message: str) -> None:
+        result.diagnostics.append(Diagnostic(display.get(source, source), line, code, message))
+
+    result.operations = resolve_collisions(operations, report)
+    clock.lap("model")
+    return result
+
+
+def lint(paths: list[str], api_version: str) -> BuildResult:
+    result = analyse(paths, api_version)
+    display = {page.source: page.path for page in result.pages}
+    for operation in result.operations:
+        path = display.get(operation.source, operation.source)
+        plan(operation, lambda line, code, message: result.diagnostics.append(Diagnostic(path, line, code, message)))
+    result.diagnostics.sort(key=sort_key)
+    return result
+
+
+def build(paths: list[str], out: Path, specs: Path, package: str, api_version: str) -> BuildResult:
+    result = analyse(paths, api_version)
+    clock = _Clock(result.timings)
+    display = {page.source: page.path for page in result.pages}
+
+    def report(source: str, line: int, code: str, message: str) -> None:
+        result.diagnostics.append(Diagnostic(display.get(source, source), line, code, message))
+
+    spec_files = {}
+    for operation in result.operations:
+        name = operation.id
+        suffix = 2
+        while f"{name}.yaml" in spec_files:
+            name, suffix = f"{operation.id}-{suffix}", suffix + 1
+        spec_files[f"{name}.yaml"] = specio.dump(operation)
+    clock.lap("model")
+    rendered = render_package(result.operations, package, api_version, report)
+    result.tests_written = rendered.tests_written
+    clock.lap("render")
+    files: dict[str, str] = {}
+    for relative, text in rendered.files.items():
+        files[relative] = format_python(relative, text) if relative.endswith(".py") else text
+    clock.lap("format")
+    write_tree(specs / api_version, spec_files, marker=MARKER)
+    write_tree(out, files, marker=MARKER)
+    clock.lap("write")
+    result.diagnostics.sort(key=sort_key)
+    return result

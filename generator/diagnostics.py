@@ -1,0 +1,111 @@
+"""Diagnostics: every problem found in a page, with a stable code, a file and a line.
+
+Codes are part of the public surface (doc writers suppress them, CI greps them), so they
+are defined once here, never reused for another meaning, and documented in the README
+from this table (``graphdoc codes`` prints it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    slug: str
+    severity: Severity
+    summary: str
+
+
+_CODES = (
+    # reading
+    Code("GD001", "page-unreadable", "error", "The file cannot be read or is not UTF-8 text."),
+    Code("GD002", "front-matter-invalid", "warning", "The YAML front matter does not parse."),
+    # page structure
+    Code("GD010", "title-missing", "warning", "The page has no H1 title."),
+    Code("GD011", "http-request-missing", "error", "No HTTP request section or `METHOD path` line: no operation."),
+    Code("GD012", "methods-mixed", "warning", "The path lines use several HTTP methods; the first is used."),
+    Code("GD013", "path-line-invalid", "warning", "A line of the HTTP request block is not a `METHOD path` line."),
+    Code("GD014", "placeholder-unbalanced", "warning", "A path template has unbalanced `{}`; it was repaired."),
+    Code("GD015", "variant-duplicate", "info", "A path variant repeats an earlier one and was dropped."),
+    # permissions
+    Code("GD020", "permissions-missing", "warning", "No permissions table or include was found."),
+    Code("GD021", "permissions-row-unrecognised", "warning", "A permissions table row has no known permission type."),
+    Code("GD022", "permissions-include-missing", "error", "A permissions include file does not exist."),
+    Code("GD023", "permissions-incomplete", "warning", "The permissions table lacks one of the three permission types."),
+    # annotations
+    Code("GD030", "annotation-repaired", "info", "An annotation comment is not strict JSON; it was repaired."),
+    Code("GD031", "annotation-unparseable", "warning", "An annotation comment is not JSON and could not be repaired."),
+    # examples
+    Code("GD040", "example-without-response", "warning", "An example request has no response."),
+    Code("GD041", "response-without-request", "warning", "An example response follows no request."),
+    Code("GD042", "example-name-duplicate", "warning", "Two example requests share a name; the later one was renamed."),
+    Code("GD043", "status-mismatch", "warning", "The example response status differs from the status in the Response prose."),
+    Code("GD044", "example-url-unmatched", "warning", "The example URL matches no documented path variant."),
+    Code("GD045", "example-body-not-json", "warning", "An example body says JSON but does not parse, even leniently."),
+    Code("GD046", "example-not-replayed", "info", "An example gets no replay test; the message says why."),
+    Code("GD047", "example-method-mismatch", "warning", "The example request uses another HTTP method than the page."),
+    Code("GD048", "status-undocumented", "info", "The Response prose states no status code."),
+    # naming
+    Code("GD050", "name-collision", "warning", "Two operations map to the same client method; one was renamed."),
+    Code("GD051", "name-adjusted", "info", "A name was a Python keyword or not an identifier; it was adjusted."),
+)
+
+CODES: dict[str, Code] = {code.code: code for code in _CODES}
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: str
+    line: int
+    code: str
+    message: str
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}: {self.code} {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "code": self.code,
+            "slug": CODES[self.code].slug,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, str, str]:
+    return (diagnostic.path, diagnostic.line, diagnostic.code, diagnostic.message)
+
+
+def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
+    counts = Counter(d.severity for d in diagnostics)
+    return {severity: counts.get(severity, 0) for severity in SEVERITIES}
+
+
+def count_by_code(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
+    return dict(sorted(Counter(d.code for d in diagnostics).items()))
+
+
+class Reporter:
+    """Collects diagnostics for one page; parsing code calls it instead of raising."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.items: list[Diagnostic] = []
+
+    def __call__(self, line: int, code: str, message: str) -> None:
+        if code not in CODES:  # a programming error, not a page defect
+            raise KeyError(code)
+        self.items.append(Diagnostic(self.path, line, code, message))

@@ -1,0 +1,103 @@
+"""Worked examples: find request and response blocks and pair them.
+
+A block is a request when its annotation says so or, unannotated inside the Examples
+section, when its first line is ``METHOD url``; a response likewise by annotation or an
+``HTTP/1.1 NNN`` first line. A response pairs with the request of the same name, else
+with the closest earlier request still waiting for one. An annotation binds to the next
+code block, even across a heading or a paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import httptext
+from .annotations import Annotation, annotations_in
+from .model import Example, HttpMessage
+from .structure import Block, Section
+
+Report = Callable[[int, str, str], None]
+
+_NOT_EXAMPLES = frozenset({"ignored", "example", "samples", "resource", "permissions", "json", "tabs"})
+
+
+@dataclass
+class _Request:
+    name: str
+    message: HttpMessage
+    annotation: Annotation | None
+    response: HttpMessage | None = None
+    response_annotation: Annotation | None = None
+
+
+def _candidate_blocks(sections: list[Section]) -> list[tuple[Block, bool]]:
+    """Blocks in page order, each flagged with whether unannotated fences may be examples."""
+    result: list[tuple[Block, bool]] = []
+    after_examples = False
+    for section in sections:
+        after_examples = after_examples or section.kind == "examples"
+        open_to_shape = section.kind == "examples" or (after_examples and section.kind == "other")
+        template_section = section.kind == "http_request"
+        for block in section.blocks:
+            result.append((block, open_to_shape and not template_section))
+    return result
+
+
+def find_examples(sections: list[Section], page_id: str, report: Report) -> list[Example]:
+    requests: list[_Request] = []
+    names: set[str] = set()
+    pending: Annotation | None = None
+    for block, open_to_shape in _candidate_blocks(sections):
+        if block.kind == "html":
+            for annotation in annotations_in(block.text, block.line, report):
+                if annotation.block_type:
+                    pending = annotation  # page annotations (no blockType) bind to nothing
+            continue
+        if block.kind != "fence":
+            continue
+        annotation, pending = pending, None
+        kind = annotation.block_type if annotation else ""
+        text = block.text
+        if kind in _NOT_EXAMPLES:
+            continue
+        if kind != "response" and (kind == "request" or (not kind and open_to_shape and httptext.is_request(text))):
+            message = httptext.parse_request(text, block.line + 1, report)
+            if message is None:
+                report(block.line, "GD046", "request block has no `METHOD url` line; not replayed")
+                continue
+            base = annotation.names[0] if annotation and annotation.names else f"{page_id.replace('-', '_')}_{len(requests) + 1}"
+            name, suffix = base, 2
+            while name in names:
+                name, suffix = f"{base}_{suffix}", suffix + 1
+            if name != base:
+                report(block.line, "GD042", f"example name {base!r} is used twice; this one is {name!r}")
+            names.add(name)
+            requests.append(_Request(name, message, annotation))
+            continue
+        if kind == "response" or (not kind and open_to_shape and httptext.is_response(text)):
+            response = httptext.parse_response(text, block.line + 1, report)
+            wanted = set(annotation.names) if annotation else set()
+            target = next((r for r in requests if r.response is None and r.name in wanted), None)
+            if target is None:
+                target = next((r for r in reversed(requests) if r.response is None), None)
+            if target is None:
+                report(block.line, "GD041", "example response follows no request waiting for one")
+                continue
+            target.response, target.response_annotation = response, annotation
+    examples: list[Example] = []
+    for request in requests:
+        if request.response is None:
+            report(request.message.line, "GD040", f"example request {request.name!r} has no response")
+        annotation = request.response_annotation
+        examples.append(
+            Example(
+                name=request.name,
+                request=request.message,
+                response=request.response,
+                truncated=bool(annotation and annotation.truncated),
+                response_type=annotation.odata_type if annotation else "",
+                is_collection=bool(annotation and annotation.is_collection),
+            )
+        )
+    return examples

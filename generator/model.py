@@ -1,0 +1,166 @@
+"""The endpoint model: what one documentation page says about one Graph operation.
+
+Everything downstream (YAML specs, the generated client, its replay tests, permission
+tooling) reads this model and never the Markdown, so it records facts as documented —
+permission order as written, the original path template beside its normalised form,
+example bodies as the page shows them — and leaves interpretation to its consumers.
+The classes are frozen so a parsed page can be shared between stages and processes
+without anyone mutating it behind another stage's back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PermissionKind = Literal["delegated_work", "delegated_personal", "application"]
+PERMISSION_KINDS: tuple[PermissionKind, ...] = ("delegated_work", "delegated_personal", "application")
+
+BodyKind = Literal["none", "json", "text", "binary"]
+ParamStyle = Literal["segment", "path", "function", "query"]
+
+
+@dataclass(frozen=True)
+class PathParam:
+    """A placeholder of a path template, under the Python name the client exposes.
+
+    ``style`` says how a value is encoded: ``segment`` (one path segment, ``/`` encoded),
+    ``path`` (inside ``root:/…:`` addressing, where ``/`` is meaningful), ``function``
+    (inside ``f(name='…')`` where quotes are doubled) or ``query`` (in the query string).
+    """
+
+    name: str
+    placeholder: str
+    style: ParamStyle = "segment"
+
+
+@dataclass(frozen=True)
+class PathVariant:
+    """One documented ``METHOD path`` line.
+
+    ``template`` is the line as written; ``path`` is normalised (leading slash, no host or
+    version, ``{python_name}`` placeholders) and ``query`` holds any query string the
+    template carries, with placeholders renamed the same way.
+    """
+
+    template: str
+    path: str
+    params: tuple[PathParam, ...] = ()
+    query: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class PermissionRow:
+    """One permission type of the permissions table.
+
+    Each scope entry is a tuple of scope names that are needed *together* (a documented
+    ``A and B``); entries are alternatives, kept in documented order. ``least`` is what the
+    table marks (or its stated order implies) as least privileged; ``higher`` the rest.
+    """
+
+    kind: PermissionKind
+    supported: bool
+    least: tuple[tuple[str, ...], ...] = ()
+    higher: tuple[tuple[str, ...], ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Permissions:
+    """The permissions of an operation and where they came from."""
+
+    rows: tuple[PermissionRow, ...] = ()
+    order: Literal["least_to_most", "most_to_least", "unstated", "columns"] = "unstated"
+    source: str = ""  # the include file (relative to the page) when not inline
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    description: str = ""
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class QueryOption:
+    """An OData query option or function/query parameter the page documents."""
+
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class HttpMessage:
+    """The HTTP text of an example request or response, parsed but not interpreted.
+
+    ``body`` is the decoded JSON value when ``body_kind`` is ``json``, else the text.
+    """
+
+    method: str = ""  # requests only
+    url: str = ""  # requests only, as written
+    status: int = 0  # responses only
+    headers: tuple[tuple[str, str], ...] = ()
+    body_kind: BodyKind = "none"
+    body: Any = None
+    content_type: str = ""
+    line: int = 0
+
+    def header(self, name: str) -> str | None:
+        wanted = name.lower()
+        for key, value in self.headers:
+            if key.lower() == wanted:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    request: HttpMessage
+    response: HttpMessage | None = None
+    truncated: bool = False
+    response_type: str = ""  # @odata.type of the response annotation
+    is_collection: bool = False
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int | None = None
+    status_line: int = 0
+    odata_type: str = ""
+    is_collection: bool = False
+    body_kind: BodyKind = "json"
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    kind: BodyKind = "none"
+    content_type: str = ""
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One Graph operation, as documented by one page."""
+
+    id: str  # the page stem, e.g. ``message-send``
+    api_version: str
+    source: str  # page path as given to the build (posix), for docstrings and diagnostics
+    title: str
+    summary: str
+    group: str
+    name: str  # Python method name
+    http_method: str
+    variants: tuple[PathVariant, ...]
+    permissions: Permissions = field(default_factory=Permissions)
+    query_options: tuple[QueryOption, ...] = ()
+    headers: tuple[Header, ...] = ()
+    request_body: RequestBody = field(default_factory=RequestBody)
+    response: Response = field(default_factory=Response)
+    examples: tuple[Example, ...] = ()
+    line: int = 1
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.group}.{self.name}"

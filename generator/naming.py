@@ -1,0 +1,66 @@
+"""Client names from page names, predictable by users (the rules are in the README).
+
+group = the page stem up to the first ``-`` (``message-send`` → ``message``);
+method = the rest in snake_case (``user-list-messages`` → ``client.user.list_messages``).
+Keywords get a trailing ``_``; collisions are resolved in page-path order, the later
+page getting ``_2``, ``_3`` …, and every adjustment is reported.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import replace
+from typing import Callable, Iterable
+
+from .model import Operation
+
+# Attributes of the generated client and group classes that a group or method may not shadow.
+RESERVED_GROUPS = frozenset({"close", "aclose", "with_options", "with_raw_response", "base_url", "request"})
+RESERVED_METHODS = frozenset({"client"})
+
+
+def _identifier(text: str) -> str:
+    name = re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_") or "call"
+    return "n_" + name if name[0].isdigit() else name
+
+
+def split_stem(stem: str) -> tuple[str, str]:
+    group, _, rest = stem.partition("-")
+    return _identifier(group), _identifier(rest) if rest else "call"
+
+
+def names_for(stem: str, line: int, report: Callable[[int, str, str], None]) -> tuple[str, str]:
+    group, method = split_stem(stem)
+    adjusted = []
+    if keyword.iskeyword(group) or group in RESERVED_GROUPS or group.startswith("_"):
+        group, adjusted = group + "_", adjusted + [f"group {group!r} → {group}_"]
+    if keyword.iskeyword(method) or method in RESERVED_METHODS:
+        method, adjusted = method + "_", adjusted + [f"method {method!r} → {method}_"]
+    for change in adjusted:
+        report(line, "GD051", f"name adjusted: {change}")
+    return group, method
+
+
+def resolve_collisions(
+    operations: Iterable[Operation], report: Callable[[str, int, str, str], None]
+) -> list[Operation]:
+    """Give every operation a unique ``group.method``; the earlier page path keeps the name."""
+    taken: dict[str, Operation] = {}
+    result: list[Operation] = []
+    for operation in sorted(operations, key=lambda op: (op.source, op.id)):
+        name, suffix = operation.name, 2
+        while f"{operation.group}.{name}" in taken:
+            name, suffix = f"{operation.name}_{suffix}", suffix + 1
+        if name != operation.name:
+            first = taken[f"{operation.group}.{operation.name}"]
+            report(
+                operation.source,
+                operation.line,
+                "GD050",
+                f"{operation.group}.{operation.name} is already {first.source}; this page is {operation.group}.{name}",
+            )
+            operation = replace(operation, name=name)
+        taken[f"{operation.group}.{name}"] = operation
+        result.append(operation)
+    return result

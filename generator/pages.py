@@ -1,0 +1,49 @@
+"""Finding the pages to read: files and folders given on the command line.
+
+Folders are walked in sorted order (never following symlinks, so a link loop cannot
+trap the walk); ``includes`` folders hold fragments, not pages; pages under a
+``resources`` folder describe types, not operations. Each page keeps the path it is
+shown under in diagnostics and a ``source`` name relative to the folder it was found in,
+so output does not depend on the working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class InputError(Exception):
+    """A path given by the user cannot be used; the message is one clear line."""
+
+
+@dataclass(frozen=True)
+class PageFile:
+    path: str  # as shown in diagnostics
+    source: str  # relative to the folder given (posix), or the file name
+    kind: str  # "api" or "resource"
+
+
+def _kind(relative: Path) -> str:
+    return "resource" if "resources" in relative.parts[:-1] else "api"
+
+
+def discover(paths: list[str]) -> list[PageFile]:
+    found: dict[str, PageFile] = {}
+    for given in paths:
+        root = Path(given)
+        if root.is_file():
+            found.setdefault(str(root), PageFile(str(root), root.name, "api"))
+            continue
+        if not root.is_dir():
+            raise InputError(f"{given}: no such file or folder")
+        for folder, dirs, files in os.walk(root, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if d != "includes" and not d.startswith("."))
+            for name in sorted(files):
+                if not name.endswith(".md") or name.startswith("."):
+                    continue
+                file = Path(folder) / name
+                relative = file.relative_to(root)
+                found.setdefault(str(file), PageFile(str(file), relative.as_posix(), _kind(relative)))
+    return list(found.values())

@@ -1,0 +1,298 @@
+"""One page → one :class:`Operation` (or none), plus the diagnostics that explain it.
+
+Parsing never raises on page content: every defect becomes a diagnostic with a line, and
+the page yields as much of the operation as it documents. Only a page without any
+``METHOD path`` line yields no operation (GD011).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import httptext, permissions
+from .diagnostics import Diagnostic, Reporter
+from .examples import find_examples
+from .model import (
+    Example,
+    Header,
+    Operation,
+    PathVariant,
+    Permissions,
+    QueryOption,
+    RequestBody,
+    Response,
+)
+from .naming import names_for
+from .paths import parse_template
+from .structure import Page, Section, load_page, loose_front_matter, sections_of
+
+_STATUS_CODE = re.compile(r"`\s*(\d{3})(?:\s[^`]*)?`")
+_STATUS_TEXT = re.compile(r"\b([1-5]\d\d) (?:[A-Z][A-Za-z-]*)(?: [A-Z][A-Za-z-]*)*")
+_QUERY_OPTION = re.compile(r"\$[a-z]+", re.I)
+_REQUIRED = ("required", "obligatorio", "requis", "erforderlich", "obrigatório", "necesario")
+_SKIP_SUMMARY = ("[!", "namespace:", "<!--", "|")
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What one page gave: an operation or not, and why."""
+
+    path: str
+    operation: Operation | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return " ".join(text.replace("**", "").split())
+
+
+def _title_and_summary(page: Page, preamble: Section) -> tuple[str, str, int]:
+    title, line, summary = "", 1, ""
+    for block in preamble.blocks:
+        if block.kind == "heading" and block.level == 1 and not title:
+            title, line = _plain(block.text), block.line
+        elif block.kind == "paragraph" and title and not summary and block.depth == 0:
+            if not block.text.lower().startswith(_SKIP_SUMMARY):
+                summary = _plain(block.text)
+    if not title:
+        raw = page.front_matter.get("title")
+        title = str(raw).strip() if raw else ""
+    if not summary:
+        raw = page.front_matter.get("description")
+        summary = str(raw).strip() if raw else ""
+    return title, summary, line
+
+
+def _variants(sections: list[Section], report: Reporter) -> tuple[str, list[PathVariant]]:
+    method = ""
+    variants: list[PathVariant] = []
+    seen: set[str] = set()
+    for section in sections:
+        if section.kind != "http_request":
+            continue
+        for block in section.blocks:
+            if block.kind != "fence":
+                continue
+            complained = False
+            for offset, raw in enumerate(block.text.split("\n")):
+                line = block.line + 1 + offset
+                match = httptext.REQUEST_LINE.match(raw)
+                if not match:
+                    if raw.strip() and not complained:
+                        report(line, "GD013", f"not a `METHOD path` line: {raw.strip()[:80]!r}")
+                        complained = True
+                    continue
+                verb, template = match.group(1), match.group(2)
+                if not method:
+                    method = verb
+                elif verb != method:
+                    report(line, "GD012", f"{verb} {template} uses another method than {method}; skipped")
+                    continue
+                variant = parse_template(template, line, report)
+                key = variant.path + "?" + variant.query
+                if key in seen:
+                    report(line, "GD015", f"path variant {template!r} repeats an earlier one")
+                    continue
+                seen.add(key)
+                variants.append(variant)
+    return method, variants
+
+
+def _permissions(page: Page, sections: list[Section], report: Reporter) -> Permissions | None:
+    for section in sections:
+        if section.kind != "permissions":
+            continue
+        table = permissions.first_table(section.blocks)
+        if table is not None:
+            return permissions.from_table(table, report)
+        include = permissions.include_target(section.blocks)
+        if include is None:
+            continue
+        target, line = include
+        file = Path(page.path).parent / target
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = "not found" if isinstance(error, FileNotFoundError) else str(error)
+            report(line, "GD022", f"permissions include {target} {reason}")
+            return None
+        include_page, _, _ = load_page(str(file), text)
+        table = permissions.first_table(include_page.blocks)
+        if table is None:
+            report(line, "GD020", f"permissions include {target} holds no permissions table")
+            return None
+        include_reporter = Reporter(str(file))
+        found = permissions.from_table(table, include_reporter)
+        for item in include_reporter.items:
+            report(line, item.code, f"{target}:{item.line}: {item.message}")
+        return Permissions(found.rows, found.order, target, line)
+    report(sections[0].line if sections else 1, "GD020", "no permissions table or include")
+    return None
+
+
+def _table_rows(section: Section) -> list[tuple[int, tuple[str, ...]]]:
+    rows = []
+    for block in section.blocks:
+        if block.kind == "table":
+            rows.extend((block.line + 2 + i, row) for i, row in enumerate(block.rows[1:]))
+    return rows
+
+
+def _headers(sections: list[Section]) -> tuple[Header, ...]:
+    headers: list[Header] = []
+    for section in sections:
+        if section.kind == "headers":
+            for _, row in _table_rows(section):
+                name = _plain(row[0]).strip("` ") if row else ""
+                if not name or " " in name:
+                    continue
+                description = _plain(row[-1]) if len(row) > 1 else ""
+                required = any(word in description.lower() for word in _REQUIRED)
+                headers.append(Header(name, description, required))
+    return tuple(headers)
+
+
+def _query_options(sections: list[Section]) -> tuple[QueryOption, ...]:
+    options: dict[str, QueryOption] = {}
+    for section in sections:
+        if section.kind != "query":
+            continue
+        rows = _table_rows(section)
+        for _, row in rows:
+            name = _plain(row[0]).strip("` ") if row else ""
+            if name and " " not in name:
+                options.setdefault(name, QueryOption(name, _plain(row[-1]) if len(row) > 1 else ""))
+        if not rows:
+            for block in section.blocks:
+                if block.kind == "paragraph":
+                    for name in _QUERY_OPTION.findall(block.text):
+                        options.setdefault(name, QueryOption(name))
+    return tuple(options.values())
+
+
+def _documented_status(sections: list[Section]) -> tuple[int | None, int]:
+    for section in sections:
+        if section.kind != "response":
+            continue
+        for block in section.blocks:
+            if block.kind != "paragraph":
+                continue
+            match = _STATUS_CODE.search(block.text) or _STATUS_TEXT.search(block.text)
+            if match:
+                line = block.line + block.text.count("\n", 0, match.start())
+                return int(match.group(1)), line
+    return None, 0
+
+
+def page_id(path: str, page: Page, title: str) -> str:
+    """The page stem, or for a page not named ``resource-action`` (the seed), its H1 anchor or title."""
+    stem = Path(path).name.split(".")[0]
+    if "-" in stem:
+        return stem
+    anchor = next((b.anchor for b in page.blocks if b.kind == "heading" and b.level == 1), "")
+    slug = re.sub(r"[^0-9a-z]+", "-", (anchor or title).lower()).strip("-")
+    return slug if "-" in slug else stem
+
+
+def _request_body(http_method: str, examples: list[Example], sections: list[Section]) -> RequestBody:
+    for example in examples:
+        request = example.request
+        if request.body_kind == "json":
+            return RequestBody("json", request.content_type or "application/json")
+        if request.body_kind == "text":
+            if "json" in request.content_type.lower():
+                return RequestBody("json", request.content_type)
+            return RequestBody("binary", request.content_type or "application/octet-stream")
+    documented = any(
+        block.kind in ("table", "fence") for section in sections if section.kind == "body" for block in section.blocks
+    )
+    return RequestBody("json" if documented and http_method in ("POST", "PATCH", "PUT") else "none", "")
+
+
+def _response(status: int | None, status_line: int, examples: list[Example]) -> Response:
+    first = next((e for e in examples if e.response is not None), None)
+    body_kind = "json"
+    if first is not None and first.response is not None:
+        kind = first.response.body_kind
+        content_type = first.response.content_type.lower()
+        if kind == "none":
+            body_kind = "none"
+        elif kind == "text" and "json" not in content_type:
+            body_kind = "binary"
+    return Response(
+        status=status,
+        status_line=status_line,
+        odata_type=first.response_type if first else "",
+        is_collection=bool(first and first.is_collection),
+        body_kind=body_kind,  # type: ignore[arg-type]
+    )
+
+
+def parse_text(path: str, text: str, api_version: str, source: str | None = None) -> PageResult:
+    """Parse a page's text; ``path`` locates it (diagnostics, includes), ``source`` names it in output."""
+    report = Reporter(path)
+    page, raw_front, front_line = load_page(path, text)
+    if raw_front is not None and not page.front_matter:
+        front = loose_front_matter(raw_front)
+        if front:
+            report(front_line, "GD002", "front matter is not valid YAML; read as key: value lines")
+        page = Page(page.path, page.text, front, page.blocks)
+    sections = sections_of(page)
+    title, summary, title_line = _title_and_summary(page, sections[0])
+    if not title:
+        report(1, "GD010", "page has no H1 title")
+    method, variants = _variants(sections, report)
+    if not variants:
+        report(title_line, "GD011", "no HTTP request section with a `METHOD path` line; no operation")
+        return PageResult(path, None, tuple(report.items))
+    stem = page_id(path, page, title)
+    group, name = names_for(stem, title_line, report)
+    found_permissions = _permissions(page, sections, report)
+    examples = find_examples(sections, stem, report)
+    status, status_line = _documented_status(sections)
+    if status is None:
+        report(title_line, "GD048", "the Response section states no status code")
+    for example in examples:
+        if example.request.method != method:
+            report(example.request.line, "GD047", f"example uses {example.request.method}, the page documents {method}")
+        response = example.response
+        if status is not None and response is not None and response.status and response.status != status:
+            report(response.line, "GD043", f"example response status {response.status} differs from the documented {status}")
+    operation = Operation(
+        id=stem,
+        api_version=api_version,
+        source=source or path,
+        title=title,
+        summary=summary,
+        group=group,
+        name=name,
+        http_method=method,
+        variants=tuple(variants),
+        permissions=found_permissions or Permissions(),
+        query_options=_query_options(sections),
+        headers=_headers(sections),
+        request_body=_request_body(method, examples, sections),
+        response=_response(status, status_line, examples),
+        examples=tuple(examples),
+        line=title_line,
+    )
+    return PageResult(path, operation, tuple(report.items))
+
+
+def parse_file(path: str, api_version: str, source: str | None = None) -> PageResult:
+    report = Reporter(path)
+    try:
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        report(1, "GD001", f"cannot read page: {error}")
+        return PageResult(path, None, tuple(report.items))
+    if "\x00" in text:
+        report(1, "GD001", "cannot read page: binary content (NUL bytes)")
+        return PageResult(path, None, tuple(report.items))
+    return parse_text(path, text.replace("\r\n", "\n").replace("\r", "\n"), api_version, source)
+

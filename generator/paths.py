@@ -1,0 +1,175 @@
+"""Path templates: ``METHOD path`` lines → normalised variants with Python parameter names.
+
+Named placeholders keep their name (``{user-id}`` → ``user_id``); anonymous ones (``{id}``,
+``{id | userPrincipalName}``) take the singular of the collection before them
+(``users/{id}`` → ``user_id``), so that the same parameter has the same name in every
+variant of an operation. Angle-bracket placeholders (``<address>``) count as placeholders.
+Placeholders inside function parameters (``(period='{period_value}')``) and inside colon
+addressing (``root:/{item-path}:``) get their own encoding style.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from typing import Callable
+from urllib.parse import parse_qsl
+
+from .model import ParamStyle, PathParam, PathVariant
+
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]+", re.I)
+_VERSION = re.compile(r"^/(v1\.0|beta|\{version\}|v\d[^/]*)(?=/|$)", re.I)
+_ANGLE = re.compile(r"<([A-Za-z][^<>/]*)>")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_ANONYMOUS = {"id", "idvalue", "id_value", "key", "value"}
+# Keyword arguments every generated method has; a path parameter may not shadow them.
+RESERVED = frozenset(
+    {"self", "body", "content", "content_type", "headers", "params", "timeout", "variant", "select",
+     "expand", "filter", "orderby", "top", "skip", "search", "count", "options"}
+)
+_IRREGULAR = {"children": "child", "people": "person", "indices": "index", "statuses": "status", "aliases": "alias"}
+
+Report = Callable[[int, str, str], None]
+
+
+def snake(text: str) -> str:
+    """``userPrincipalName`` / ``user-id`` / ``path and filename`` → snake_case identifier."""
+    text = _CAMEL.sub("_", text.strip())
+    text = re.sub(r"[^0-9A-Za-z]+", "_", text).strip("_").lower()
+    text = re.sub(r"_+", "_", text)
+    if not text:
+        return "param"
+    if text[0].isdigit():
+        text = "p_" + text
+    return text
+
+
+def identifier(text: str) -> str:
+    name = snake(text)
+    return name + "_" if keyword.iskeyword(name) or name in RESERVED else name
+
+
+def singular(word: str) -> str:
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
+            return word[: -len(suffix)] + replacement
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 2:
+        return word[:-1]
+    return word
+
+
+def _balance(text: str, line: int, report: Report) -> str:
+    """Close a ``{`` that runs into the next ``/`` (``/groups/{group-id/drive``)."""
+    out: list[str] = []
+    depth = 0
+    repaired = False
+    for char in text:
+        if char == "{":
+            if depth:
+                out.append("}")
+                repaired = True
+            depth = 1
+        elif char == "}":
+            if not depth:
+                repaired = True
+                continue
+            depth = 0
+        elif char in "/?" and depth:
+            out.append("}")
+            depth = 0
+            repaired = True
+        out.append(char)
+    if depth:
+        out.append("}")
+        repaired = True
+    if repaired:
+        report(line, "GD014", f"unbalanced braces in {text!r}; repaired")
+    return "".join(out)
+
+
+def split_query(path: str) -> tuple[str, str]:
+    """Split at the first ``?`` outside braces, parentheses and quotes."""
+    depth = 0
+    quoted = False
+    for index, char in enumerate(path):
+        if char == "'":
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif char in "{(":
+            depth += 1
+        elif char in "})":
+            depth = max(0, depth - 1)
+        elif char == "?" and depth == 0:
+            return path[:index], path[index + 1 :]
+    return path, ""
+
+
+def strip_base(url: str) -> str:
+    """Drop scheme, host and API version: what remains is the path Graph resolves."""
+    url = _HOST.sub("", url.strip())
+    if not url.startswith("/"):
+        url = "/" + url
+    return _VERSION.sub("", url) or "/"
+
+
+def _style_at(text: str, start: int) -> ParamStyle:
+    """Is the placeholder at ``start`` inside ``f(a='…')`` or ``root:/…:`` addressing?"""
+    before = text[:start]
+    if before.count("(") > before.count(")"):
+        return "function"
+    if before.count(":") % 2 == 1 and ":/" in before:
+        return "path"
+    return "segment"
+
+
+def _preceding_collection(text: str, start: int) -> str:
+    cleaned = (s.strip("'$= ") for s in re.split(r"[/(:,]", text[:start]))
+    segments = [s for s in cleaned if s and "{" not in s and "=" not in s and "}" not in s]
+    if not segments:
+        return ""
+    return segments[-1].split(".")[-1]  # microsoft.graph.user → user
+
+
+def parse_template(template: str, line: int, report: Report) -> PathVariant:
+    """Normalise one documented path template (the text after the method)."""
+    text = _ANGLE.sub(lambda m: "{" + m.group(1) + "}", template.strip())
+    text = _balance(text, line, report)
+    path, query = split_query(strip_base(text))
+    if len(path) > 1:
+        path = path.rstrip("/")
+    params: list[PathParam] = []
+    used: set[str] = set()
+
+    def rename(part: str, style_of: Callable[[str, int], ParamStyle]) -> str:
+        pieces: list[str] = []
+        last = 0
+        for match in re.finditer(r"\{([^{}]*)\}", part):
+            placeholder = match.group(1)
+            first = placeholder.split("|")[0].strip()
+            if snake(first).replace("_", "") in _ANONYMOUS or not first:
+                collection = _preceding_collection(part, match.start())
+                base = singular(collection) + "_id" if collection else "id"
+            else:
+                base = first
+            name = identifier(base)
+            candidate, suffix = name, 2
+            while candidate in used:
+                candidate, suffix = f"{name}_{suffix}", suffix + 1
+            used.add(candidate)
+            params.append(PathParam(candidate, placeholder, style_of(part, match.start())))
+            pieces.append(part[last : match.start()] + "{" + candidate + "}")
+            last = match.end()
+        pieces.append(part[last:])
+        return "".join(pieces)
+
+    path = rename(path, _style_at)
+    query = rename(query, lambda _text, _start: "query")
+    return PathVariant(template=template.strip(), path=path, params=tuple(params), query=query, line=line)
+
+
+def query_pairs(query: str) -> list[tuple[str, str]]:
+    return parse_qsl(query, keep_blank_values=True)

@@ -1,0 +1,135 @@
+"""Permission tables: who may call an operation, and with which least-privileged scopes.
+
+Two shapes exist: the legacy 2-column table (type | permissions, in the order its header
+states) and the current 3-column table (type | least privileged | higher privileged),
+inline or through an ``[!INCLUDE]`` of ``includes/permissions/NAME.md``. Row kinds are
+recognised from known labels in several languages, else from row order. A cell with no
+scope name in it ("Not supported.", "No admitida.", "Not available.", empty …) means no
+scope, whatever its wording, so no list of translations is needed for that.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .model import PERMISSION_KINDS, PermissionKind, PermissionRow, Permissions
+from .structure import Block
+
+Report = Callable[[int, str, str], None]
+
+_SCOPE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAGS = re.compile(r"<[^>]+>")
+_OR_WORDS = frozenset({"or", "o", "ou", "oder", "of", "oppure", "или", "或"})
+_INCLUDE = re.compile(r"\[!INCLUDE\s*\[[^\]]*\]\(([^)\s]+)\)\s*\]", re.I)
+
+# Lower-case fragments of row labels; order matters (personal before the generic delegated).
+_LABELS: tuple[tuple[PermissionKind, tuple[str, ...]], ...] = (
+    ("delegated_personal", ("personal", "persönlich", "personnel", "pessoal", "個人", "个人")),
+    ("delegated_work", ("work or school", "profesional o educativa", "professionnel", "geschäfts", "corporativa",
+                        "delegated", "delegado", "délégué", "delegiert", "delegato")),
+    ("application", ("application", "aplicación", "anwendung", "aplicativo", "applicazione", "app-only")),
+)
+_MOST_TO_LEAST = ("most to least", "de más a menos", "du plus au moins", "vom höchsten")
+
+
+def _clean(cell: str) -> str:
+    cell = _LINK.sub(r"\1", cell)
+    cell = _TAGS.sub(" ", cell)
+    return cell.replace("**", "").replace("`", "").replace("&nbsp;", " ").strip()
+
+
+def scopes_of(cell: str) -> tuple[tuple[str, ...], ...]:
+    """Alternatives in documented order; each a tuple of scopes needed together.
+
+    Commas, semicolons and "or" separate alternatives; any other word between two scope
+    names ("and", "y", "et") makes them a conjunction. Footnote asterisks are dropped.
+    """
+    alternatives: list[tuple[str, ...]] = []
+    for piece in re.split(r"[,;]", _clean(cell)):
+        matches = list(_SCOPE.finditer(piece))
+        if not matches:
+            continue
+        group = [matches[0].group(0)]
+        for previous, match in zip(matches, matches[1:]):
+            between = piece[previous.end() : match.start()].replace("*", "").strip().lower()
+            if not between or between in _OR_WORDS:
+                alternatives.append(tuple(group))
+                group = [match.group(0)]
+            else:
+                group.append(match.group(0))
+        alternatives.append(tuple(group))
+    return tuple(alternatives)
+
+
+def row_kind(label: str) -> PermissionKind | None:
+    text = _clean(label).lower()
+    for kind, fragments in _LABELS:
+        if any(fragment in text for fragment in fragments):
+            return kind
+    return None
+
+
+def _is_permission_table(table: Block) -> bool:
+    if len(table.rows) < 2 or len(table.rows[0]) not in (2, 3):
+        return False
+    body = table.rows[1:]
+    known = sum(1 for row in body if row and row_kind(row[0]))
+    scoped = sum(1 for row in body if any(_SCOPE.search(_clean(cell)) for cell in row[1:]))
+    return known >= 1 or (len(body) == 3 and scoped >= 1)
+
+
+def from_table(table: Block, report: Report) -> Permissions:
+    header = table.rows[0]
+    body = [row for row in table.rows[1:] if any(cell.strip() for cell in row)]
+    labels_known = all(row_kind(row[0]) for row in body)
+    columns = len(header) == 3
+    if columns:
+        order = "columns"
+    elif any(marker in _clean(header[1]).lower() for marker in _MOST_TO_LEAST):
+        order = "most_to_least"
+    elif re.search(r"\(.+\)", header[1]):
+        order = "least_to_most"
+    else:
+        order = "unstated"
+    rows: list[PermissionRow] = []
+    seen: set[str] = set()
+    for index, row in enumerate(body):
+        line = table.line + 2 + index
+        kind = row_kind(row[0]) if labels_known else (PERMISSION_KINDS[index] if len(body) == 3 else None)
+        if kind is None:
+            report(line, "GD021", f"permission row {_clean(row[0])!r} has no known permission type")
+            continue
+        if kind in seen:
+            report(line, "GD021", f"permission row {_clean(row[0])!r} repeats type {kind}")
+            continue
+        seen.add(kind)
+        cells = list(row[1:]) + [""] * (len(header) - len(row))
+        if columns:
+            least, higher = scopes_of(cells[0]), scopes_of(cells[1])
+        else:
+            documented = scopes_of(cells[0])  # higher stays in documented order
+            if order == "most_to_least":
+                least, higher = documented[-1:], documented[:-1]
+            else:
+                least, higher = documented[:1], documented[1:]
+        rows.append(PermissionRow(kind, bool(least or higher), least, higher, line))
+    missing = [kind for kind in PERMISSION_KINDS if kind not in seen]
+    if missing and rows:
+        report(table.line, "GD023", f"permissions table has no row for {', '.join(missing)}")
+    rows.sort(key=lambda r: PERMISSION_KINDS.index(r.kind))
+    return Permissions(tuple(rows), order, "", table.line)  # type: ignore[arg-type]
+
+
+def first_table(blocks: list[Block] | tuple[Block, ...]) -> Block | None:
+    return next((b for b in blocks if b.kind == "table" and _is_permission_table(b)), None)
+
+
+def include_target(blocks: list[Block]) -> tuple[str, int] | None:
+    """The permissions include of a section: (relative path, line)."""
+    for block in blocks:
+        if block.kind in ("paragraph", "html"):
+            for match in _INCLUDE.finditer(block.text):
+                return match.group(1), block.line
+    return None

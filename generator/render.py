@@ -1,0 +1,256 @@
+"""Model → source text of every file of the generated package and its tests.
+
+All decisions (names, signatures, docstrings, literals) are made here in Python and
+handed to the templates as ready, escaped fragments, so the templates only lay out code
+and stay readable next to what they produce.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+
+from . import __version__
+from .model import Operation, PermissionRow
+from .pysource import docstring, literal
+from .replay import ReplayCase, plan, signature_params
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BASE_URLS = {"v1.0": "https://graph.microsoft.com/v1.0", "beta": "https://graph.microsoft.com/beta"}
+_KIND_LABELS = {
+    "delegated_work": "Delegated (work or school account)",
+    "delegated_personal": "Delegated (personal Microsoft account)",
+    "application": "Application",
+}
+Report = Callable[[str, int, str, str], None]
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+
+
+def _render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def class_name(group: str) -> str:
+    return "".join(part.capitalize() for part in group.split("_") if part) + "Operations"
+
+
+def scopes_text(choices: tuple[tuple[str, ...], ...]) -> str:
+    return ", ".join(" and ".join(choice) for choice in choices)
+
+
+def _permission_line(row: PermissionRow) -> str:
+    label = _KIND_LABELS[row.kind]
+    if not row.supported:
+        return f"{label}: not supported"
+    return f"{label}: {scopes_text(row.least or row.higher)}"
+
+
+def operation_doc(operation: Operation) -> str:
+    lines = [operation.summary or operation.title, ""]
+    lines += [f"{operation.http_method} {variant.path}" + (f"?{variant.query}" if variant.query else "")
+              for variant in operation.variants]
+    rows = operation.permissions.rows
+    if rows:
+        lines += ["", "Permissions (least privileged):"] + ["    " + _permission_line(row) for row in rows]
+    response = operation.response
+    returns = []
+    if response.status:
+        returns.append(f"{response.status} on success")
+    if response.odata_type:
+        kind = "a collection of " if response.is_collection else ""
+        returns.append(f"{kind}{response.odata_type}")
+    if returns:
+        lines += ["", "Returns: " + ", ".join(returns) + "."]
+    lines += ["", f"Documented in {operation.source}"]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class OperationView:
+    name: str
+    constant: str
+    endpoint_args: str
+    signature: str
+    docstring: str
+    call_args: str
+
+
+def operation_view(operation: Operation) -> OperationView:
+    constant = "_" + operation.name.upper()
+    variants = tuple((variant.path, variant.query) for variant in operation.variants)
+    styles = {param.name: param.style for v in operation.variants for param in v.params if param.style != "segment"}
+    endpoint_args = f"{literal(operation.http_method)}, {literal(variants)}"
+    if styles:
+        endpoint_args += f", {literal(dict(sorted(styles.items())))}"
+    required, optional = signature_params(operation)
+    params = ["self"] + [f"{name}: str" for name in required] + ["*"]
+    params += [f"{name}: str | None = None" for name in optional]
+    call = [constant, "{" + ", ".join(f"{literal(n)}: {n}" for n in required + optional) + "}", "options"]
+    body = operation.request_body
+    if body.kind == "json":
+        params.append("body: Mapping[str, Any] | None = None")
+        call.append("body=body")
+    elif body.kind == "binary":
+        params += ["content: FileContent", f"content_type: str = {literal(body.content_type or 'application/octet-stream')}"]
+        call += ["content=content", "content_type=content_type"]
+    params.append("**options: Unpack[RequestOptions]")
+    if params[-2] == "*":
+        params.remove("*")
+    return OperationView(
+        name=operation.name,
+        constant=constant,
+        endpoint_args=endpoint_args,
+        signature=", ".join(params),
+        docstring=docstring(operation_doc(operation), indent="        "),
+        call_args=", ".join(call),
+    )
+
+
+def render_group(group: str, operations: list[Operation]) -> str:
+    views = [operation_view(op) for op in operations]
+    uses_file = any(op.request_body.kind == "binary" for op in operations)
+    uses_mapping = any(op.request_body.kind == "json" for op in operations)
+    typing_imports = ", ".join(["Any"] + (["Mapping"] if uses_mapping else []) + ["Unpack"])
+    names = ", ".join(op.name for op in operations)
+    return _render(
+        "package/groups/group.py.jinja",
+        module_doc=docstring(f"Operations of the {group} group: {names}."),
+        cls=class_name(group),
+        class_doc=docstring(f"{group} operations ({len(operations)}), reached as client.{group}.", indent="    "),
+        operations=views,
+        uses_file=uses_file,
+        typing_imports=typing_imports,
+    )
+
+
+def _call_source(operation: Operation, case: ReplayCase) -> str:
+    arguments = [literal(value) for value in case.args]
+    arguments += [f"{name}={literal(value)}" for name, value in case.kwargs]
+    return f"{operation.group}.{operation.name}({', '.join(arguments)})"
+
+
+def _test_name(operation: Operation, case: ReplayCase, taken: set[str]) -> str:
+    base = "test_" + "".join(c if c.isalnum() else "_" for c in f"{operation.name}__{case.example.name}".lower())
+    name, suffix = base, 2
+    while name in taken:
+        name, suffix = f"{base}_{suffix}", suffix + 1
+    taken.add(name)
+    return name
+
+
+def render_tests(group: str, cases: list[tuple[Operation, ReplayCase]]) -> str:
+    taken: set[str] = set()
+    tests = []
+    for operation, case in cases:
+        tests.append(
+            {
+                "function": _test_name(operation, case, taken),
+                "docstring": docstring(
+                    f"Replays example {case.example.name!r} ({operation.source}, line {case.example.request.line}).",
+                    indent="    ",
+                ),
+                "call": _call_source(operation, case),
+                "method": literal(case.method),
+                "path": literal(case.path),
+                "query": literal([tuple(pair) for pair in case.query]),
+                "json_body": literal(case.json_body) if case.json_body is not None else "",
+                "content": literal(case.content) if case.content is not None else "",
+                "response": literal(case.response),
+                "expected": literal(case.expected),
+            }
+        )
+    return _render(
+        "tests/test_group.py.jinja",
+        module_doc=docstring(f"Replay tests of the {group} group, one per documented example."),
+        tests=tests,
+    )
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def _readme_row(operation: Operation) -> dict[str, str]:
+    least = [row for row in operation.permissions.rows if row.supported]
+    return {
+        "call": f"client.{operation.group}.{operation.name}",
+        "http": _cell(f"{operation.http_method} {operation.variants[0].path}"),
+        "title": _cell(operation.title),
+        "permissions": _cell("; ".join(_permission_line(row) for row in least)) or "not documented",
+    }
+
+
+@dataclass(frozen=True)
+class Rendered:
+    files: dict[str, str]  # relative path → text (unformatted Python)
+    tests_written: int
+
+
+def render_package(
+    operations: list[Operation], package: str, api_version: str, report: Report
+) -> Rendered:
+    """Every file of the package (under ``package/``) and its tests (under ``tests/``)."""
+    files: dict[str, str] = {}
+    ordered = sorted(operations, key=lambda op: (op.group, op.name))
+    groups = []
+    tests_written = 0
+    base_url = BASE_URLS[api_version]
+    for group, members in groupby(ordered, key=lambda op: op.group):
+        members = list(members)
+        files[f"{package}/groups/{group}.py"] = render_group(group, members)
+        groups.append({
+            "module": group,
+            "attribute": group,
+            "cls": class_name(group),
+            "docstring": docstring(f"Operations of the {group} group ({len(members)}).", indent="        "),
+            "operations": members,
+        })
+        cases: list[tuple[Operation, ReplayCase]] = []
+        for operation in members:
+            found = plan(operation, lambda line, code, message, src=operation.source: report(src, line, code, message))
+            cases.extend((operation, case) for case in found)
+        if cases:
+            files[f"tests/test_{group}.py"] = render_tests(group, cases)
+            tests_written += len(cases)
+    context = {
+        "package": package,
+        "api_version": api_version,
+        "api_version_literal": literal(api_version),
+        "base_url": literal(base_url),
+        "version": literal(__version__),
+        "groups": groups,
+    }
+    files[f"{package}/__init__.py"] = _render("package/__init__.py.jinja", **context)
+    files[f"{package}/_client.py"] = _render("package/_client.py.jinja", **context)
+    files[f"{package}/_runtime.py"] = _render("package/_runtime.py.jinja", **context)
+    files[f"{package}/_errors.py"] = _render("package/_errors.py.jinja", **context)
+    files[f"{package}/groups/__init__.py"] = _render("package/groups/__init__.py.jinja", **context)
+    files[f"{package}/py.typed"] = ""
+    files["tests/conftest.py"] = _render("tests/conftest.py.jinja", **context)
+    files["pyproject.toml"] = _render(
+        "package/pyproject.toml.jinja",
+        distribution=json.dumps(package.replace("_", "-")),
+        version=json.dumps(__version__),
+        description=json.dumps(f"Microsoft Graph {api_version} client generated by graphdoc from the Graph API reference."),
+        package_literal=json.dumps(package),
+        groups_package_literal=json.dumps(f"{package}.groups"),
+    )
+    files["README.md"] = _render("package/README.md.jinja", **context, rows=[_readme_row(op) for op in ordered])
+    return Rendered(files, tests_written)

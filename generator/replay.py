@@ -1,0 +1,236 @@
+"""From a documented example to a replay test case, or to the reason there is none.
+
+A case records the call that reproduces the example (path arguments recovered from the
+example URL by matching it against the documented variants, query options, headers,
+body) and what the test must observe (method, path, query, body; the reply and the
+value the call returns). Everything is plain data; the renderer turns it into source.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from .model import Example, Operation, PathVariant
+from .paths import split_query, strip_base
+
+Report = Callable[[int, str, str], None]
+
+GRAPH_HOSTS = frozenset({"graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us",
+                         "microsoftgraph.chinacloudapi.cn", "graph.microsoft.de"})
+_OPTIONS = {"$select": "select", "$expand": "expand", "$filter": "filter", "$orderby": "orderby",
+            "$search": "search", "$top": "top", "$skip": "skip", "$count": "count"}
+_LIST_OPTIONS = frozenset({"select", "expand", "orderby"})
+# Request headers the client sets itself; the rest are passed through ``headers=``.
+_OWN_HEADERS = frozenset({"authorization", "content-type", "content-length", "host", "accept-encoding",
+                          "connection", "user-agent"})
+_RESPONSE_SKIP = frozenset({"content-length", "content-encoding", "transfer-encoding"})
+
+
+@dataclass(frozen=True)
+class ReplayCase:
+    example: Example
+    args: tuple[Any, ...]  # positional arguments (required path parameters)
+    kwargs: tuple[tuple[str, Any], ...]  # keyword arguments, in signature order
+    method: str
+    path: str  # the decoded path the request must have, relative to the base URL
+    query: tuple[tuple[str, str], ...]
+    json_body: Any = None
+    content: bytes | None = None
+    response: dict[str, Any] = field(default_factory=dict)
+    expected: Any = None
+
+
+def _pattern(variant: PathVariant) -> re.Pattern[str]:
+    styles = {param.name: param.style for param in variant.params}
+    pieces: list[str] = []
+    last = 0
+    for match in re.finditer(r"\{(\w+)\}", variant.path):
+        pieces.append(re.escape(variant.path[last : match.start()]))
+        style = styles.get(match.group(1), "segment")
+        group = {"path": "(.+?)", "function": "([^']*?)"}.get(style, "([^/]+?)")
+        pieces.append(f"(?P<{match.group(1)}>{group[1:-1]})")
+        last = match.end()
+    pieces.append(re.escape(variant.path[last:]))
+    return re.compile("^" + "".join(pieces) + "$")
+
+
+def _match_query(variant: PathVariant, pairs: list[tuple[str, str]]) -> dict[str, str] | None:
+    """Values of the variant's query placeholders in the example's query, or None if absent."""
+    found: dict[str, str] = {}
+    available = dict(pairs)
+    for key, template in parse_qsl(variant.query, keep_blank_values=True):
+        if key not in available:
+            return None
+        names = re.findall(r"\{(\w+)\}", template)
+        if not names:
+            continue
+        regex = "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.*?)", re.escape(template)) + "$"
+        match = re.match(regex, available[key])
+        if not match:
+            return None
+        found.update(match.groupdict())
+    return found
+
+
+def match_url(operation: Operation, url: str) -> tuple[PathVariant, dict[str, str], list[tuple[str, str]]] | str:
+    """The variant an example URL instantiates, its arguments and query; or why there is none."""
+    path, query = split_query(strip_base(url))
+    if len(path) > 1:
+        path = path.rstrip("/")
+    pairs = parse_qsl(query, keep_blank_values=True)
+    decoded = unquote(path)
+    for variant in operation.variants:
+        match = _pattern(variant).match(decoded)
+        if not match:
+            continue
+        query_args = _match_query(variant, pairs)
+        if query_args is None:
+            continue
+        styles = {param.name: param.style for param in variant.params}
+        args = {name: value.replace("''", "'") if styles.get(name) == "function" else value
+                for name, value in match.groupdict().items()}
+        args.update(query_args)
+        return variant, args, pairs
+    return "example URL matches no documented path variant"
+
+
+def _option_value(name: str, value: str) -> Any:
+    if name in ("top", "skip") and value.isdigit() and str(int(value)) == value:
+        return int(value)
+    if name == "count" and value in ("true", "false"):
+        return value == "true"
+    if name in _LIST_OPTIONS and "(" not in value and value:
+        return value.split(",")
+    return value
+
+
+def _response(example: Example) -> dict[str, Any] | str:
+    response = example.response
+    assert response is not None
+    headers = {key: value for key, value in response.headers if key.lower() not in _RESPONSE_SKIP}
+    result: dict[str, Any] = {"status": response.status}
+    if response.body_kind == "json":
+        declared = next((value for key, value in headers.items() if key.lower() == "content-type"), None)
+        if declared is None:
+            headers["Content-Type"] = "application/json"
+        if declared is not None and "json" not in declared.lower():
+            result["content"] = json.dumps(response.body).encode()  # the client returns bytes
+        else:
+            result["json"] = response.body
+    elif response.body_kind == "text":
+        if "json" in response.content_type.lower():
+            return "response body says JSON but does not parse"
+        result["content"] = str(response.body).encode()
+    if headers:
+        result["headers"] = headers
+    return result
+
+
+def plan(operation: Operation, report: Report) -> list[ReplayCase]:
+    cases: list[ReplayCase] = []
+    for example in operation.examples:
+        request = example.request
+        if example.response is None or request.method != operation.http_method:
+            continue  # GD040 / GD047 already say why
+        outcome = _case(operation, example)
+        if isinstance(outcome, ReplayCase):
+            cases.append(outcome)
+        elif outcome.startswith("example URL"):
+            report(request.line, "GD044", f"{outcome}: {request.url}")
+        else:
+            report(request.line, "GD046", f"example {example.name!r} not replayed: {outcome}")
+    return cases
+
+
+def _case(operation: Operation, example: Example) -> ReplayCase | str:
+    request, response = example.request, example.response
+    assert response is not None
+    host = urlsplit(request.url).hostname if "://" in request.url else None
+    if host is not None and host.lower() not in GRAPH_HOSTS:
+        return f"request goes to {host}, not a Graph host"
+    if not 200 <= response.status < 300:
+        return f"response status {response.status or 'missing'} is not a success"
+    matched = match_url(operation, request.url)
+    if isinstance(matched, str):
+        return matched
+    variant, path_args, pairs = matched
+    if len({key for key, _ in pairs}) != len(pairs):
+        return "query repeats a parameter"
+    names = [param.name for param in variant.params]
+    required, optional = signature_params(operation)
+    args = tuple(path_args[name] for name in required)
+    kwargs: list[tuple[str, Any]] = [(name, path_args[name]) for name in optional if name in path_args]
+    first_same = next(v for v in operation.variants if {p.name for p in v.params} == set(names))
+    if first_same is not variant:
+        kwargs.append(("variant", variant.path))
+    template_keys = {key for key, _ in parse_qsl(variant.query, keep_blank_values=True)}
+    extra: dict[str, str] = {}
+    for key, value in pairs:
+        if key in template_keys:
+            continue
+        if key in _OPTIONS:
+            kwargs.append((_OPTIONS[key], _option_value(_OPTIONS[key], value)))
+        else:
+            extra[key] = value
+    if extra:
+        kwargs.append(("params", extra))
+    headers = {key: value for key, value in request.headers if key.lower() not in _OWN_HEADERS}
+    if headers:
+        kwargs.append(("headers", headers))
+    json_body: Any = None
+    content: bytes | None = None
+    body_kind = operation.request_body.kind
+    if request.body_kind == "json":
+        if body_kind != "json":
+            return "the example sends a JSON body the operation does not take"
+        json_body = request.body
+        kwargs.append(("body", request.body))
+    elif request.body_kind == "text":
+        if body_kind != "binary":
+            return "the example body is not JSON"
+        content = str(request.body).encode()
+        kwargs.append(("content", content))
+        if request.content_type:
+            kwargs.append(("content_type", request.content_type))
+    elif body_kind == "binary":
+        return "the example shows no content to upload"
+    if json_body is None and content is None and request.body_kind == "json":
+        return "the example body is JSON null"
+    reply = _response(example)
+    if isinstance(reply, str):
+        return reply
+    expected = reply.get("json", reply.get("content"))
+    if response.status == 204:
+        expected = None
+    expanded = variant.path
+    for name in names:
+        expanded = expanded.replace("{" + name + "}", path_args[name])
+    return ReplayCase(
+        example=example,
+        args=args,
+        kwargs=tuple(kwargs),
+        method=operation.http_method,
+        path=expanded,
+        query=tuple(pairs),
+        json_body=json_body,
+        content=content,
+        response=reply,
+        expected=expected,
+    )
+
+
+def signature_params(operation: Operation) -> tuple[list[str], list[str]]:
+    """Path parameters of the method: (required, optional), in path order of the longest variant."""
+    order: list[str] = []
+    for variant in sorted(operation.variants, key=lambda v: -len(v.params)):
+        for param in variant.params:
+            if param.name not in order:
+                order.append(param.name)
+    sets = [{param.name for param in variant.params} for variant in operation.variants]
+    required = [name for name in order if all(name in names for names in sets)]
+    optional = [name for name in order if name not in required]
+    return required, optional
