@@ -6,8 +6,11 @@ diagnostic, and computes the figures of the run summary from what actually happe
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, TypeVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,12 +20,36 @@ from .fmt import format_python
 from .model import Operation
 from .naming import resolve_collisions
 from .pages import PageFile, discover
-from .parse import parse_file
+from .parse import PageResult, parse_file
 from .render import render_package
 from .replay import plan
 from .write import write_tree
 
 MARKER = ".graphdoc"
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _map(function: Callable[[_T], _R], items: list[_T], jobs: int) -> list[_R]:
+    """``map`` over processes when it pays; results keep input order, so output is the same."""
+    if jobs <= 1 or len(items) < 64:
+        return [function(item) for item in items]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8))))
+
+
+def _parse_page(job: tuple[PageFile, str]) -> PageResult:
+    page, api_version = job
+    return parse_file(page.path, api_version, page.source)
+
+
+def _format_file(job: tuple[str, str]) -> str:
+    relative, text = job
+    return format_python(relative, text) if relative.endswith(".py") else text
 
 
 @dataclass
@@ -63,7 +90,7 @@ class _Clock:
         self.last = now
 
 
-def analyse(paths: list[str], api_version: str) -> BuildResult:
+def analyse(paths: list[str], api_version: str, jobs: int = 1) -> BuildResult:
     """Read and parse every page, name the operations; no output is written."""
     result = BuildResult([], [], [])
     clock = _Clock(result.timings)
@@ -71,10 +98,8 @@ def analyse(paths: list[str], api_version: str) -> BuildResult:
     clock.lap("discover")
     display = {page.source: page.path for page in result.pages}
     operations: list[Operation] = []
-    for page in result.pages:
-        if page.kind != "api":
-            continue
-        parsed = parse_file(page.path, api_version, page.source)
+    api_pages = [(page, api_version) for page in result.pages if page.kind == "api"]
+    for parsed in _map(_parse_page, api_pages, jobs):
         result.diagnostics.extend(parsed.diagnostics)
         if parsed.operation is not None:
             operations.append(parsed.operation)
@@ -88,8 +113,8 @@ def analyse(paths: list[str], api_version: str) -> BuildResult:
     return result
 
 
-def lint(paths: list[str], api_version: str) -> BuildResult:
-    result = analyse(paths, api_version)
+def lint(paths: list[str], api_version: str, jobs: int = 1) -> BuildResult:
+    result = analyse(paths, api_version, jobs)
     display = {page.source: page.path for page in result.pages}
     for operation in result.operations:
         path = display.get(operation.source, operation.source)
@@ -98,8 +123,10 @@ def lint(paths: list[str], api_version: str) -> BuildResult:
     return result
 
 
-def build(paths: list[str], out: Path, specs: Path, package: str, api_version: str) -> BuildResult:
-    result = analyse(paths, api_version)
+def build(
+    paths: list[str], out: Path, specs: Path, package: str, api_version: str, jobs: int = 1
+) -> BuildResult:
+    result = analyse(paths, api_version, jobs)
     clock = _Clock(result.timings)
     display = {page.source: page.path for page in result.pages}
 
@@ -117,12 +144,11 @@ def build(paths: list[str], out: Path, specs: Path, package: str, api_version: s
     rendered = render_package(result.operations, package, api_version, report)
     result.tests_written = rendered.tests_written
     clock.lap("render")
-    files: dict[str, str] = {}
-    for relative, text in rendered.files.items():
-        files[relative] = format_python(relative, text) if relative.endswith(".py") else text
+    jobs_list = sorted(rendered.files.items())
+    files = dict(zip((relative for relative, _ in jobs_list), _map(_format_file, jobs_list, jobs)))
     clock.lap("format")
+    write_tree(out, files, marker=MARKER)  # first: the specs folder may live inside it
     write_tree(specs / api_version, spec_files, marker=MARKER)
-    write_tree(out, files, marker=MARKER)
     clock.lap("write")
     result.diagnostics.sort(key=sort_key)
     return result

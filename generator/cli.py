@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, specio
-from .build import BuildResult, build, lint
+from .build import BuildResult, build, default_jobs, lint
 from .diagnostics import CODES, Diagnostic
 from .fmt import InvalidSource
 from .pages import InputError
@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
     run.add_argument("--strict", action="store_true", help="exit 1 when any error diagnostic is reported")
     run.add_argument("--quiet", action="store_true", help="print the summary only, not each diagnostic")
+    run.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)")
 
     show = commands.add_parser("parse", help="print the endpoint model of pages as YAML")
     show.add_argument("pages", nargs="+", metavar="PAGE")
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
     check.add_argument("--format", default="text", choices=("text", "json"))
+    check.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)")
 
     commands.add_parser("codes", help="print the table of diagnostic codes")
     return parser
@@ -70,6 +72,9 @@ def _summary(result: BuildResult, out_dir: str | None) -> str:
     ]
     if out_dir:
         lines.append(f"package written   {out_dir}")
+    seconds = figures["seconds"]
+    assert isinstance(seconds, dict)
+    lines.append("seconds           " + ", ".join(f"{stage} {value:.1f}" for stage, value in seconds.items()))
     return "\n".join(lines)
 
 
@@ -78,7 +83,7 @@ def _build(args: argparse.Namespace) -> int:
     package = args.package
     if not package.isidentifier():
         raise InputError(f"--package {package!r} is not a Python identifier")
-    result = build(paths, Path(args.out), Path(args.specs), package, args.api_version)
+    result = build(paths, Path(args.out), Path(args.specs), package, args.api_version, max(1, args.jobs))
     if not args.quiet:
         _print_diagnostics(result.diagnostics)
     print(_summary(result, args.out), file=sys.stderr if not args.quiet else sys.stdout)
@@ -104,7 +109,7 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    result = lint(args.paths, args.api_version)
+    result = lint(args.paths, args.api_version, max(1, args.jobs))
     if args.format == "json":
         json.dump([d.as_dict() for d in result.diagnostics], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -143,6 +143,14 @@ def render_group(group: str, operations: list[Operation]) -> str:
 def _call_source(operation: Operation, case: ReplayCase) -> str:
     arguments = [literal(value) for value in case.args]
     arguments += [f"{name}={literal(value)}" for name, value in case.kwargs]
+    if case.headers:
+        arguments.append('headers=example["headers"]')
+    if case.json_body is not None:
+        arguments.append('body=example["body"]')
+    if case.content is not None:
+        arguments.append('content=example["content"].encode()')
+        if case.content_type:
+            arguments.append(f"content_type={literal(case.content_type)}")
     return f"{operation.group}.{operation.name}({', '.join(arguments)})"
 
 
@@ -155,13 +163,18 @@ def _test_name(operation: Operation, case: ReplayCase, taken: set[str]) -> str:
     return name
 
 
-def render_tests(group: str, cases: list[tuple[Operation, ReplayCase]]) -> str:
+def render_tests(group: str, cases: list[tuple[Operation, ReplayCase]]) -> tuple[str, str]:
+    """The test module of a group and its examples file (JSON)."""
     taken: set[str] = set()
     tests = []
+    data: dict[str, Any] = {}
     for operation, case in cases:
+        function = _test_name(operation, case, taken)
+        data[function] = case.data()
         tests.append(
             {
-                "function": _test_name(operation, case, taken),
+                "function": function,
+                "key": literal(function),
                 "docstring": docstring(
                     f"Replays example {case.example.name!r} ({operation.source}, line {case.example.request.line}).",
                     indent="    ",
@@ -170,17 +183,15 @@ def render_tests(group: str, cases: list[tuple[Operation, ReplayCase]]) -> str:
                 "method": literal(case.method),
                 "path": literal(case.path),
                 "query": literal([tuple(pair) for pair in case.query]),
-                "json_body": literal(case.json_body) if case.json_body is not None else "",
-                "content": literal(case.content) if case.content is not None else "",
-                "response": literal(case.response),
-                "expected": literal(case.expected),
             }
         )
-    return _render(
+    source = _render(
         "tests/test_group.py.jinja",
         module_doc=docstring(f"Replay tests of the {group} group, one per documented example."),
+        data_file=literal(f"{group}.json"),
         tests=tests,
     )
+    return source, json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
 def _cell(text: str) -> str:
@@ -227,7 +238,7 @@ def render_package(
             found = plan(operation, lambda line, code, message, src=operation.source: report(src, line, code, message))
             cases.extend((operation, case) for case in found)
         if cases:
-            files[f"tests/test_{group}.py"] = render_tests(group, cases)
+            files[f"tests/test_{group}.py"], files[f"tests/examples/{group}.json"] = render_tests(group, cases)
             tests_written += len(cases)
     context = {
         "package": package,

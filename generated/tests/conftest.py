@@ -1,4 +1,9 @@
-"""Replays a documented example through the client against ``httpx.MockTransport``."""
+"""Replays documented examples through the client against ``httpx.MockTransport``.
+
+Each ``test_<group>.py`` module reads its examples' bodies from ``examples/<group>.json``
+(request body and headers, the reply); the module itself states the call and the request
+it must send.
+"""
 
 from __future__ import annotations
 
@@ -13,31 +18,39 @@ from graphdoc_client import GraphClient
 BASE_URL = "https://graph.microsoft.com/v1.0"
 
 
+def _reply(example: dict[str, Any]) -> tuple[httpx.Response, Any]:
+    """The documented response, and the value the client must return for it."""
+    response = example["response"]
+    headers = response.get("headers", {})
+    if "json" in response:
+        content = json.dumps(response["json"]).encode()
+        expected = response["json"]
+    else:
+        content = response.get("text", "").encode()
+        expected = content
+    if response["status"] == 204 or not content:
+        expected = None
+    return httpx.Response(response["status"], headers=headers, content=content), expected
+
+
 class Replay:
     """Checks that a call sends the documented request and returns the documented body."""
 
     def __call__(
         self,
         call: Callable[[GraphClient], Any],
+        example: dict[str, Any],
         *,
         method: str,
         path: str,
         query: list[tuple[str, str]],
-        response: dict[str, Any],
-        json_body: Any = None,
-        content: bytes | None = None,
-    ) -> Any:
+    ) -> None:
         seen: list[httpx.Request] = []
+        reply, expected = _reply(example)
 
         def handler(request: httpx.Request) -> httpx.Response:
             seen.append(request)
-            body = response.get("json")
-            content = (
-                json.dumps(body).encode() if body is not None else response.get("content", b"")
-            )
-            return httpx.Response(
-                response["status"], headers=response.get("headers", {}), content=content
-            )
+            return reply
 
         with GraphClient(
             token="replay-token", base_url=BASE_URL, transport=httpx.MockTransport(handler)
@@ -49,13 +62,15 @@ class Replay:
         assert request.url.path == httpx.URL(BASE_URL).path + path
         assert sorted(request.url.params.multi_items()) == sorted(query)
         assert request.headers["authorization"] == "Bearer replay-token"
-        if json_body is not None:
-            assert json.loads(request.content) == json_body
-        elif content is not None:
-            assert request.content == content
+        for name, value in example.get("headers", {}).items():
+            assert request.headers[name] == value
+        if "body" in example:
+            assert json.loads(request.content) == example["body"]
+        elif "content" in example:
+            assert request.content == example["content"].encode()
         else:
             assert request.content == b""
-        return result
+        assert result == expected
 
 
 @pytest.fixture

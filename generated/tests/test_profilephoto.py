@@ -1,17 +1,20 @@
 """Replay tests of the profilephoto group, one per documented example."""
 
+import json
+from pathlib import Path
+
+EXAMPLES = json.loads(
+    (Path(__file__).parent / "examples" / "profilephoto.json").read_text(encoding="utf-8")
+)
+
 
 def test_get__download_my_profile_photo(replay):
     """Replays example 'download_my_profile_photo' (api/profilephoto-get.md, line 53)."""
-    result = replay(
+    example = EXAMPLES["test_get__download_my_profile_photo"]
+    replay(
         lambda client: client.profilephoto.get(),
+        example,
         method="GET",
         path="/me/photo/$value",
         query=[],
-        response={
-            "status": 200,
-            "content": b"(binary JPEG image data)",
-            "headers": {"Content-Type": "image/jpeg"},
-        },
     )
-    assert result == b"(binary JPEG image data)"

@@ -1,20 +1,20 @@
 """Replay tests of the reportroot group, one per documented example."""
 
+import json
+from pathlib import Path
+
+EXAMPLES = json.loads(
+    (Path(__file__).parent / "examples" / "reportroot.json").read_text(encoding="utf-8")
+)
+
 
 def test_getemailactivitycounts__get_email_activity_counts_seven_days(replay):
     """Replays example 'get_email_activity_counts_seven_days' (api/reportroot-getemailactivitycounts.md, line 58)."""
-    result = replay(
+    example = EXAMPLES["test_getemailactivitycounts__get_email_activity_counts_seven_days"]
+    replay(
         lambda client: client.reportroot.getemailactivitycounts("D7"),
+        example,
         method="GET",
         path="/reports/getEmailActivityCounts(period='D7')",
         query=[],
-        response={
-            "status": 200,
-            "content": b"Report Refresh Date,Send,Receive,Read,Report Date,Report Period\n2024-03-17,1184,5230,4471,2024-03-17,7\n2024-03-17,1302,5618,4829,2024-03-16,7\n2024-03-17,967,4012,3395,2024-03-15,7",
-            "headers": {"Content-Type": "application/octet-stream"},
-        },
-    )
-    assert (
-        result
-        == b"Report Refresh Date,Send,Receive,Read,Report Date,Report Period\n2024-03-17,1184,5230,4471,2024-03-17,7\n2024-03-17,1302,5618,4829,2024-03-16,7\n2024-03-17,967,4012,3395,2024-03-15,7"
     )
