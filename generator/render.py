@@ -8,6 +8,7 @@ and stay readable next to what they produce.
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -63,7 +64,7 @@ def _permission_line(row: PermissionRow) -> str:
 
 
 def operation_doc(operation: Operation) -> str:
-    lines = [operation.summary or operation.title, ""]
+    lines = textwrap.wrap(operation.summary or operation.title, width=88, break_on_hyphens=False) + [""]
     lines += [f"{operation.http_method} {variant.path}" + (f"?{variant.query}" if variant.query else "")
               for variant in operation.variants]
     rows = operation.permissions.rows
@@ -108,7 +109,7 @@ def operation_view(operation: Operation) -> OperationView:
         params.append("body: Mapping[str, Any] | None = None")
         call.append("body=body")
     elif body.kind == "binary":
-        params += ["content: FileContent", f"content_type: str = {literal(body.content_type or 'application/octet-stream')}"]
+        params += ["content: FileContent", "content_type: str = 'application/octet-stream'"]
         call += ["content=content", "content_type=content_type"]
     params.append("**options: Unpack[RequestOptions]")
     if params[-2] == "*":

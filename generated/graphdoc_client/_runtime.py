@@ -83,6 +83,11 @@ class _TokenSource:
     def __repr__(self) -> str:
         return "<token source>"
 
+    @property
+    def refreshable(self) -> bool:
+        """Only a credential can give a new token; a static one would fail the same way."""
+        return self._credential is not None
+
     def get(self, *, refresh: bool = False) -> str:
         if self._credential is None:
             token = self._token
@@ -163,9 +168,14 @@ def build_request(
         lambda m: _encode(m.group(1), path_args[m.group(1)], styles.get(m.group(1), "segment")),
         path,
     )
+    extra = options.get("params") or {}
+    overridden = {"$" + name for name in _OPTION_ORDER if options.get(name) is not None} | set(
+        extra
+    )
     params: list[tuple[str, str]] = []
     for key, value in parse_qsl(query, keep_blank_values=True):
-        params.append((key, _PLACEHOLDER.sub(lambda m: str(path_args[m.group(1)]), value)))
+        if key not in overridden:  # the documented query is a default the caller may override
+            params.append((key, _PLACEHOLDER.sub(lambda m: str(path_args[m.group(1)]), value)))
     for name in _OPTION_ORDER:
         value = options.get(name)
         if value is None:
@@ -175,7 +185,7 @@ def build_request(
         elif isinstance(value, bool):
             value = "true" if value else "false"
         params.append(("$" + name, str(value)))
-    params.extend((str(k), str(v)) for k, v in (options.get("params") or {}).items())
+    params.extend((str(k), str(v)) for k, v in extra.items())
     headers = dict(options.get("headers") or {})
     json_body = None
     if content is not None:
@@ -195,6 +205,21 @@ def build_request(
         json=json_body,
         content=content,
         extensions=extensions or None,
+    )
+
+
+def replay_copy(request: httpx.Request) -> httpx.Request | None:
+    """A fresh copy of a request to send again, or ``None`` when its body was a stream."""
+    try:
+        content = request.content
+    except httpx.RequestNotRead:
+        return None
+    return httpx.Request(
+        request.method,
+        request.url,
+        headers=request.headers.copy(),
+        content=content,
+        extensions=request.extensions,
     )
 
 
@@ -244,22 +269,27 @@ class BaseClient:
             self._http.close()
 
     def _send(self, request: httpx.Request) -> httpx.Response:
-        for attempt in (1, 2):
-            request.headers["Authorization"] = "Bearer " + self._tokens.get(refresh=attempt == 2)
-            try:
-                response = self._http.send(request)
-            except httpx.TimeoutException as error:
-                raise APITimeoutError(
-                    f"{request.method} {request.url.path}: timed out", request
-                ) from error
-            except httpx.TransportError as error:
-                raise APIConnectionError(
-                    f"{request.method} {request.url.path}: {error}", request
-                ) from error
-            if response.status_code != 401 or attempt == 2 or self._tokens._credential is None:
-                return response
-            response.close()  # refresh the credential's token once on 401
-        raise AssertionError("unreachable")  # pragma: no cover
+        request.headers["Authorization"] = "Bearer " + self._tokens.get()
+        response = self._transmit(request)
+        if response.status_code == 401 and self._tokens.refreshable:
+            retry = replay_copy(request)
+            if retry is not None:  # a streamed body cannot be sent twice
+                response.close()
+                retry.headers["Authorization"] = "Bearer " + self._tokens.get(refresh=True)
+                response = self._transmit(retry)
+        return response
+
+    def _transmit(self, request: httpx.Request) -> httpx.Response:
+        try:
+            return self._http.send(request)
+        except httpx.TimeoutException as error:
+            raise APITimeoutError(
+                f"{request.method} {request.url.path}: timed out", request
+            ) from error
+        except httpx.TransportError as error:
+            raise APIConnectionError(
+                f"{request.method} {request.url.path}: {error}", request
+            ) from error
 
     def _request(
         self,

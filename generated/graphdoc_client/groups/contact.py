@@ -30,7 +30,9 @@ class ContactOperations(Group):
         contact_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Lee las propiedades de un contacto personal guardado en el buzón del usuario. El contacto se puede localizar directamente por su identificador o a través de la carpeta de contactos que lo contiene.
+        """Lee las propiedades de un contacto personal guardado en el buzón del usuario. El
+        contacto se puede localizar directamente por su identificador o a través de la carpeta
+        de contactos que lo contiene.
 
         GET /me/contacts/{contact_id}
         GET /users/{user_id}/contacts/{contact_id}

@@ -54,7 +54,9 @@ class DriveitemOperations(Group):
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Read the metadata of a driveItem, which can be a file or a folder. You can address the item by its id, either in the signed-in user's drive or in any drive you know the id of, or by its path relative to the root of the user's drive.
+        """Read the metadata of a driveItem, which can be a file or a folder. You can address the
+        item by its id, either in the signed-in user's drive or in any drive you know the id of,
+        or by its path relative to the root of the user's drive.
 
         GET /me/drive/items/{item_id}
         GET /drives/{drive_id}/items/{item_id}
@@ -76,7 +78,8 @@ class DriveitemOperations(Group):
     def get_content(
         self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> Any:
-        """Download the raw bytes of a file driveItem. Folders have no content, so calling this on a folder fails. The response body is the file itself, not JSON.
+        """Download the raw bytes of a file driveItem. Folders have no content, so calling this on
+        a folder fails. The response body is the file itself, not JSON.
 
         GET /me/drive/items/{item_id}/content
         GET /drives/{drive_id}/items/{item_id}/content
@@ -102,7 +105,9 @@ class DriveitemOperations(Group):
         group_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Enumerate the driveItem objects that sit directly inside a folder. Items in nested sub-folders are not included. Large folders are paged; follow `@odata.nextLink` to read further pages.
+        """Enumerate the driveItem objects that sit directly inside a folder. Items in nested
+        sub-folders are not included. Large folders are paged; follow `@odata.nextLink` to read
+        further pages.
 
         GET /me/drive/root/children
         GET /me/drive/items/{item_id}/children
@@ -131,10 +136,12 @@ class DriveitemOperations(Group):
         filename: str | None = None,
         item_id: str | None = None,
         content: FileContent,
-        content_type: str = "text/plain",
+        content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Upload a file of up to 250 MB in a single request. You can either create a new file by naming it under a parent folder, or overwrite the bytes of a file that already exists by addressing it by id. Larger files need an upload session instead.
+        """Upload a file of up to 250 MB in a single request. You can either create a new file by
+        naming it under a parent folder, or overwrite the bytes of a file that already exists by
+        addressing it by id. Larger files need an upload session instead.
 
         PUT /me/drive/items/{parent_id}:/{filename}:/content
         PUT /me/drive/items/{item_id}/content

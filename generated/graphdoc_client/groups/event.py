@@ -76,7 +76,8 @@ class EventOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Confirma la asistencia a una reunión a la que el usuario ha sido invitado. Puede añadir un comentario para el organizador y decidir si se le envía o no la respuesta.
+        """Confirma la asistencia a una reunión a la que el usuario ha sido invitado. Puede añadir
+        un comentario para el organizador y decidir si se le envía o no la respuesta.
 
         POST /me/events/{event_id}/accept
         POST /users/{user_id}/events/{event_id}/accept
@@ -104,7 +105,9 @@ class EventOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Anula una reunión que organiza el usuario y envía a todos los asistentes un mensaje de cancelación, que puede incluir un comentario explicativo. Solo el organizador puede llamar a esta acción; un asistente que no quiera ir debe rechazar la invitación.
+        """Anula una reunión que organiza el usuario y envía a todos los asistentes un mensaje de
+        cancelación, que puede incluir un comentario explicativo. Solo el organizador puede
+        llamar a esta acción; un asistente que no quiera ir debe rechazar la invitación.
 
         POST /me/events/{event_id}/cancel
         POST /users/{user_id}/events/{event_id}/cancel
@@ -132,7 +135,8 @@ class EventOperations(Group):
         calendar_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Quita un evento del calendario. Si la persona que llama es quien organiza la reunión, los asistentes reciben automáticamente un aviso de cancelación.
+        """Quita un evento del calendario. Si la persona que llama es quien organiza la reunión,
+        los asistentes reciben automáticamente un aviso de cancelación.
 
         DELETE /me/events/{event_id}
         DELETE /users/{user_id}/events/{event_id}
@@ -162,7 +166,8 @@ class EventOperations(Group):
         calendar_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Read the properties and relationships of a single event. Times are reported in UTC unless you ask for a specific time zone with the `Prefer` header.
+        """Read the properties and relationships of a single event. Times are reported in UTC
+        unless you ask for a specific time zone with the `Prefer` header.
 
         GET /me/events/{event_id}
         GET /users/{user_id}/events/{event_id}
@@ -193,7 +198,9 @@ class EventOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Change one or more properties of an event. Only the properties in the payload are touched. If you change the time, location, or attendee list of a meeting you organize, attendees receive an updated meeting request.
+        """Change one or more properties of an event. Only the properties in the payload are
+        touched. If you change the time, location, or attendee list of a meeting you organize,
+        attendees receive an updated meeting request.
 
         PATCH /me/events/{event_id}
         PATCH /users/{user_id}/events/{event_id}

@@ -25,7 +25,8 @@ class GroupOperations(Group):
     def delete_members(
         self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
     ) -> Any:
-        """Take a member out of a group. Only the membership link is removed; the directory object itself is left untouched.
+        """Take a member out of a group. Only the membership link is removed; the directory object
+        itself is left untouched.
 
         DELETE /groups/{group_id}/members/{member_id}/$ref
 
@@ -43,7 +44,8 @@ class GroupOperations(Group):
         )
 
     def get(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
-        """Read the properties and relationships of a single group, identified by its object id. A default set of properties is returned; use `$select` for anything else.
+        """Read the properties and relationships of a single group, identified by its object id. A
+        default set of properties is returned; use `$select` for anything else.
 
         GET /groups/{group_id}
 
@@ -59,7 +61,9 @@ class GroupOperations(Group):
         return self._client._request(_GET, {"group_id": group_id}, options)
 
     def list(self, **options: Unpack[RequestOptions]) -> Any:
-        """Enumerate the group objects in the organization, including Microsoft 365 groups, security groups, and mail-enabled security groups. Each group comes back with a default set of properties.
+        """Enumerate the group objects in the organization, including Microsoft 365 groups,
+        security groups, and mail-enabled security groups. Each group comes back with a default
+        set of properties.
 
         GET /groups
 
@@ -75,7 +79,9 @@ class GroupOperations(Group):
         return self._client._request(_LIST, {}, options)
 
     def list_members(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
-        """Obtiene los miembros directos de un grupo. Un miembro puede ser un usuario, un contacto de la organización, un dispositivo, una entidad de servicio u otro grupo. Los miembros de los grupos anidados no se incluyen.
+        """Obtiene los miembros directos de un grupo. Un miembro puede ser un usuario, un contacto
+        de la organización, un dispositivo, una entidad de servicio u otro grupo. Los miembros
+        de los grupos anidados no se incluyen.
 
         GET /groups/{group_id}/members
 
@@ -97,7 +103,9 @@ class GroupOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Add a user, group, device, service principal, or organizational contact to the membership of a group. The new member is referenced by its URL in the `@odata.id` property of the payload.
+        """Add a user, group, device, service principal, or organizational contact to the
+        membership of a group. The new member is referenced by its URL in the `@odata.id`
+        property of the payload.
 
         POST /groups/{group_id}/members/$ref
 

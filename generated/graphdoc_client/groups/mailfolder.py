@@ -23,7 +23,9 @@ class MailfolderOperations(Group):
     def get(
         self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> Any:
-        """Lee las propiedades de una carpeta de correo, como su nombre para mostrar y el número de elementos leídos y no leídos. Además del identificador de la carpeta, se admiten nombres conocidos como `inbox`, `drafts` o `sentitems`.
+        """Lee las propiedades de una carpeta de correo, como su nombre para mostrar y el número de
+        elementos leídos y no leídos. Además del identificador de la carpeta, se admiten nombres
+        conocidos como `inbox`, `drafts` o `sentitems`.
 
         GET /me/mailFolders/{mail_folder_id}
         GET /users/{user_id}/mailFolders/{mail_folder_id}

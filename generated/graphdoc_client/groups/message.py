@@ -75,7 +75,8 @@ class MessageOperations(Group):
         mail_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Remove a message from the mailbox. The message is moved to the Deleted Items folder, where it stays until that folder is emptied.
+        """Remove a message from the mailbox. The message is moved to the Deleted Items folder,
+        where it stays until that folder is emptied.
 
         DELETE /me/messages/{message_id}
         DELETE /users/{user_id}/messages/{message_id}
@@ -106,7 +107,9 @@ class MessageOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Reenvía un mensaje a uno o varios destinatarios en una sola llamada. Puede añadir un comentario que se colocará encima del mensaje original. Una vez enviado, el reenvío se guarda en la carpeta Elementos enviados.
+        """Reenvía un mensaje a uno o varios destinatarios en una sola llamada. Puede añadir un
+        comentario que se colocará encima del mensaje original. Una vez enviado, el reenvío se
+        guarda en la carpeta Elementos enviados.
 
         POST /me/messages/{message_id}/forward
         POST /users/{user_id}/messages/{message_id}/forward
@@ -137,7 +140,9 @@ class MessageOperations(Group):
         mail_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Read the properties and relationships of one message, addressed by its id. The message can be looked up through the mailbox as a whole or through the mail folder that contains it.
+        """Read the properties and relationships of one message, addressed by its id. The message
+        can be looked up through the mailbox as a whole or through the mail folder that contains
+        it.
 
         GET /me/messages/{message_id}
         GET /users/{user_id}/messages/{message_id}
@@ -168,7 +173,10 @@ class MessageOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Answer the sender of a message in a single call. You can pass either a short comment, which is placed above the quoted original, or a message object that overrides properties of the reply such as extra recipients. Don't set both the comment and the body of the message in the same request.
+        """Answer the sender of a message in a single call. You can pass either a short comment,
+        which is placed above the quoted original, or a message object that overrides properties
+        of the reply such as extra recipients. Don't set both the comment and the body of the
+        message in the same request.
 
         POST /me/messages/{message_id}/reply
         POST /users/{user_id}/messages/{message_id}/reply
@@ -194,7 +202,8 @@ class MessageOperations(Group):
     def send(
         self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> Any:
-        """Deliver a message that already exists as a draft in the mailbox. The draft can be one you created from scratch or a reply, reply-all, or forward that you saved earlier.
+        """Deliver a message that already exists as a draft in the mailbox. The draft can be one
+        you created from scratch or a reply, reply-all, or forward that you saved earlier.
 
         POST /me/messages/{message_id}/send
         POST /users/{user_id}/messages/{message_id}/send
@@ -219,7 +228,8 @@ class MessageOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Change one or more writable properties of a message. Properties you leave out of the payload keep their current values.
+        """Change one or more writable properties of a message. Properties you leave out of the
+        payload keep their current values.
 
         PATCH /me/messages/{message_id}
         PATCH /users/{user_id}/messages/{message_id}

@@ -28,7 +28,9 @@ class ProfilephotoOperations(Group):
         group_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Download the image bytes of a profilePhoto. Appending `/$value` to the photo path returns the picture itself rather than its metadata. If no photo has been uploaded, the call fails with a not-found error.
+        """Download the image bytes of a profilePhoto. Appending `/$value` to the photo path
+        returns the picture itself rather than its metadata. If no photo has been uploaded, the
+        call fails with a not-found error.
 
         GET /me/photo/$value
         GET /users/{user_id}/photo/$value

@@ -19,7 +19,8 @@ class ReportrootOperations(Group):
     __slots__ = ()
 
     def getemailactivitycounts(self, period_value: str, **options: Unpack[RequestOptions]) -> Any:
-        """Produce a CSV report with daily totals of email activity in the organization: how many messages were sent, received, and read on each day of the chosen period.
+        """Produce a CSV report with daily totals of email activity in the organization: how many
+        messages were sent, received, and read on each day of the chosen period.
 
         GET /reports/getEmailActivityCounts(period='{period_value}')
 

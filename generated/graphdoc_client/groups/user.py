@@ -81,7 +81,8 @@ class UserOperations(Group):
     __slots__ = ()
 
     def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> Any:
-        """Remove a user from the directory. The account goes to the deleted items container and can be restored during the retention window; after that it is purged for good.
+        """Remove a user from the directory. The account goes to the deleted items container and
+        can be restored during the retention window; after that it is purged for good.
 
         DELETE /users/{user_id}
 
@@ -97,7 +98,9 @@ class UserOperations(Group):
         return self._client._request(_DELETE, {"user_id": user_id}, options)
 
     def get(self, *, user_id: str | None = None, **options: Unpack[RequestOptions]) -> Any:
-        """Read the properties and relationships of a user. Call `/me` for the signed-in user, or address any user by object id or user principal name. Only a default set of properties is returned unless you add `$select`.
+        """Read the properties and relationships of a user. Call `/me` for the signed-in user, or
+        address any user by object id or user principal name. Only a default set of properties
+        is returned unless you add `$select`.
 
         GET /me
         GET /users/{user_id}
@@ -114,7 +117,8 @@ class UserOperations(Group):
         return self._client._request(_GET, {"user_id": user_id}, options)
 
     def list(self, **options: Unpack[RequestOptions]) -> Any:
-        """Enumerate the user objects in the organization's directory. A default set of properties is returned for each user; use `$select` to request others.
+        """Enumerate the user objects in the organization's directory. A default set of properties
+        is returned for each user; use `$select` to request others.
 
         GET /users
 
@@ -136,7 +140,8 @@ class UserOperations(Group):
         contact_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Enumerate the personal contacts a user keeps in their mailbox. Read from the default contacts folder, or name a specific contact folder to list only what it holds.
+        """Enumerate the personal contacts a user keeps in their mailbox. Read from the default
+        contacts folder, or name a specific contact folder to list only what it holds.
 
         GET /me/contacts
         GET /users/{user_id}/contacts
@@ -163,7 +168,9 @@ class UserOperations(Group):
         calendar_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Enumerate the events in a user's mailbox. Reading from `/me/events` covers the user's calendars broadly, while `/calendar/events` targets only the default calendar and `/calendars/{id}/events` targets one named calendar.
+        """Enumerate the events in a user's mailbox. Reading from `/me/events` covers the user's
+        calendars broadly, while `/calendar/events` targets only the default calendar and
+        `/calendars/{id}/events` targets one named calendar.
 
         GET /me/events
         GET /users/{user_id}/events
@@ -188,7 +195,9 @@ class UserOperations(Group):
     def list_mailfolders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> Any:
-        """Enumerate the top-level mail folders in a user's mailbox, such as the inbox, drafts, and any folders the user created at the root. Child folders aren't included; ask each folder for its child folders separately.
+        """Enumerate the top-level mail folders in a user's mailbox, such as the inbox, drafts, and
+        any folders the user created at the root. Child folders aren't included; ask each folder
+        for its child folders separately.
 
         GET /me/mailFolders
         GET /users/{user_id}/mailFolders
@@ -211,7 +220,8 @@ class UserOperations(Group):
         mail_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Enumerate the messages that belong to a user. You can read across the entire mailbox or restrict the listing to a single mail folder, such as the inbox.
+        """Enumerate the messages that belong to a user. You can read across the entire mailbox or
+        restrict the listing to a single mail folder, such as the inbox.
 
         GET /me/messages
         GET /users/{user_id}/messages
@@ -239,7 +249,9 @@ class UserOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Add a new event to a calendar. Posting to `/events` or `/calendar/events` uses the default calendar; posting to `/calendars/{id}/events` puts the event on the calendar you name.
+        """Add a new event to a calendar. Posting to `/events` or `/calendar/events` uses the
+        default calendar; posting to `/calendars/{id}/events` puts the event on the calendar you
+        name.
 
         POST /me/events
         POST /users/{user_id}/events
@@ -269,7 +281,9 @@ class UserOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Save a new draft message. The draft lands in the Drafts folder unless you post it to a different mail folder. You can send it later with message: send, after editing it if needed.
+        """Save a new draft message. The draft lands in the Drafts folder unless you post it to a
+        different mail folder. You can send it later with message: send, after editing it if
+        needed.
 
         POST /me/messages
         POST /users/{user_id}/messages
@@ -295,7 +309,9 @@ class UserOperations(Group):
     def post_users(
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> Any:
-        """Provision a new user in the organization's directory. The payload must contain the properties the directory requires for a new account; anything else can be filled in now or later with user: update.
+        """Provision a new user in the organization's directory. The payload must contain the
+        properties the directory requires for a new account; anything else can be filled in now
+        or later with user: update.
 
         POST /users
 
@@ -317,7 +333,8 @@ class UserOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Compose a new message and hand it to the mail service for delivery in one step, without first saving a draft. The message is described entirely by the JSON payload.
+        """Compose a new message and hand it to the mail service for delivery in one step, without
+        first saving a draft. The message is described entirely by the JSON payload.
 
         POST /me/sendMail
         POST /users/{user_id}/sendMail
@@ -340,7 +357,9 @@ class UserOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
-        """Change one or more properties of a user. Properties left out of the payload are not modified. Signed-in users can edit parts of their own profile through `/me`; changing other accounts needs directory-wide permissions.
+        """Change one or more properties of a user. Properties left out of the payload are not
+        modified. Signed-in users can edit parts of their own profile through `/me`; changing
+        other accounts needs directory-wide permissions.
 
         PATCH /me
         PATCH /users/{user_id}

@@ -1,0 +1,160 @@
+"""The ``graphdoc`` command as users meet it: build, parse, lint, and the golden package."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+from .conftest import REPO
+
+PAGE = """\
+# widget: get
+
+Returns one widget.
+
+## Permissions
+
+|Permission type | Permissions (from least to most privileged)|
+|:---|:---|
+|Delegated (work or school account) | Widget.Read |
+|Delegated (personal Microsoft account) | Not supported. |
+|Application | Widget.Read.All |
+
+## HTTP request
+
+```http
+GET /widgets/{id}
+```
+
+## Response
+
+If successful, this method returns a `200 OK` response code.
+
+## Example
+
+<!-- { "blockType": "request", "name": "get_widget" } -->
+```http
+GET https://graph.microsoft.com/v1.0/widgets/w1
+```
+
+<!-- { "blockType": "response" } -->
+```http
+HTTP/1.1 200 OK
+Content-type: application/json
+
+{"id": "w1"}
+```
+"""
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _compare(expected_root: Path, actual_root: Path) -> None:
+    expected, actual = _tree(expected_root), _tree(actual_root)
+    missing = sorted(set(expected) - set(actual))
+    extra = sorted(set(actual) - set(expected))
+    changed = sorted(name for name in set(expected) & set(actual) if expected[name] != actual[name])
+    assert not (missing or extra or changed), (
+        f"{expected_root} is not what graphdoc builds now (refresh: graphdoc build)\n"
+        f"missing: {missing}\nextra: {extra}\nchanged: {changed}"
+    )
+
+
+def test_committed_package_and_specs_are_what_build_writes(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    out, specs = tmp_path / "generated", tmp_path / "model"
+    assert main(["build", "--quiet", "--jobs", "1", "--out", str(out), "--specs", str(specs)]) == 0
+    _compare(REPO / "generated", out)
+    _compare(REPO / "specs" / "model", specs)
+
+
+def test_build_twice_is_identical_and_keeps_unchanged_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    out, specs = tmp_path / "out", tmp_path / "specs"
+    assert main(["build", "--quiet", "--out", str(out), "--specs", str(specs)]) == 0
+    first = _tree(out)
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.py")}
+    assert main(["build", "--quiet", "--jobs", "1", "--out", str(out), "--specs", str(specs)]) == 0
+    assert _tree(out) == first
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.py")} == mtimes
+
+
+def test_build_summary_and_package(tmp_path, capsys):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "widget-get.md").write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["build", str(tmp_path / "pages"), "--out", str(out), "--specs", str(tmp_path / "specs"), "--package", "widgets"])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "operations        1" in err and "tests written     1" in err
+    assert (tmp_path / "specs" / "v1.0" / "widget-get.yaml").is_file()
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=out,
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(out)})
+    assert "1 passed" in run.stdout, run.stdout + run.stderr
+
+
+def test_missing_path_is_one_clear_line(tmp_path, capsys):
+    code = main(["build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "no such file or folder" in err
+
+
+def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "precious"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["build", "--out", str(out), "--specs", str(tmp_path / "specs")]) == 2
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert "refusing" in capsys.readouterr().err
+
+
+def test_lint_text_json_and_exit_status(tmp_path, capsys):
+    good = tmp_path / "widget-get.md"
+    good.write_text(PAGE.replace("`200 OK`", "`201 Created`"), encoding="utf-8")
+    bad = tmp_path / "widget-broken.md"
+    bad.write_text("# widget: broken\n\nNo request here.\n", encoding="utf-8")
+    assert main(["lint", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert f"{bad}:1: GD011 no HTTP request section with a `METHOD path` line; no operation" in lines
+    assert any(line.startswith(f"{good}:") and " GD043 " in line for line in lines)
+    assert main(["lint", str(good), "--format", "json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert [item["code"] for item in items] == ["GD043"]
+    assert items[0]["severity"] == "warning" and items[0]["line"] == PAGE.split("\n").index("HTTP/1.1 200 OK") + 1
+
+
+def test_strict_fails_on_errors(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "widget-broken.md").write_text("# widget: broken\n", encoding="utf-8")
+    args = ["build", str(tmp_path / "pages"), "--out", str(tmp_path / "out"), "--specs", str(tmp_path / "s"), "--quiet"]
+    assert main(args) == 0
+    assert main(args + ["--strict"]) == 1
+
+
+def test_parse_prints_yaml(tmp_path, capsys):
+    page = tmp_path / "widget-get.md"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["parse", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("id: widget-get\n")
+    assert "- [Widget.Read]" in out
+
+
+@pytest.mark.parametrize("command", [["codes"], ["--version"]])
+def test_informational_commands(command, capsys):
+    try:
+        assert main(command) == 0
+    except SystemExit as stop:  # argparse's --version
+        assert stop.code == 0
+    assert capsys.readouterr().out

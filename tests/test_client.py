@@ -1,0 +1,178 @@
+"""The generated client (the committed ``generated/`` package) as its users call it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+import httpx
+import pytest
+
+import graphdoc_client
+from graphdoc_client import GraphClient
+
+from .conftest import REPO
+
+
+class Recorder:
+    def __init__(self, *replies: httpx.Response) -> None:
+        self.requests: list[httpx.Request] = []
+        self.replies = list(replies) or [httpx.Response(204)]
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return self.replies[min(len(self.requests), len(self.replies)) - 1]
+
+    def client(self, **kwargs: Any) -> GraphClient:
+        return GraphClient(token=kwargs.pop("token", "secret-token"), transport=httpx.MockTransport(self), **kwargs)
+
+
+def test_variant_is_chosen_from_the_arguments_given():
+    recorder = Recorder(httpx.Response(202))
+    client = recorder.client()
+    assert client.message.send("m1") is None
+    assert client.message.send("m1", user_id="ada@contoso.com") is None
+    paths = [request.url.path for request in recorder.requests]
+    assert paths == ["/v1.0/me/messages/m1/send", "/v1.0/users/ada@contoso.com/messages/m1/send"]
+    assert all(request.method == "POST" for request in recorder.requests)
+
+
+def test_an_undocumented_combination_is_refused_before_any_request():
+    recorder = Recorder()
+    with pytest.raises(TypeError, match="no documented path"):
+        recorder.client().driveitem.put_content(parent_id="root", content=b"x")
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize("value", ["a/b", "x?y=1", "frag#ment", "100%", "../users", "..", "."])
+def test_path_parameters_cannot_change_the_path(value):
+    recorder = Recorder(httpx.Response(200, json={}))
+    recorder.client().message.get(value)
+    request = recorder.requests[0]
+    assert request.url.raw_path.decode().count("/") == 4  # /v1.0/me/messages/<one segment>
+    assert request.url.query == b""
+    assert request.url.fragment == ""
+    assert request.url.path == "/v1.0/me/messages/" + value
+
+
+def test_an_empty_path_parameter_raises_before_any_request():
+    recorder = Recorder()
+    with pytest.raises(ValueError, match="message_id"):
+        recorder.client().message.get("")
+    assert recorder.requests == []
+
+
+def test_query_options_and_headers():
+    recorder = Recorder(httpx.Response(200, json={"value": []}))
+    recorder.client().user.list(
+        select=["id", "displayName"], filter="startswith(displayName,'A B')", top=5, count=True,
+        orderby=["displayName"], headers={"ConsistencyLevel": "eventual"}, params={"$skiptoken": "x"},
+    )
+    request = recorder.requests[0]
+    assert request.url.params.multi_items() == [
+        ("$select", "id,displayName"), ("$filter", "startswith(displayName,'A B')"),
+        ("$orderby", "displayName"), ("$top", "5"), ("$count", "true"), ("$skiptoken", "x"),
+    ]
+    assert request.headers["ConsistencyLevel"] == "eventual"
+
+
+def test_function_parameters_are_quoted():
+    recorder = Recorder(httpx.Response(200, content=b"a,b\n", headers={"Content-Type": "application/octet-stream"}))
+    assert recorder.client().reportroot.getemailactivitycounts("D7'x") == b"a,b\n"
+    assert recorder.requests[0].url.path == "/v1.0/reports/getEmailActivityCounts(period='D7''x')"
+
+
+def test_json_body_binary_upload_and_download():
+    recorder = Recorder(
+        httpx.Response(202),
+        httpx.Response(201, json={"id": "f1"}),
+        httpx.Response(200, content=b"\x00\x01", headers={"Content-Type": "application/octet-stream"}),
+    )
+    client = recorder.client()
+    client.user.sendmail(body={"message": {"subject": "Hi"}})
+    assert client.driveitem.put_content(item_id="f1", content=b"hello", content_type="text/plain") == {"id": "f1"}
+    assert client.driveitem.get_content(item_id="f1") == b"\x00\x01"
+    sent, upload, download = recorder.requests
+    assert json.loads(sent.content) == {"message": {"subject": "Hi"}}
+    assert sent.headers["content-type"] == "application/json"
+    assert (upload.method, upload.url.path, upload.content) == ("PUT", "/v1.0/me/drive/items/f1/content", b"hello")
+    assert upload.headers["content-type"] == "text/plain"
+    assert download.url.path == "/v1.0/me/drive/items/f1/content"
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [(400, "BadRequestError"), (401, "AuthenticationError"), (403, "PermissionDeniedError"), (404, "NotFoundError"),
+     (409, "ConflictError"), (412, "PreconditionFailedError"), (429, "RateLimitError"), (503, "InternalServerError"),
+     (418, "APIStatusError")],
+)
+def test_typed_errors_carry_the_odata_error_and_request_id(status, error):
+    body = {"error": {"code": "ErrorCode", "message": "What went wrong"}}
+    recorder = Recorder(httpx.Response(status, json=body, headers={"request-id": "r-1"}))
+    with pytest.raises(graphdoc_client.APIStatusError) as caught:
+        recorder.client().message.get("m1")
+    assert type(caught.value).__name__ == error
+    assert (caught.value.status_code, caught.value.code, caught.value.message) == (status, "ErrorCode", "What went wrong")
+    assert caught.value.request_id == "r-1"
+    assert "secret-token" not in str(caught.value)
+
+
+def test_connection_errors_are_typed():
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    client = GraphClient(token="t", transport=httpx.MockTransport(fail))
+    with pytest.raises(graphdoc_client.APIConnectionError):
+        client.message.get("m1")
+
+
+class FakeCredential:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, ...]] = []
+
+    def get_token(self, *scopes: str) -> Any:
+        self.calls.append(scopes)
+        token = f"token-{len(self.calls)}"
+        return type("AccessToken", (), {"token": token, "expires_on": 4102444800})()
+
+
+def test_credential_token_is_cached_and_refreshed_once_on_401():
+    credential = FakeCredential()
+    recorder = Recorder(httpx.Response(200, json={}), httpx.Response(401), httpx.Response(200, json={"ok": 1}))
+    client = GraphClient(credential=credential, transport=httpx.MockTransport(recorder))
+    client.message.get("m1")
+    assert client.message.get("m2") == {"ok": 1}
+    assert credential.calls == [("https://graph.microsoft.com/.default",)] * 2
+    assert [r.headers["authorization"] for r in recorder.requests] == ["Bearer token-1", "Bearer token-1", "Bearer token-2"]
+
+
+def test_token_never_shows_in_repr():
+    client = GraphClient(token="secret-token")
+    assert "secret-token" not in repr(client) and "secret-token" not in repr(client.message)
+    assert "secret-token" not in repr(vars(client))
+
+
+def test_import_needs_only_the_standard_library_and_httpx():
+    code = (  # whatever httpx itself pulls in is httpx's; the package may add only the standard library
+        "import sys, httpx\n"
+        "before = set(sys.modules)\n"
+        "import graphdoc_client\n"
+        "allowed = set(sys.stdlib_module_names) | {'graphdoc_client'}\n"
+        "print(sorted({m.split('.')[0] for m in set(sys.modules) - before} - allowed))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO / "generated")
+    assert run.stdout.strip() == "[]", run.stdout + run.stderr
+
+
+def test_groups_load_lazily():
+    code = (
+        "import sys, graphdoc_client\n"
+        "client = graphdoc_client.GraphClient(token='t')\n"
+        "before = 'graphdoc_client.groups.message' in sys.modules\n"
+        "client.message\n"
+        "print(before, 'graphdoc_client.groups.message' in sys.modules, 'graphdoc_client.groups.user' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO / "generated")
+    assert run.stdout.split() == ["False", "True", "False"], run.stderr
