@@ -48,7 +48,9 @@ def _names(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def annotations_in(html: str, first_line: int, report: Callable[[int, str, str], None]) -> list[Annotation]:
+def annotations_in(
+    html: str, first_line: int, report: Callable[[int, str, str], None]
+) -> list[Annotation]:
     """All annotations in an HTML block starting at ``first_line``."""
     found: list[Annotation] = []
     for match in _COMMENT.finditer(html):
@@ -63,7 +65,10 @@ def annotations_in(html: str, first_line: int, report: Callable[[int, str, str],
             report(line, "GD031", f"annotation is not JSON ({error})")
             if "blocktype" not in salvaged:
                 continue
-            data, repaired = {"blockType": salvaged["blocktype"], "name": salvaged.get("name", "")}, False
+            data, repaired = {
+                "blockType": salvaged["blocktype"],
+                "name": salvaged.get("name", ""),
+            }, False
         if repaired:
             report(line, "GD030", "annotation repaired (trailing comma or raw control character)")
         if not isinstance(data, dict):

@@ -6,13 +6,14 @@ diagnostic, and computes the figures of the run summary from what actually happe
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, TypeVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from . import specio
 from .diagnostics import Diagnostic, count_by_code, count_by_severity, sort_key
@@ -118,7 +119,12 @@ def lint(paths: list[str], api_version: str, jobs: int = 1) -> BuildResult:
     display = {page.source: page.path for page in result.pages}
     for operation in result.operations:
         path = display.get(operation.source, operation.source)
-        plan(operation, lambda line, code, message: result.diagnostics.append(Diagnostic(path, line, code, message)))
+        plan(
+            operation,
+            lambda line, code, message, path=path: result.diagnostics.append(
+                Diagnostic(path, line, code, message)
+            ),
+        )
     result.diagnostics.sort(key=sort_key)
     return result
 
@@ -144,11 +150,15 @@ def build(
     rendered = render_package(result.operations, package, api_version, report)
     result.tests_written = rendered.tests_written
     clock.lap("render")
+    result.diagnostics.sort(key=sort_key)
+    report = {key: value for key, value in result.summary().items() if key != "seconds"}
+    rendered.files["report.json"] = (
+        json.dumps(report, indent=2) + "\n"
+    )  # no timings: output stays deterministic
     jobs_list = sorted(rendered.files.items())
     files = dict(zip((relative for relative, _ in jobs_list), _map(_format_file, jobs_list, jobs)))
     clock.lap("format")
     write_tree(out, files, marker=MARKER)  # first: the specs folder may live inside it
     write_tree(specs / api_version, spec_files, marker=MARKER)
     clock.lap("write")
-    result.diagnostics.sort(key=sort_key)
     return result

@@ -24,20 +24,41 @@ DEFAULT_PAGES = "specs/pages"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="graphdoc", description="Generate a Microsoft Graph client from its API reference pages.")
+    parser = argparse.ArgumentParser(
+        prog="graphdoc",
+        description="Generate a Microsoft Graph client from its API reference pages.",
+    )
     parser.add_argument("--version", action="version", version=f"graphdoc {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    run = commands.add_parser("build", help="parse pages, write the model (YAML) and the client package")
-    run.add_argument("paths", nargs="*", metavar="PATH", help=f"page files or folders (default: {DEFAULT_PAGES})")
-    run.add_argument("--out", default="generated", help="package output folder (default: generated)")
-    run.add_argument("--specs", default="specs/model", help="model output folder (default: specs/model)")
-    run.add_argument("--package", default="graphdoc_client", help="Python package name (default: graphdoc_client)")
+    run = commands.add_parser(
+        "build", help="parse pages, write the model (YAML) and the client package"
+    )
+    run.add_argument(
+        "paths", nargs="*", metavar="PATH", help=f"page files or folders (default: {DEFAULT_PAGES})"
+    )
+    run.add_argument(
+        "--out", default="generated", help="package output folder (default: generated)"
+    )
+    run.add_argument(
+        "--specs", default="specs/model", help="model output folder (default: specs/model)"
+    )
+    run.add_argument(
+        "--package",
+        default="graphdoc_client",
+        help="Python package name (default: graphdoc_client)",
+    )
     run.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
-    run.add_argument("--strict", action="store_true", help="exit 1 when any error diagnostic is reported")
-    run.add_argument("--quiet", action="store_true", help="print the summary only, not each diagnostic")
-    run.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)")
+    run.add_argument(
+        "--strict", action="store_true", help="exit 1 when any error diagnostic is reported"
+    )
+    run.add_argument(
+        "--quiet", action="store_true", help="print the summary only, not each diagnostic"
+    )
+    run.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
+    )
 
     show = commands.add_parser("parse", help="print the endpoint model of pages as YAML")
     show.add_argument("pages", nargs="+", metavar="PAGE")
@@ -47,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
     check.add_argument("--format", default="text", choices=("text", "json"))
-    check.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)")
+    check.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
+    )
 
     commands.add_parser("codes", help="print the table of diagnostic codes")
     return parser
@@ -74,7 +97,9 @@ def _summary(result: BuildResult, out_dir: str | None) -> str:
         lines.append(f"package written   {out_dir}")
     seconds = figures["seconds"]
     assert isinstance(seconds, dict)
-    lines.append("seconds           " + ", ".join(f"{stage} {value:.1f}" for stage, value in seconds.items()))
+    lines.append(
+        "seconds           " + ", ".join(f"{stage} {value:.1f}" for stage, value in seconds.items())
+    )
     return "\n".join(lines)
 
 
@@ -83,7 +108,9 @@ def _build(args: argparse.Namespace) -> int:
     package = args.package
     if not package.isidentifier():
         raise InputError(f"--package {package!r} is not a Python identifier")
-    result = build(paths, Path(args.out), Path(args.specs), package, args.api_version, max(1, args.jobs))
+    result = build(
+        paths, Path(args.out), Path(args.specs), package, args.api_version, max(1, args.jobs)
+    )
     if not args.quiet:
         _print_diagnostics(result.diagnostics)
     print(_summary(result, args.out), file=sys.stderr if not args.quiet else sys.stdout)
@@ -111,7 +138,9 @@ def _parse(args: argparse.Namespace) -> int:
 def _lint(args: argparse.Namespace) -> int:
     result = lint(args.paths, args.api_version, max(1, args.jobs))
     if args.format == "json":
-        json.dump([d.as_dict() for d in result.diagnostics], sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(
+            [d.as_dict() for d in result.diagnostics], sys.stdout, indent=2, ensure_ascii=False
+        )
         sys.stdout.write("\n")
     else:
         _print_diagnostics(result.diagnostics)
@@ -142,7 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # an internal error: one line, unless --debug
         if args.debug:
             raise
-        print(f"graphdoc: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)", file=sys.stderr)
+        print(
+            f"graphdoc: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
+            file=sys.stderr,
+        )
         return 3
 
 

@@ -19,7 +19,9 @@ from .structure import Block, Section
 
 Report = Callable[[int, str, str], None]
 
-_NOT_EXAMPLES = frozenset({"ignored", "example", "samples", "resource", "permissions", "json", "tabs"})
+_NOT_EXAMPLES = frozenset(
+    {"ignored", "example", "samples", "resource", "permissions", "json", "tabs"}
+)
 
 
 @dataclass
@@ -61,17 +63,27 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
         text = block.text
         if kind in _NOT_EXAMPLES:
             continue
-        if kind != "response" and (kind == "request" or (not kind and open_to_shape and httptext.is_request(text))):
+        if kind != "response" and (
+            kind == "request" or (not kind and open_to_shape and httptext.is_request(text))
+        ):
             message = httptext.parse_request(text, block.line + 1, report)
             if message is None:
                 report(block.line, "GD046", "request block has no `METHOD url` line; not replayed")
                 continue
-            base = annotation.names[0] if annotation and annotation.names else f"{page_id.replace('-', '_')}_{len(requests) + 1}"
+            base = (
+                annotation.names[0]
+                if annotation and annotation.names
+                else f"{page_id.replace('-', '_')}_{len(requests) + 1}"
+            )
             name, suffix = base, 2
             while name in names:
                 name, suffix = f"{base}_{suffix}", suffix + 1
             if name != base:
-                report(block.line, "GD042", f"example name {base!r} is used twice; this one is {name!r}")
+                report(
+                    block.line,
+                    "GD042",
+                    f"example name {base!r} is used twice; this one is {name!r}",
+                )
             names.add(name)
             requests.append(_Request(name, message, annotation))
             continue
@@ -88,7 +100,9 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
     examples: list[Example] = []
     for request in requests:
         if request.response is None:
-            report(request.message.line, "GD040", f"example request {request.name!r} has no response")
+            report(
+                request.message.line, "GD040", f"example request {request.name!r} has no response"
+            )
         annotation = request.response_annotation
         examples.append(
             Example(

@@ -19,5 +19,7 @@ def format_python(path: str, source: str) -> str:
     try:
         compile(source, path, "exec", dont_inherit=True)
     except SyntaxError as error:
-        raise InvalidSource(f"{path}:{error.lineno}: generated code does not compile: {error.msg}") from None
+        raise InvalidSource(
+            f"{path}:{error.lineno}: generated code does not compile: {error.msg}"
+        ) from None
     return black.format_str(source, mode=MODE)

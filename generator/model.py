@@ -14,7 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 PermissionKind = Literal["delegated_work", "delegated_personal", "application"]
-PERMISSION_KINDS: tuple[PermissionKind, ...] = ("delegated_work", "delegated_personal", "application")
+PERMISSION_KINDS: tuple[PermissionKind, ...] = (
+    "delegated_work",
+    "delegated_personal",
+    "application",
+)
 
 BodyKind = Literal["none", "json", "text", "binary"]
 ParamStyle = Literal["segment", "path", "function", "query"]

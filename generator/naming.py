@@ -16,7 +16,9 @@ from typing import Callable, Iterable
 from .model import Operation
 
 # Attributes of the generated client and group classes that a group or method may not shadow.
-RESERVED_GROUPS = frozenset({"close", "aclose", "with_options", "with_raw_response", "base_url", "request"})
+RESERVED_GROUPS = frozenset(
+    {"close", "aclose", "with_options", "with_raw_response", "base_url", "request"}
+)
 RESERVED_METHODS = frozenset({"client"})
 
 

@@ -45,5 +45,7 @@ def discover(paths: list[str]) -> list[PageFile]:
                     continue
                 file = Path(folder) / name
                 relative = file.relative_to(root)
-                found.setdefault(str(file), PageFile(str(file), relative.as_posix(), _kind(relative)))
+                found.setdefault(
+                    str(file), PageFile(str(file), relative.as_posix(), _kind(relative))
+                )
     return list(found.values())

@@ -90,7 +90,11 @@ def _variants(sections: list[Section], report: Reporter) -> tuple[str, list[Path
                 if not method:
                     method = verb
                 elif verb != method:
-                    report(line, "GD012", f"{verb} {template} uses another method than {method}; skipped")
+                    report(
+                        line,
+                        "GD012",
+                        f"{verb} {template} uses another method than {method}; skipped",
+                    )
                     continue
                 variant = parse_template(template, line, report)
                 key = variant.path + "?" + variant.query
@@ -198,7 +202,9 @@ def page_id(path: str, page: Page, title: str) -> str:
     return slug if "-" in slug else stem
 
 
-def _request_body(http_method: str, examples: list[Example], sections: list[Section]) -> RequestBody:
+def _request_body(
+    http_method: str, examples: list[Example], sections: list[Section]
+) -> RequestBody:
     for example in examples:
         request = example.request
         if request.body_kind == "json":
@@ -208,9 +214,14 @@ def _request_body(http_method: str, examples: list[Example], sections: list[Sect
                 return RequestBody("json", request.content_type)
             return RequestBody("binary", request.content_type or "application/octet-stream")
     documented = any(
-        block.kind in ("table", "fence") for section in sections if section.kind == "body" for block in section.blocks
+        block.kind in ("table", "fence")
+        for section in sections
+        if section.kind == "body"
+        for block in section.blocks
     )
-    return RequestBody("json" if documented and http_method in ("POST", "PATCH", "PUT") else "none", "")
+    return RequestBody(
+        "json" if documented and http_method in ("POST", "PATCH", "PUT") else "none", ""
+    )
 
 
 def _response(status: int | None, status_line: int, examples: list[Example]) -> Response:
@@ -247,7 +258,9 @@ def parse_text(path: str, text: str, api_version: str, source: str | None = None
         report(1, "GD010", "page has no H1 title")
     method, variants = _variants(sections, report)
     if not variants:
-        report(title_line, "GD011", "no HTTP request section with a `METHOD path` line; no operation")
+        report(
+            title_line, "GD011", "no HTTP request section with a `METHOD path` line; no operation"
+        )
         return PageResult(path, None, tuple(report.items))
     stem = page_id(path, page, title)
     group, name = names_for(stem, title_line, report)
@@ -258,10 +271,23 @@ def parse_text(path: str, text: str, api_version: str, source: str | None = None
         report(title_line, "GD048", "the Response section states no status code")
     for example in examples:
         if example.request.method != method:
-            report(example.request.line, "GD047", f"example uses {example.request.method}, the page documents {method}")
+            report(
+                example.request.line,
+                "GD047",
+                f"example uses {example.request.method}, the page documents {method}",
+            )
         response = example.response
-        if status is not None and response is not None and response.status and response.status != status:
-            report(response.line, "GD043", f"example response status {response.status} differs from the documented {status}")
+        if (
+            status is not None
+            and response is not None
+            and response.status
+            and response.status != status
+        ):
+            report(
+                response.line,
+                "GD043",
+                f"example response status {response.status} differs from the documented {status}",
+            )
     operation = Operation(
         id=stem,
         api_version=api_version,
@@ -295,4 +321,3 @@ def parse_file(path: str, api_version: str, source: str | None = None) -> PageRe
         report(1, "GD001", "cannot read page: binary content (NUL bytes)")
         return PageResult(path, None, tuple(report.items))
     return parse_text(path, text.replace("\r\n", "\n").replace("\r", "\n"), api_version, source)
-

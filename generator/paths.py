@@ -24,10 +24,33 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _ANONYMOUS = {"id", "idvalue", "id_value", "key", "value"}
 # Keyword arguments every generated method has; a path parameter may not shadow them.
 RESERVED = frozenset(
-    {"self", "body", "content", "content_type", "headers", "params", "timeout", "variant", "select",
-     "expand", "filter", "orderby", "top", "skip", "search", "count", "options"}
+    {
+        "self",
+        "body",
+        "content",
+        "content_type",
+        "headers",
+        "params",
+        "timeout",
+        "variant",
+        "select",
+        "expand",
+        "filter",
+        "orderby",
+        "top",
+        "skip",
+        "search",
+        "count",
+        "options",
+    }
 )
-_IRREGULAR = {"children": "child", "people": "person", "indices": "index", "statuses": "status", "aliases": "alias"}
+_IRREGULAR = {
+    "children": "child",
+    "people": "person",
+    "indices": "index",
+    "statuses": "status",
+    "aliases": "alias",
+}
 
 Report = Callable[[int, str, str], None]
 
@@ -53,7 +76,13 @@ def singular(word: str) -> str:
     lower = word.lower()
     if lower in _IRREGULAR:
         return _IRREGULAR[lower]
-    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh")):
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("xes", "x"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+    ):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
             return word[: -len(suffix)] + replacement
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 2:
@@ -168,7 +197,9 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
 
     path = rename(path, _style_at)
     query = rename(query, lambda _text, _start: "query")
-    return PathVariant(template=template.strip(), path=path, params=tuple(params), query=query, line=line)
+    return PathVariant(
+        template=template.strip(), path=path, params=tuple(params), query=query, line=line
+    )
 
 
 def query_pairs(query: str) -> list[tuple[str, str]]:

@@ -27,9 +27,25 @@ _INCLUDE = re.compile(r"\[!INCLUDE\s*\[[^\]]*\]\(([^)\s]+)\)\s*\]", re.I)
 # Lower-case fragments of row labels; order matters (personal before the generic delegated).
 _LABELS: tuple[tuple[PermissionKind, tuple[str, ...]], ...] = (
     ("delegated_personal", ("personal", "persönlich", "personnel", "pessoal", "個人", "个人")),
-    ("delegated_work", ("work or school", "profesional o educativa", "professionnel", "geschäfts", "corporativa",
-                        "delegated", "delegado", "délégué", "delegiert", "delegato")),
-    ("application", ("application", "aplicación", "anwendung", "aplicativo", "applicazione", "app-only")),
+    (
+        "delegated_work",
+        (
+            "work or school",
+            "profesional o educativa",
+            "professionnel",
+            "geschäfts",
+            "corporativa",
+            "delegated",
+            "delegado",
+            "délégué",
+            "delegiert",
+            "delegato",
+        ),
+    ),
+    (
+        "application",
+        ("application", "aplicación", "anwendung", "aplicativo", "applicazione", "app-only"),
+    ),
 )
 _MOST_TO_LEAST = ("most to least", "de más a menos", "du plus au moins", "vom höchsten")
 
@@ -97,7 +113,11 @@ def from_table(table: Block, report: Report) -> Permissions:
     seen: set[str] = set()
     for index, row in enumerate(body):
         line = table.line + 2 + index
-        kind = row_kind(row[0]) if labels_known else (PERMISSION_KINDS[index] if len(body) == 3 else None)
+        kind = (
+            row_kind(row[0])
+            if labels_known
+            else (PERMISSION_KINDS[index] if len(body) == 3 else None)
+        )
         if kind is None:
             report(line, "GD021", f"permission row {_clean(row[0])!r} has no known permission type")
             continue

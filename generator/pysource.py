@@ -29,7 +29,9 @@ def literal(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(literal(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{literal(key)}: {literal(item)}" for key, item in value.items()) + "}"
+        return (
+            "{" + ", ".join(f"{literal(key)}: {literal(item)}" for key, item in value.items()) + "}"
+        )
     raise TypeError(f"no literal for {type(value).__name__}")
 
 
@@ -39,7 +41,11 @@ def _doc_char(char: str) -> str:
     if char == "\n" or char.isprintable():
         return char
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    )
 
 
 def docstring(text: str, indent: str = "") -> str:
@@ -47,6 +53,8 @@ def docstring(text: str, indent: str = "") -> str:
     body = "".join(_doc_char(char) for char in text.strip("\n"))
     lines = body.split("\n")
     if len(lines) > 1:
-        body = "\n".join([lines[0]] + [(indent + line) if line.strip() else "" for line in lines[1:]])
+        body = "\n".join(
+            [lines[0]] + [(indent + line) if line.strip() else "" for line in lines[1:]]
+        )
         body += "\n" + indent
     return '"""' + body + '"""'

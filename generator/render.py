@@ -64,12 +64,18 @@ def _permission_line(row: PermissionRow) -> str:
 
 
 def operation_doc(operation: Operation) -> str:
-    lines = textwrap.wrap(operation.summary or operation.title, width=88, break_on_hyphens=False) + [""]
-    lines += [f"{operation.http_method} {variant.path}" + (f"?{variant.query}" if variant.query else "")
-              for variant in operation.variants]
+    lines = textwrap.wrap(
+        operation.summary or operation.title, width=88, break_on_hyphens=False
+    ) + [""]
+    lines += [
+        f"{operation.http_method} {variant.path}" + (f"?{variant.query}" if variant.query else "")
+        for variant in operation.variants
+    ]
     rows = operation.permissions.rows
     if rows:
-        lines += ["", "Permissions (least privileged):"] + ["    " + _permission_line(row) for row in rows]
+        lines += ["", "Permissions (least privileged):"] + [
+            "    " + _permission_line(row) for row in rows
+        ]
     response = operation.response
     returns = []
     if response.status:
@@ -96,14 +102,23 @@ class OperationView:
 def operation_view(operation: Operation) -> OperationView:
     constant = "_" + operation.name.upper()
     variants = tuple((variant.path, variant.query) for variant in operation.variants)
-    styles = {param.name: param.style for v in operation.variants for param in v.params if param.style != "segment"}
+    styles = {
+        param.name: param.style
+        for v in operation.variants
+        for param in v.params
+        if param.style != "segment"
+    }
     endpoint_args = f"{literal(operation.http_method)}, {literal(variants)}"
     if styles:
         endpoint_args += f", {literal(dict(sorted(styles.items())))}"
     required, optional = signature_params(operation)
     params = ["self"] + [f"{name}: str" for name in required] + ["*"]
     params += [f"{name}: str | None = None" for name in optional]
-    call = [constant, "{" + ", ".join(f"{literal(n)}: {n}" for n in required + optional) + "}", "options"]
+    call = [
+        constant,
+        "{" + ", ".join(f"{literal(n)}: {n}" for n in required + optional) + "}",
+        "options",
+    ]
     body = operation.request_body
     if body.kind == "json":
         params.append("body: Mapping[str, Any] | None = None")
@@ -134,7 +149,9 @@ def render_group(group: str, operations: list[Operation]) -> str:
         "package/groups/group.py.jinja",
         module_doc=docstring(f"Operations of the {group} group: {names}."),
         cls=class_name(group),
-        class_doc=docstring(f"{group} operations ({len(operations)}), reached as client.{group}.", indent="    "),
+        class_doc=docstring(
+            f"{group} operations ({len(operations)}), reached as client.{group}.", indent="    "
+        ),
         operations=views,
         uses_file=uses_file,
         typing_imports=typing_imports,
@@ -156,7 +173,9 @@ def _call_source(operation: Operation, case: ReplayCase) -> str:
 
 
 def _test_name(operation: Operation, case: ReplayCase, taken: set[str]) -> str:
-    base = "test_" + "".join(c if c.isalnum() else "_" for c in f"{operation.name}__{case.example.name}".lower())
+    base = "test_" + "".join(
+        c if c.isalnum() else "_" for c in f"{operation.name}__{case.example.name}".lower()
+    )
     name, suffix = base, 2
     while name in taken:
         name, suffix = f"{base}_{suffix}", suffix + 1
@@ -227,19 +246,28 @@ def render_package(
     for group, members in groupby(ordered, key=lambda op: op.group):
         members = list(members)
         files[f"{package}/groups/{group}.py"] = render_group(group, members)
-        groups.append({
-            "module": group,
-            "attribute": group,
-            "cls": class_name(group),
-            "docstring": docstring(f"Operations of the {group} group ({len(members)}).", indent="        "),
-            "operations": members,
-        })
+        groups.append(
+            {
+                "module": group,
+                "attribute": group,
+                "cls": class_name(group),
+                "docstring": docstring(
+                    f"Operations of the {group} group ({len(members)}).", indent="        "
+                ),
+                "operations": members,
+            }
+        )
         cases: list[tuple[Operation, ReplayCase]] = []
         for operation in members:
-            found = plan(operation, lambda line, code, message, src=operation.source: report(src, line, code, message))
+            found = plan(
+                operation,
+                lambda line, code, message, src=operation.source: report(src, line, code, message),
+            )
             cases.extend((operation, case) for case in found)
         if cases:
-            files[f"tests/test_{group}.py"], files[f"tests/examples/{group}.json"] = render_tests(group, cases)
+            files[f"tests/test_{group}.py"], files[f"tests/examples/{group}.json"] = render_tests(
+                group, cases
+            )
             tests_written += len(cases)
     context = {
         "package": package,
@@ -260,9 +288,13 @@ def render_package(
         "package/pyproject.toml.jinja",
         distribution=json.dumps(package.replace("_", "-")),
         version=json.dumps(__version__),
-        description=json.dumps(f"Microsoft Graph {api_version} client generated by graphdoc from the Graph API reference."),
+        description=json.dumps(
+            f"Microsoft Graph {api_version} client generated by graphdoc from the Graph API reference."
+        ),
         package_literal=json.dumps(package),
         groups_package_literal=json.dumps(f"{package}.groups"),
     )
-    files["README.md"] = _render("package/README.md.jinja", **context, rows=[_readme_row(op) for op in ordered])
+    files["README.md"] = _render(
+        "package/README.md.jinja", **context, rows=[_readme_row(op) for op in ordered]
+    )
     return Rendered(files, tests_written)

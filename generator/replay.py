@@ -19,14 +19,38 @@ from .paths import split_query, strip_base
 
 Report = Callable[[int, str, str], None]
 
-GRAPH_HOSTS = frozenset({"graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us",
-                         "microsoftgraph.chinacloudapi.cn", "graph.microsoft.de"})
-_OPTIONS = {"$select": "select", "$expand": "expand", "$filter": "filter", "$orderby": "orderby",
-            "$search": "search", "$top": "top", "$skip": "skip", "$count": "count"}
+GRAPH_HOSTS = frozenset(
+    {
+        "graph.microsoft.com",
+        "graph.microsoft.us",
+        "dod-graph.microsoft.us",
+        "microsoftgraph.chinacloudapi.cn",
+        "graph.microsoft.de",
+    }
+)
+_OPTIONS = {
+    "$select": "select",
+    "$expand": "expand",
+    "$filter": "filter",
+    "$orderby": "orderby",
+    "$search": "search",
+    "$top": "top",
+    "$skip": "skip",
+    "$count": "count",
+}
 _LIST_OPTIONS = frozenset({"select", "expand", "orderby"})
 # Request headers the client sets itself; the rest are passed through ``headers=``.
-_OWN_HEADERS = frozenset({"authorization", "content-type", "content-length", "host", "accept-encoding",
-                          "connection", "user-agent"})
+_OWN_HEADERS = frozenset(
+    {
+        "authorization",
+        "content-type",
+        "content-length",
+        "host",
+        "accept-encoding",
+        "connection",
+        "user-agent",
+    }
+)
 _RESPONSE_SKIP = frozenset({"content-length", "content-encoding", "transfer-encoding"})
 
 
@@ -88,7 +112,9 @@ def _match_query(variant: PathVariant, pairs: list[tuple[str, str]]) -> dict[str
     return found
 
 
-def match_url(operation: Operation, url: str) -> tuple[PathVariant, dict[str, str], list[tuple[str, str]]] | str:
+def match_url(
+    operation: Operation, url: str
+) -> tuple[PathVariant, dict[str, str], list[tuple[str, str]]] | str:
     """The variant an example URL instantiates, its arguments and query; or why there is none."""
     path, query = split_query(strip_base(url))
     if len(path) > 1:
@@ -103,8 +129,10 @@ def match_url(operation: Operation, url: str) -> tuple[PathVariant, dict[str, st
         if query_args is None:
             continue
         styles = {param.name: param.style for param in variant.params}
-        args = {name: value.replace("''", "'") if styles.get(name) == "function" else value
-                for name, value in match.groupdict().items()}
+        args = {
+            name: value.replace("''", "'") if styles.get(name) == "function" else value
+            for name, value in match.groupdict().items()
+        }
         args.update(query_args)
         return variant, args, pairs
     return "example URL matches no documented path variant"
@@ -126,7 +154,9 @@ def _response(example: Example) -> dict[str, Any] | str:
     headers = {key: value for key, value in response.headers if key.lower() not in _RESPONSE_SKIP}
     result: dict[str, Any] = {"status": response.status}
     if response.body_kind == "json":
-        declared = next((value for key, value in headers.items() if key.lower() == "content-type"), None)
+        declared = next(
+            (value for key, value in headers.items() if key.lower() == "content-type"), None
+        )
         if declared is None:
             headers["Content-Type"] = "application/json"
         if declared is not None and "json" not in declared.lower():
@@ -175,7 +205,9 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
     names = [param.name for param in variant.params]
     required, optional = signature_params(operation)
     args = tuple(path_args[name] for name in required)
-    kwargs: list[tuple[str, Any]] = [(name, path_args[name]) for name in optional if name in path_args]
+    kwargs: list[tuple[str, Any]] = [
+        (name, path_args[name]) for name in optional if name in path_args
+    ]
     first_same = next(v for v in operation.variants if {p.name for p in v.params} == set(names))
     if first_same is not variant:
         kwargs.append(("variant", variant.path))

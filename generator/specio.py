@@ -32,7 +32,11 @@ def to_data(value: Any) -> Any:
             default = field.default
             if default is dataclasses.MISSING and field.default_factory is not dataclasses.MISSING:
                 default = field.default_factory()
-            if default is not dataclasses.MISSING and item == default and type(item) is type(default):
+            if (
+                default is not dataclasses.MISSING
+                and item == default
+                and type(item) is type(default)
+            ):
                 continue
             data[field.name] = to_data(item)
         return data
@@ -101,7 +105,12 @@ _SpecDumper.add_representer(_Flow, _represent_flow)
 
 def dump(operation: Operation) -> str:
     return yaml.dump(
-        _flow(to_data(operation)), Dumper=_SpecDumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        _flow(to_data(operation)),
+        Dumper=_SpecDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
 
 

@@ -19,10 +19,20 @@ from markdown_it import MarkdownIt
 
 BlockKind = Literal["heading", "paragraph", "fence", "table", "html", "hr", "tab"]
 SectionKind = Literal[
-    "preamble", "permissions", "http_request", "query", "headers", "body", "response", "examples", "other"
+    "preamble",
+    "permissions",
+    "http_request",
+    "query",
+    "headers",
+    "body",
+    "response",
+    "examples",
+    "other",
 ]
 
-_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*["']([^"']*)["']\s*/?>(.*?)(?:</a>|$)""", re.I | re.S)
+_ANCHOR = re.compile(
+    r"""<a\s+(?:name|id)\s*=\s*["']([^"']*)["']\s*/?>(.*?)(?:</a>|$)""", re.I | re.S
+)
 _TAB_HEADING = re.compile(r"^\[[^\]]*\]\(#tab/[^)]*\)\s*$")
 _SUFFIX_N = re.compile(r"[-\s]+\d+$")
 
@@ -118,7 +128,7 @@ def blocks_of(body: str) -> list[Block]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        start, end = (token.map or (0, 0))
+        start, end = token.map or (0, 0)
         line, last = start + 1, max(start + 1, end)
         if token.type == "heading_open":
             raw = tokens[index + 1].content
@@ -126,15 +136,31 @@ def blocks_of(body: str) -> list[Block]:
                 blocks.append(Block("tab", line, last, raw.strip(), depth=token.level))
             else:
                 anchor, text = heading_anchor(raw)
-                blocks.append(Block("heading", line, last, text, int(token.tag[1]), anchor=anchor, depth=token.level))
+                blocks.append(
+                    Block(
+                        "heading",
+                        line,
+                        last,
+                        text,
+                        int(token.tag[1]),
+                        anchor=anchor,
+                        depth=token.level,
+                    )
+                )
             index += 3
             continue
         if token.type == "paragraph_open":
-            blocks.append(Block("paragraph", line, last, tokens[index + 1].content, depth=token.level))
+            blocks.append(
+                Block("paragraph", line, last, tokens[index + 1].content, depth=token.level)
+            )
             index += 3
             continue
         if token.type in ("fence", "code_block"):
-            blocks.append(Block("fence", line, last, token.content, info=token.info.strip(), depth=token.level))
+            blocks.append(
+                Block(
+                    "fence", line, last, token.content, info=token.info.strip(), depth=token.level
+                )
+            )
         elif token.type == "html_block":
             blocks.append(Block("html", line, last, token.content, depth=token.level))
         elif token.type == "hr":
@@ -180,7 +206,13 @@ def classify(key: str) -> SectionKind | Literal["request"] | None:
         return "permissions"
     if key.startswith("http request"):
         return "http_request"
-    if key in ("optional query parameters", "query parameters", "function parameters", "path parameters", "parameters"):
+    if key in (
+        "optional query parameters",
+        "query parameters",
+        "function parameters",
+        "path parameters",
+        "parameters",
+    ):
         return "query"
     if key in ("request headers", "optional request headers", "request header"):
         return "headers"

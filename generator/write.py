@@ -39,7 +39,9 @@ def write_tree(target: Path, files: dict[str, str], marker: str) -> None:
         if not target.is_dir():
             raise OutputError(f"{target}: exists and is not a folder")
         if any(target.iterdir()) and not (target / marker).exists():
-            raise OutputError(f"{target}: not empty and not created by graphdoc (no {marker} file); refusing to replace it")
+            raise OutputError(
+                f"{target}: not empty and not created by graphdoc (no {marker} file); refusing to replace it"
+            )
     staging = target.with_name(target.name + ".graphdoc-new")
     retired = target.with_name(target.name + ".graphdoc-old")
     try:

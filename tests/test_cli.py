@@ -55,7 +55,11 @@ Content-type: application/json
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _compare(expected_root: Path, actual_root: Path) -> None:
@@ -92,13 +96,29 @@ def test_build_summary_and_package(tmp_path, capsys):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "widget-get.md").write_text(PAGE, encoding="utf-8")
     out = tmp_path / "out"
-    code = main(["build", str(tmp_path / "pages"), "--out", str(out), "--specs", str(tmp_path / "specs"), "--package", "widgets"])
+    code = main(
+        [
+            "build",
+            str(tmp_path / "pages"),
+            "--out",
+            str(out),
+            "--specs",
+            str(tmp_path / "specs"),
+            "--package",
+            "widgets",
+        ]
+    )
     assert code == 0
     err = capsys.readouterr().err
     assert "operations        1" in err and "tests written     1" in err
     assert (tmp_path / "specs" / "v1.0" / "widget-get.yaml").is_file()
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=out,
-                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(out)})
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(out)},
+    )
     assert "1 passed" in run.stdout, run.stdout + run.stderr
 
 
@@ -126,18 +146,31 @@ def test_lint_text_json_and_exit_status(tmp_path, capsys):
     bad.write_text("# widget: broken\n\nNo request here.\n", encoding="utf-8")
     assert main(["lint", str(tmp_path)]) == 1
     lines = capsys.readouterr().out.strip().split("\n")
-    assert f"{bad}:1: GD011 no HTTP request section with a `METHOD path` line; no operation" in lines
+    assert (
+        f"{bad}:1: GD011 no HTTP request section with a `METHOD path` line; no operation" in lines
+    )
     assert any(line.startswith(f"{good}:") and " GD043 " in line for line in lines)
     assert main(["lint", str(good), "--format", "json"]) == 0
     items = json.loads(capsys.readouterr().out)
     assert [item["code"] for item in items] == ["GD043"]
-    assert items[0]["severity"] == "warning" and items[0]["line"] == PAGE.split("\n").index("HTTP/1.1 200 OK") + 1
+    assert (
+        items[0]["severity"] == "warning"
+        and items[0]["line"] == PAGE.split("\n").index("HTTP/1.1 200 OK") + 1
+    )
 
 
 def test_strict_fails_on_errors(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "widget-broken.md").write_text("# widget: broken\n", encoding="utf-8")
-    args = ["build", str(tmp_path / "pages"), "--out", str(tmp_path / "out"), "--specs", str(tmp_path / "s"), "--quiet"]
+    args = [
+        "build",
+        str(tmp_path / "pages"),
+        "--out",
+        str(tmp_path / "out"),
+        "--specs",
+        str(tmp_path / "s"),
+        "--quiet",
+    ]
     assert main(args) == 0
     assert main(args + ["--strict"]) == 1
 
@@ -158,3 +191,9 @@ def test_informational_commands(command, capsys):
     except SystemExit as stop:  # argparse's --version
         assert stop.code == 0
     assert capsys.readouterr().out
+
+
+def test_readme_documents_every_diagnostic_code(capsys):
+    assert main(["codes"]) == 0
+    table = capsys.readouterr().out.strip()
+    assert table in (REPO / "README.md").read_text(encoding="utf-8")

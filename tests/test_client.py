@@ -7,10 +7,9 @@ import subprocess
 import sys
 from typing import Any
 
+import graphdoc_client
 import httpx
 import pytest
-
-import graphdoc_client
 from graphdoc_client import GraphClient
 
 from .conftest import REPO
@@ -26,7 +25,9 @@ class Recorder:
         return self.replies[min(len(self.requests), len(self.replies)) - 1]
 
     def client(self, **kwargs: Any) -> GraphClient:
-        return GraphClient(token=kwargs.pop("token", "secret-token"), transport=httpx.MockTransport(self), **kwargs)
+        return GraphClient(
+            token=kwargs.pop("token", "secret-token"), transport=httpx.MockTransport(self), **kwargs
+        )
 
 
 def test_variant_is_chosen_from_the_arguments_given():
@@ -67,19 +68,30 @@ def test_an_empty_path_parameter_raises_before_any_request():
 def test_query_options_and_headers():
     recorder = Recorder(httpx.Response(200, json={"value": []}))
     recorder.client().user.list(
-        select=["id", "displayName"], filter="startswith(displayName,'A B')", top=5, count=True,
-        orderby=["displayName"], headers={"ConsistencyLevel": "eventual"}, params={"$skiptoken": "x"},
+        select=["id", "displayName"],
+        filter="startswith(displayName,'A B')",
+        top=5,
+        count=True,
+        orderby=["displayName"],
+        headers={"ConsistencyLevel": "eventual"},
+        params={"$skiptoken": "x"},
     )
     request = recorder.requests[0]
     assert request.url.params.multi_items() == [
-        ("$select", "id,displayName"), ("$filter", "startswith(displayName,'A B')"),
-        ("$orderby", "displayName"), ("$top", "5"), ("$count", "true"), ("$skiptoken", "x"),
+        ("$select", "id,displayName"),
+        ("$filter", "startswith(displayName,'A B')"),
+        ("$orderby", "displayName"),
+        ("$top", "5"),
+        ("$count", "true"),
+        ("$skiptoken", "x"),
     ]
     assert request.headers["ConsistencyLevel"] == "eventual"
 
 
 def test_function_parameters_are_quoted():
-    recorder = Recorder(httpx.Response(200, content=b"a,b\n", headers={"Content-Type": "application/octet-stream"}))
+    recorder = Recorder(
+        httpx.Response(200, content=b"a,b\n", headers={"Content-Type": "application/octet-stream"})
+    )
     assert recorder.client().reportroot.getemailactivitycounts("D7'x") == b"a,b\n"
     assert recorder.requests[0].url.path == "/v1.0/reports/getEmailActivityCounts(period='D7''x')"
 
@@ -88,25 +100,41 @@ def test_json_body_binary_upload_and_download():
     recorder = Recorder(
         httpx.Response(202),
         httpx.Response(201, json={"id": "f1"}),
-        httpx.Response(200, content=b"\x00\x01", headers={"Content-Type": "application/octet-stream"}),
+        httpx.Response(
+            200, content=b"\x00\x01", headers={"Content-Type": "application/octet-stream"}
+        ),
     )
     client = recorder.client()
     client.user.sendmail(body={"message": {"subject": "Hi"}})
-    assert client.driveitem.put_content(item_id="f1", content=b"hello", content_type="text/plain") == {"id": "f1"}
+    assert client.driveitem.put_content(
+        item_id="f1", content=b"hello", content_type="text/plain"
+    ) == {"id": "f1"}
     assert client.driveitem.get_content(item_id="f1") == b"\x00\x01"
     sent, upload, download = recorder.requests
     assert json.loads(sent.content) == {"message": {"subject": "Hi"}}
     assert sent.headers["content-type"] == "application/json"
-    assert (upload.method, upload.url.path, upload.content) == ("PUT", "/v1.0/me/drive/items/f1/content", b"hello")
+    assert (upload.method, upload.url.path, upload.content) == (
+        "PUT",
+        "/v1.0/me/drive/items/f1/content",
+        b"hello",
+    )
     assert upload.headers["content-type"] == "text/plain"
     assert download.url.path == "/v1.0/me/drive/items/f1/content"
 
 
 @pytest.mark.parametrize(
     ("status", "error"),
-    [(400, "BadRequestError"), (401, "AuthenticationError"), (403, "PermissionDeniedError"), (404, "NotFoundError"),
-     (409, "ConflictError"), (412, "PreconditionFailedError"), (429, "RateLimitError"), (503, "InternalServerError"),
-     (418, "APIStatusError")],
+    [
+        (400, "BadRequestError"),
+        (401, "AuthenticationError"),
+        (403, "PermissionDeniedError"),
+        (404, "NotFoundError"),
+        (409, "ConflictError"),
+        (412, "PreconditionFailedError"),
+        (429, "RateLimitError"),
+        (503, "InternalServerError"),
+        (418, "APIStatusError"),
+    ],
 )
 def test_typed_errors_carry_the_odata_error_and_request_id(status, error):
     body = {"error": {"code": "ErrorCode", "message": "What went wrong"}}
@@ -114,7 +142,11 @@ def test_typed_errors_carry_the_odata_error_and_request_id(status, error):
     with pytest.raises(graphdoc_client.APIStatusError) as caught:
         recorder.client().message.get("m1")
     assert type(caught.value).__name__ == error
-    assert (caught.value.status_code, caught.value.code, caught.value.message) == (status, "ErrorCode", "What went wrong")
+    assert (caught.value.status_code, caught.value.code, caught.value.message) == (
+        status,
+        "ErrorCode",
+        "What went wrong",
+    )
     assert caught.value.request_id == "r-1"
     assert "secret-token" not in str(caught.value)
 
@@ -140,12 +172,18 @@ class FakeCredential:
 
 def test_credential_token_is_cached_and_refreshed_once_on_401():
     credential = FakeCredential()
-    recorder = Recorder(httpx.Response(200, json={}), httpx.Response(401), httpx.Response(200, json={"ok": 1}))
+    recorder = Recorder(
+        httpx.Response(200, json={}), httpx.Response(401), httpx.Response(200, json={"ok": 1})
+    )
     client = GraphClient(credential=credential, transport=httpx.MockTransport(recorder))
     client.message.get("m1")
     assert client.message.get("m2") == {"ok": 1}
     assert credential.calls == [("https://graph.microsoft.com/.default",)] * 2
-    assert [r.headers["authorization"] for r in recorder.requests] == ["Bearer token-1", "Bearer token-1", "Bearer token-2"]
+    assert [r.headers["authorization"] for r in recorder.requests] == [
+        "Bearer token-1",
+        "Bearer token-1",
+        "Bearer token-2",
+    ]
 
 
 def test_token_never_shows_in_repr():
@@ -162,7 +200,9 @@ def test_import_needs_only_the_standard_library_and_httpx():
         "allowed = set(sys.stdlib_module_names) | {'graphdoc_client'}\n"
         "print(sorted({m.split('.')[0] for m in set(sys.modules) - before} - allowed))"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO / "generated")
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO / "generated"
+    )
     assert run.stdout.strip() == "[]", run.stdout + run.stderr
 
 
@@ -174,5 +214,7 @@ def test_groups_load_lazily():
         "client.message\n"
         "print(before, 'graphdoc_client.groups.message' in sys.modules, 'graphdoc_client.groups.user' in sys.modules)"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO / "generated")
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO / "generated"
+    )
     assert run.stdout.split() == ["False", "True", "False"], run.stderr

@@ -43,7 +43,10 @@ def test_seed_model():
 def test_seed_parse_command():
     need_shared()
     run = subprocess.run(
-        [sys.executable, "-m", "generator", "parse", str(SEED)], capture_output=True, text=True, cwd=REPO
+        [sys.executable, "-m", "generator", "parse", str(SEED)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
     )
     assert run.returncode == 0
     model = yaml.safe_load(run.stdout)
