@@ -1,8 +1,8 @@
 """Worked examples: find request and response blocks and pair them.
 
-A block is a request when its annotation says so or, unannotated inside the Examples
-section, when its first line is ``METHOD url``; a response likewise by annotation or an
-``HTTP/1.1 NNN`` first line. A response pairs with the request of the same name, else
+A block is a request when its annotation says so or, unannotated (or marked "ignored")
+inside the Examples section, when its first line is ``METHOD url``; a response likewise
+by annotation or an ``HTTP/1.1 NNN`` first line. A response pairs with the request of the same name, else
 with the closest earlier request still waiting for one. An annotation binds to the next
 code block, even across a heading or a paragraph.
 """
@@ -19,9 +19,7 @@ from .structure import Block, Section
 
 Report = Callable[[int, str, str], None]
 
-_NOT_EXAMPLES = frozenset(
-    {"ignored", "example", "samples", "resource", "permissions", "json", "tabs"}
-)
+_NOT_EXAMPLES = frozenset({"example", "samples", "resource", "permissions", "json", "tabs"})
 
 
 @dataclass
@@ -61,6 +59,8 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
         annotation, pending = pending, None
         kind = annotation.block_type if annotation else ""
         text = block.text
+        if kind == "ignored":
+            kind = ""  # ignored by Microsoft's checker, yet in the Examples section still an example by shape
         if kind in _NOT_EXAMPLES:
             continue
         if kind != "response" and (

@@ -28,7 +28,7 @@ from .naming import names_for
 from .paths import parse_template
 from .structure import Page, Section, load_page, loose_front_matter, sections_of
 
-_STATUS_CODE = re.compile(r"`\s*(\d{3})(?:\s[^`]*)?`")
+_STATUS_CODE = re.compile(r"`\s*([1-5]\d\d)\s+[A-Za-z][^`]*`")  # `202 Accepted`, never a bare `999`
 _STATUS_TEXT = re.compile(r"\b([1-5]\d\d) (?:[A-Z][A-Za-z-]*)(?: [A-Z][A-Za-z-]*)*")
 _QUERY_OPTION = re.compile(r"\$[a-z]+", re.I)
 _REQUIRED = ("required", "obligatorio", "requis", "erforderlich", "obrigatório", "necesario")
@@ -106,7 +106,9 @@ def _variants(sections: list[Section], report: Reporter) -> tuple[str, list[Path
     return method, variants
 
 
-def _permissions(page: Page, sections: list[Section], report: Reporter) -> Permissions | None:
+def _permissions(
+    page: Page, sections: list[Section], report: Reporter, title_line: int
+) -> Permissions | None:
     for section in sections:
         if section.kind != "permissions":
             continue
@@ -134,7 +136,8 @@ def _permissions(page: Page, sections: list[Section], report: Reporter) -> Permi
         for item in include_reporter.items:
             report(line, item.code, f"{target}:{item.line}: {item.message}")
         return Permissions(found.rows, found.order, target, line)
-    report(sections[0].line if sections else 1, "GD020", "no permissions table or include")
+    located = [section.line for section in sections if section.kind == "permissions"]
+    report(located[0] if located else title_line, "GD020", "no permissions table or include")
     return None
 
 
@@ -264,7 +267,7 @@ def parse_text(path: str, text: str, api_version: str, source: str | None = None
         return PageResult(path, None, tuple(report.items))
     stem = page_id(path, page, title)
     group, name = names_for(stem, title_line, report)
-    found_permissions = _permissions(page, sections, report)
+    found_permissions = _permissions(page, sections, report, title_line)
     examples = find_examples(sections, stem, report)
     status, status_line = _documented_status(sections)
     if status is None:

@@ -155,6 +155,10 @@ def _style_at(text: str, start: int) -> ParamStyle:
     return "segment"
 
 
+def _query_style(_text: str, _start: int) -> ParamStyle:
+    return "query"
+
+
 def _preceding_collection(text: str, start: int) -> str:
     cleaned = (s.strip("'$= ") for s in re.split(r"[/(:,]", text[:start]))
     segments = [s for s in cleaned if s and "{" not in s and "=" not in s and "}" not in s]
@@ -179,7 +183,14 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
         for match in re.finditer(r"\{([^{}]*)\}", part):
             placeholder = match.group(1)
             first = placeholder.split("|")[0].strip()
-            if snake(first).replace("_", "") in _ANONYMOUS or not first:
+            key = re.search(r"([A-Za-z][\w.-]*)=[^=&]*$", part[: match.start()])
+            if (
+                (snake(first).replace("_", "") in _ANONYMOUS or not first)
+                and style_of is _query_style
+                and key
+            ):
+                base = key.group(1)  # ?id={id} → id
+            elif snake(first).replace("_", "") in _ANONYMOUS or not first:
                 collection = _preceding_collection(part, match.start())
                 base = singular(collection) + "_id" if collection else "id"
             else:
@@ -196,7 +207,7 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
         return "".join(pieces)
 
     path = rename(path, _style_at)
-    query = rename(query, lambda _text, _start: "query")
+    query = rename(query, _query_style)
     return PathVariant(
         template=template.strip(), path=path, params=tuple(params), query=query, line=line
     )

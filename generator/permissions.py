@@ -69,7 +69,13 @@ def scopes_of(cell: str) -> tuple[tuple[str, ...], ...]:
             continue
         group = [matches[0].group(0)]
         for previous, match in zip(matches, matches[1:]):
-            between = piece[previous.end() : match.start()].replace("*", "").strip().lower()
+            between = (
+                piece[previous.end() : match.start()]
+                .replace("\\", "")
+                .replace("*", "")
+                .strip()
+                .lower()
+            )
             if not between or between in _OR_WORDS:
                 alternatives.append(tuple(group))
                 group = [match.group(0)]
@@ -98,8 +104,13 @@ def _is_permission_table(table: Block) -> bool:
 
 def from_table(table: Block, report: Report) -> Permissions:
     header = table.rows[0]
-    body = [row for row in table.rows[1:] if any(cell.strip() for cell in row)]
-    labels_known = all(row_kind(row[0]) for row in body)
+    body = [
+        (table.line + 2 + i, row)
+        for i, row in enumerate(table.rows[1:])
+        if any(c.strip() for c in row)
+    ]
+    # Known labels decide; only a table with no known label at all is read by row order.
+    by_order = len(body) == 3 and not any(row_kind(row[0]) for _, row in body)
     columns = len(header) == 3
     if columns:
         order = "columns"
@@ -111,13 +122,8 @@ def from_table(table: Block, report: Report) -> Permissions:
         order = "unstated"
     rows: list[PermissionRow] = []
     seen: set[str] = set()
-    for index, row in enumerate(body):
-        line = table.line + 2 + index
-        kind = (
-            row_kind(row[0])
-            if labels_known
-            else (PERMISSION_KINDS[index] if len(body) == 3 else None)
-        )
+    for index, (line, row) in enumerate(body):
+        kind = PERMISSION_KINDS[index] if by_order else row_kind(row[0])
         if kind is None:
             report(line, "GD021", f"permission row {_clean(row[0])!r} has no known permission type")
             continue
@@ -151,5 +157,7 @@ def include_target(blocks: list[Block]) -> tuple[str, int] | None:
     for block in blocks:
         if block.kind in ("paragraph", "html"):
             for match in _INCLUDE.finditer(block.text):
-                return match.group(1), block.line
+                # only permission includes, not the notes and disclaimers included nearby
+                if "permissions" in match.group(1).lower():
+                    return match.group(1), block.line + block.text.count("\n", 0, match.start())
     return None

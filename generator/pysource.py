@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-_DOC_ESCAPES = {"\\": "\\\\", '"': '\\"', "\r": "\\r", "\t": "    "}
+_DOC_ESCAPES = {"\\": "\\\\", '"': '\\"', "\r": "\\r", "\t": "\\t"}
 
 
 def literal(value: Any) -> str:

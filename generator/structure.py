@@ -130,6 +130,15 @@ def blocks_of(body: str) -> list[Block]:
         token = tokens[index]
         start, end = token.map or (0, 0)
         line, last = start + 1, max(start + 1, end)
+        if token.type == "heading_open" and token.markup == "-":
+            # "text\n---": real pages close tab groups with ``---`` and have no setext headings,
+            # so this is a paragraph followed by a rule, not a heading.
+            blocks.append(
+                Block("paragraph", line, last - 1, tokens[index + 1].content, depth=token.level)
+            )
+            blocks.append(Block("hr", last, last, depth=token.level))
+            index += 3
+            continue
         if token.type == "heading_open":
             raw = tokens[index + 1].content
             if token.tag == "h1" and _TAB_HEADING.match(raw.strip()):
