@@ -3,8 +3,9 @@
 A block is a request when its annotation says so or, unannotated (or marked "ignored")
 inside the Examples section, when its first line is ``METHOD url``; a response likewise
 by annotation or an ``HTTP/1.1 NNN`` first line. A response pairs with the request of the same name, else
-with the closest earlier request still waiting for one. An annotation binds to the next
-code block, even across a heading or a paragraph.
+with the closest earlier request still waiting for one; a response after a redirect (302)
+is what following it gives. An annotation binds to the next code block, even across a
+heading or a paragraph.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ class _Request:
     annotation: Annotation | None
     response: HttpMessage | None = None
     response_annotation: Annotation | None = None
+    followup: HttpMessage | None = None
+
+
+def _redirects(request: _Request) -> bool:
+    response = request.response
+    return response is not None and 300 <= response.status < 400 and request.followup is None
 
 
 def _candidate_blocks(sections: list[Section]) -> list[tuple[Block, bool]]:
@@ -93,6 +100,9 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
             target = next((r for r in requests if r.response is None and r.name in wanted), None)
             if target is None:
                 target = next((r for r in reversed(requests) if r.response is None), None)
+            if target is None and requests and _redirects(requests[-1]):
+                requests[-1].followup = response  # the download a 302 points to
+                continue
             if target is None:
                 report(block.line, "GD041", "example response follows no request waiting for one")
                 continue
@@ -112,6 +122,7 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
                 truncated=bool(annotation and annotation.truncated),
                 response_type=annotation.odata_type if annotation else "",
                 is_collection=bool(annotation and annotation.is_collection),
+                followup=request.followup,
             )
         )
     return examples

@@ -127,6 +127,7 @@ class Example:
     truncated: bool = False
     response_type: str = ""  # @odata.type of the response annotation
     is_collection: bool = False
+    followup: HttpMessage | None = None  # the answer at the Location of a 3xx ``response``
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from .model import Example, Operation, PathVariant
+from .model import Example, HttpMessage, Operation, PathVariant
 from .paths import split_query, strip_base
 
 Report = Callable[[int, str, str], None]
@@ -67,6 +67,7 @@ class ReplayCase:
     content: str | None = None
     content_type: str = ""
     response: dict[str, Any] = field(default_factory=dict)
+    redirect: dict[str, Any] | None = None  # a documented 3xx answered before ``response``
 
     def data(self) -> dict[str, Any]:
         """What the test reads from its examples file: the bodies and headers, and the reply."""
@@ -77,6 +78,8 @@ class ReplayCase:
             data["body"] = self.json_body
         if self.content is not None:
             data["content"] = self.content
+        if self.redirect is not None:
+            data["redirect"] = self.redirect
         data["response"] = self.response
         return data
 
@@ -148,9 +151,7 @@ def _option_value(name: str, value: str) -> Any:
     return value
 
 
-def _response(example: Example) -> dict[str, Any] | str:
-    response = example.response
-    assert response is not None
+def _response(response: HttpMessage) -> dict[str, Any] | str:
     headers = {key: value for key, value in response.headers if key.lower() not in _RESPONSE_SKIP}
     result: dict[str, Any] = {"status": response.status}
     if response.body_kind == "json":
@@ -194,6 +195,13 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
     host = urlsplit(request.url).hostname if "://" in request.url else None
     if host is not None and host.lower() not in GRAPH_HOSTS:
         return f"request goes to {host}, not a Graph host"
+    redirect: dict[str, Any] | None = None
+    if 300 <= response.status < 400 and example.followup is not None:
+        location = response.header("Location")
+        if not location or not location.startswith("https://"):
+            return f"redirect {response.status} has no absolute Location"
+        redirect = {"status": response.status, "headers": {"Location": location}}
+        response = example.followup
     if not 200 <= response.status < 300:
         return f"response status {response.status or 'missing'} is not a success"
     matched = match_url(operation, request.url)
@@ -241,12 +249,10 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
         return "the example shows no content to upload"
     if json_body is None and content is None and request.body_kind == "json":
         return "the example body is JSON null"
-    reply = _response(example)
+    reply = _response(response)
     if isinstance(reply, str):
         return reply
-    expanded = variant.path
-    for name in names:
-        expanded = expanded.replace("{" + name + "}", path_args[name])
+    expanded = re.sub(r"\{(\w+)\}", lambda m: path_args[m.group(1)], variant.path)  # one pass
     return ReplayCase(
         example=example,
         args=args,
@@ -259,6 +265,7 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
         content=content,
         content_type=request.content_type,
         response=reply,
+        redirect=redirect,
     )
 
 

@@ -47,16 +47,25 @@ class Replay:
     ) -> None:
         seen: list[httpx.Request] = []
         reply, expected = _reply(example)
+        replies = [reply]
+        redirect = example.get("redirect")
+        if redirect is not None:  # the documented 3xx comes first; the client follows it
+            replies.insert(0, httpx.Response(redirect["status"], headers=redirect["headers"]))
 
         def handler(request: httpx.Request) -> httpx.Response:
             seen.append(request)
-            return reply
+            return replies[len(seen) - 1]
 
         with GraphClient(
             token="replay-token", base_url=BASE_URL, transport=httpx.MockTransport(handler)
         ) as client:
             result = call(client)
-        assert len(seen) == 1, f"expected one request, got {len(seen)}"
+        assert len(seen) == len(replies), f"expected {len(replies)} requests, got {len(seen)}"
+        if redirect is not None:
+            followed = seen[1]
+            assert followed.url == httpx.URL(redirect["headers"]["Location"])
+            if followed.url.host != seen[0].url.host:
+                assert "authorization" not in followed.headers  # the token stays with Graph
         request = seen[0]
         assert request.method == method
         assert request.url.path == httpx.URL(BASE_URL).path + path
