@@ -54,12 +54,16 @@ Content-type: application/json
 """
 
 
+_ARTIFACTS = ("__pycache__", "build", ".pytest_cache")  # left by Python, pip and pytest, not by graphdoc
+
+
 def _tree(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
+    files = {}
+    for path in sorted(root.rglob("*")):
+        parts = path.relative_to(root).parts
+        if path.is_file() and not any(p in _ARTIFACTS or p.endswith(".egg-info") for p in parts):
+            files["/".join(parts)] = path.read_bytes()
+    return files
 
 
 def _compare(expected_root: Path, actual_root: Path) -> None:
