@@ -9,21 +9,23 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from . import specio
-from .diagnostics import Diagnostic, count_by_code, count_by_severity, sort_key
+from .diagnostics import Diagnostic, Suppression, sort_key, suppress
 from .fmt import format_python
 from .model import Operation
 from .naming import resolve_collisions
+from .overrides import apply as apply_overrides
+from .overrides import load as load_overrides
 from .pages import PageFile, discover
 from .parse import PageResult, parse_file
 from .render import render_package
-from .replay import plan
+from .replay import ReplayCase, plan
+from .report import build_report
 from .write import write_tree
 
 MARKER = ".graphdoc"
@@ -58,26 +60,12 @@ class BuildResult:
     pages: list[PageFile]
     operations: list[Operation]
     diagnostics: list[Diagnostic]
-    tests_written: int = 0
+    cases: dict[str, list[ReplayCase]] = field(default_factory=dict)  # by qualified name
+    report: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
-    @property
-    def examples(self) -> int:
-        return sum(len(op.examples) for op in self.operations)
-
-    def summary(self) -> dict[str, object]:
-        kinds = Counter(page.kind for page in self.pages)
-        return {
-            "pages": len(self.pages),
-            "api_pages": kinds.get("api", 0),
-            "resource_pages": kinds.get("resource", 0),
-            "operations": len(self.operations),
-            "examples": self.examples,
-            "tests_written": self.tests_written,
-            "diagnostics": count_by_severity(self.diagnostics),
-            "diagnostics_by_code": count_by_code(self.diagnostics),
-            "seconds": {stage: round(seconds, 3) for stage, seconds in self.timings.items()},
-        }
+    def add(self, path: str, line: int, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(path, line, code, message))
 
 
 class _Clock:
@@ -91,8 +79,19 @@ class _Clock:
         self.last = now
 
 
-def analyse(paths: list[str], api_version: str, jobs: int = 1) -> BuildResult:
-    """Read and parse every page, name the operations; no output is written."""
+@dataclass(frozen=True)
+class Settings:
+    """What a run reads besides the pages."""
+
+    api_version: str = "v1.0"
+    jobs: int = 1
+    overrides: Path | None = None  # a folder of override files
+    suppressions: tuple[Suppression, ...] = ()
+
+
+def analyse(paths: list[str], settings: Settings) -> BuildResult:
+    """Read and parse every page, apply overrides, name the operations, plan replay tests."""
+    api_version, jobs = settings.api_version, settings.jobs
     result = BuildResult([], [], [])
     clock = _Clock(result.timings)
     result.pages = discover(paths)
@@ -105,56 +104,43 @@ def analyse(paths: list[str], api_version: str, jobs: int = 1) -> BuildResult:
         if parsed.operation is not None:
             operations.append(parsed.operation)
     clock.lap("parse")
-
-    def report(source: str, line: int, code: str, message: str) -> None:
-        result.diagnostics.append(Diagnostic(display.get(source, source), line, code, message))
-
-    result.operations = resolve_collisions(operations, report)
-    clock.lap("model")
-    return result
-
-
-def lint(paths: list[str], api_version: str, jobs: int = 1) -> BuildResult:
-    result = analyse(paths, api_version, jobs)
-    display = {page.source: page.path for page in result.pages}
+    if settings.overrides is not None:
+        overrides = load_overrides(settings.overrides, result.add)
+        operations = apply_overrides(operations, overrides, result.add)
+    result.operations = resolve_collisions(
+        operations, lambda source, *rest: result.add(display.get(source, source), *rest)
+    )
     for operation in result.operations:
         path = display.get(operation.source, operation.source)
-        plan(
-            operation,
-            lambda line, code, message, path=path: result.diagnostics.append(
-                Diagnostic(path, line, code, message)
-            ),
+        result.cases[operation.qualified_name] = plan(
+            operation, lambda line, code, message, path=path: result.add(path, line, code, message)
         )
+    clock.lap("model")
+    result.diagnostics, suppressed = suppress(result.diagnostics, list(settings.suppressions))
     result.diagnostics.sort(key=sort_key)
+    result.report = build_report(
+        result.pages, result.operations, result.cases, result.diagnostics, api_version
+    )
+    result.report["diagnostics_suppressed"] = suppressed
     return result
 
 
 def build(
-    paths: list[str], out: Path, specs: Path, package: str, api_version: str, jobs: int = 1
+    paths: list[str], out: Path, specs: Path, package: str, settings: Settings
 ) -> BuildResult:
-    result = analyse(paths, api_version, jobs)
+    api_version, jobs = settings.api_version, settings.jobs
+    result = analyse(paths, settings)
     clock = _Clock(result.timings)
-    display = {page.source: page.path for page in result.pages}
-
-    def report(source: str, line: int, code: str, message: str) -> None:
-        result.diagnostics.append(Diagnostic(display.get(source, source), line, code, message))
-
     spec_files = {}
     for operation in result.operations:
-        name = operation.id
-        suffix = 2
+        name, suffix = operation.id, 2
         while f"{name}.yaml" in spec_files:
             name, suffix = f"{operation.id}-{suffix}", suffix + 1
         spec_files[f"{name}.yaml"] = specio.dump(operation)
     clock.lap("model")
-    rendered = render_package(result.operations, package, api_version, report)
-    result.tests_written = rendered.tests_written
+    rendered = render_package(result.operations, result.cases, package, api_version)
+    rendered.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
     clock.lap("render")
-    result.diagnostics.sort(key=sort_key)
-    report = {key: value for key, value in result.summary().items() if key != "seconds"}
-    rendered.files["report.json"] = (
-        json.dumps(report, indent=2) + "\n"
-    )  # no timings: output stays deterministic
     jobs_list = sorted(rendered.files.items())
     files = dict(zip((relative for relative, _ in jobs_list), _map(_format_file, jobs_list, jobs)))
     clock.lap("format")

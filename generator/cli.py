@@ -1,7 +1,8 @@
 """The ``graphdoc`` command: build, parse, lint, codes.
 
-Problems with the user's input (a missing path, an unwritable folder) end the run with
-one clear line and a non-zero exit; problems in pages are diagnostics and never stop it.
+Problems with the user's input (a missing path, an unwritable folder, a bad suppressions
+file) end the run with one clear line and a non-zero exit; problems in pages are
+diagnostics and never stop it.
 """
 
 from __future__ import annotations
@@ -13,14 +14,33 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, specio
-from .build import BuildResult, build, default_jobs, lint
-from .diagnostics import CODES, Diagnostic
+from .build import BuildResult, Settings, analyse, build, default_jobs
+from .diagnostics import CODES, Diagnostic, load_suppressions
 from .fmt import InvalidSource
 from .pages import InputError
 from .parse import parse_file
+from .report import table
 from .write import OutputError
 
 DEFAULT_PAGES = "specs/pages"
+DEFAULT_OVERRIDES = "specs/overrides"
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
+    command.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
+    )
+    command.add_argument(
+        "--overrides",
+        metavar="DIR",
+        help=f"override files (default: {DEFAULT_OVERRIDES} for the embedded pages)",
+    )
+    command.add_argument(
+        "--suppressions", metavar="FILE", help="YAML list of {code, file, line?} to suppress"
+    )
+    command.add_argument("--report", metavar="FILE", help="also write report.json here")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,16 +69,13 @@ def _parser() -> argparse.ArgumentParser:
         default="graphdoc_client",
         help="Python package name (default: graphdoc_client)",
     )
-    run.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
     run.add_argument(
         "--strict", action="store_true", help="exit 1 when any error diagnostic is reported"
     )
     run.add_argument(
         "--quiet", action="store_true", help="print the summary only, not each diagnostic"
     )
-    run.add_argument(
-        "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
-    )
+    _common(run)
 
     show = commands.add_parser("parse", help="print the endpoint model of pages as YAML")
     show.add_argument("pages", nargs="+", metavar="PAGE")
@@ -66,55 +83,83 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("lint", help="report diagnostics only")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
-    check.add_argument("--format", default="text", choices=("text", "json"))
-    check.add_argument(
-        "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
-    )
+    check.add_argument("--format", default="text", choices=("text", "json", "github"))
+    _common(check)
 
     commands.add_parser("codes", help="print the table of diagnostic codes")
     return parser
 
 
-def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
+    suppressions = ()
+    if args.suppressions:
+        try:
+            suppressions = tuple(load_suppressions(args.suppressions))
+        except ValueError as error:
+            raise InputError(str(error)) from None
+    overrides = Path(args.overrides) if args.overrides else None
+    if args.overrides and not overrides.is_dir():  # type: ignore[union-attr]
+        raise InputError(f"--overrides {args.overrides}: no such folder")
+    if overrides is None and default_pages and Path(DEFAULT_OVERRIDES).is_dir():
+        overrides = Path(DEFAULT_OVERRIDES)
+    return Settings(args.api_version, max(1, args.jobs), overrides, suppressions)
+
+
+def _github(diagnostic: Diagnostic) -> str:
+    """A GitHub Actions workflow command, escaped as the runner expects."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    level = _GITHUB_LEVEL[diagnostic.severity]
+    return f"::{level} file={prop(diagnostic.path)},line={diagnostic.line},title={prop(diagnostic.code)}::{data(diagnostic.message)}"
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic], style: str = "text") -> None:
     out = sys.stdout
+    if style == "json":
+        json.dump([d.as_dict() for d in diagnostics], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
     for diagnostic in diagnostics:
-        out.write(diagnostic.format() + "\n")
+        out.write((_github(diagnostic) if style == "github" else diagnostic.format()) + "\n")
 
 
-def _summary(result: BuildResult, out_dir: str | None) -> str:
-    figures = result.summary()
-    severities = figures["diagnostics"]
-    assert isinstance(severities, dict)
-    lines = [
-        f"pages read        {figures['pages']} ({figures['api_pages']} api, {figures['resource_pages']} resource)",
-        f"operations        {figures['operations']}",
-        f"examples          {figures['examples']}",
-        f"tests written     {figures['tests_written']}",
-        "diagnostics       " + ", ".join(f"{count} {name}" for name, count in severities.items()),
-    ]
-    if out_dir:
-        lines.append(f"package written   {out_dir}")
-    seconds = figures["seconds"]
-    assert isinstance(seconds, dict)
-    lines.append(
-        "seconds           " + ", ".join(f"{stage} {value:.1f}" for stage, value in seconds.items())
-    )
+def _write_report(result: BuildResult, path: str | None) -> None:
+    if path:
+        try:
+            Path(path).write_text(json.dumps(result.report, indent=2) + "\n", encoding="utf-8")
+        except OSError as error:
+            raise OutputError(f"{path}: cannot write report: {error.strerror or error}") from None
+
+
+def _summary(result: BuildResult, out_dir: str) -> str:
+    lines = [table(result.report)]
+    applied = result.report["diagnostics_by_code"].get("GD060", 0)
+    if applied:
+        lines.append(f"{'overrides applied':<18}{applied}")
+    if result.report.get("diagnostics_suppressed"):
+        lines.append(f"{'suppressed':<18}{result.report['diagnostics_suppressed']}")
+    lines.append(f"{'package written':<18}{out_dir} (report.json inside)")
+    seconds = ", ".join(f"{stage} {value:.1f}" for stage, value in result.timings.items())
+    lines.append(f"{'seconds':<18}{seconds}")
     return "\n".join(lines)
 
 
 def _build(args: argparse.Namespace) -> int:
     paths = args.paths or [DEFAULT_PAGES]
-    package = args.package
-    if not package.isidentifier():
-        raise InputError(f"--package {package!r} is not a Python identifier")
-    result = build(
-        paths, Path(args.out), Path(args.specs), package, args.api_version, max(1, args.jobs)
-    )
+    if not args.package.isidentifier():
+        raise InputError(f"--package {args.package!r} is not a Python identifier")
+    settings = _settings(args, default_pages=not args.paths)
+    result = build(paths, Path(args.out), Path(args.specs), args.package, settings)
+    _write_report(result, args.report)
     if not args.quiet:
         _print_diagnostics(result.diagnostics)
-    print(_summary(result, args.out), file=sys.stderr if not args.quiet else sys.stdout)
-    errors = sum(1 for d in result.diagnostics if d.severity == "error")
+    print(_summary(result, args.out), file=sys.stdout if args.quiet else sys.stderr)
+    errors = result.report["diagnostics_by_severity"]["error"]
     return 1 if args.strict and errors else 0
 
 
@@ -136,15 +181,10 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    result = lint(args.paths, args.api_version, max(1, args.jobs))
-    if args.format == "json":
-        json.dump(
-            [d.as_dict() for d in result.diagnostics], sys.stdout, indent=2, ensure_ascii=False
-        )
-        sys.stdout.write("\n")
-    else:
-        _print_diagnostics(result.diagnostics)
-    return 1 if any(d.severity == "error" for d in result.diagnostics) else 0
+    result = analyse(args.paths, _settings(args, default_pages=False))
+    _write_report(result, args.report)
+    _print_diagnostics(result.diagnostics, args.format)
+    return 1 if result.report["diagnostics_by_severity"]["error"] else 0
 
 
 def _codes(_: argparse.Namespace) -> int:
@@ -176,6 +216,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
-
-
-__all__ = ["main"]

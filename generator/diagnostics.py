@@ -7,9 +7,12 @@ from this table (``graphdoc codes`` prints it).
 
 from __future__ import annotations
 
+import fnmatch
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Literal
+
+import yaml
 
 Severity = Literal["error", "warning", "info"]
 
@@ -58,6 +61,12 @@ _CODES = (
         "info",
         "A path variant repeats an earlier one and was dropped.",
     ),
+    Code(
+        "GD016",
+        "template-concrete-id",
+        "warning",
+        "A path template holds an example id; it was read as a placeholder.",
+    ),
     # permissions
     Code("GD020", "permissions-missing", "warning", "No permissions table or include was found."),
     Code(
@@ -90,6 +99,12 @@ _CODES = (
         "annotation-unparseable",
         "warning",
         "An annotation comment is not JSON and could not be repaired.",
+    ),
+    Code(
+        "GD038",
+        "example-path-spelling",
+        "info",
+        "An example path spells a documented path differently (letter case, key in parentheses).",
     ),
     # examples
     Code("GD040", "example-without-response", "warning", "An example request has no response."),
@@ -133,6 +148,12 @@ _CODES = (
     Code("GD048", "status-undocumented", "info", "The Response prose states no status code."),
     # naming
     Code(
+        "GD049",
+        "example-path-derived",
+        "warning",
+        "An example uses an undocumented form of a documented path; it was added as a variant.",
+    ),
+    Code(
         "GD050",
         "name-collision",
         "warning",
@@ -143,6 +164,14 @@ _CODES = (
         "name-adjusted",
         "info",
         "A name was a Python keyword or not an identifier; it was adjusted.",
+    ),
+    # overrides
+    Code("GD060", "override-applied", "info", "An override changed an operation after parsing."),
+    Code(
+        "GD061",
+        "override-invalid",
+        "warning",
+        "An override entry is malformed or names nothing read.",
     ),
 )
 
@@ -186,6 +215,59 @@ def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
 
 def count_by_code(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
     return dict(sorted(Counter(d.code for d in diagnostics).items()))
+
+
+@dataclass(frozen=True)
+class Suppression:
+    code: str
+    file: str  # a suffix of the diagnostic's path, or a glob pattern
+    line: int | None = None
+
+    def matches(self, diagnostic: Diagnostic) -> bool:
+        if self.code != diagnostic.code or (self.line is not None and self.line != diagnostic.line):
+            return False
+        path = diagnostic.path.replace("\\", "/")
+        return (
+            path == self.file or path.endswith("/" + self.file) or fnmatch.fnmatch(path, self.file)
+        )
+
+
+def load_suppressions(path: str) -> list[Suppression]:
+    """A YAML list of ``{code, file, line?}``; raises ValueError with a clear message."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            entries = yaml.safe_load(handle) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ValueError(f"{path}: cannot read suppressions: {error}") from None
+    if not isinstance(entries, list):
+        raise ValueError(f"{path}: suppressions must be a list of {{code, file, line?}} entries")
+    result = []
+    for number, entry in enumerate(entries, 1):
+        if (
+            not isinstance(entry, dict)
+            or set(entry) - {"code", "file", "line"}
+            or not {"code", "file"} <= set(entry)
+        ):
+            raise ValueError(f"{path}: entry {number} must have code, file and optionally line")
+        if entry["code"] not in CODES:
+            raise ValueError(f"{path}: entry {number}: unknown code {entry['code']!r}")
+        line = entry.get("line")
+        result.append(
+            Suppression(
+                str(entry["code"]), str(entry["file"]), int(line) if line is not None else None
+            )
+        )
+    return result
+
+
+def suppress(
+    diagnostics: list[Diagnostic], suppressions: list[Suppression]
+) -> tuple[list[Diagnostic], int]:
+    """The diagnostics no suppression matches, and how many were suppressed."""
+    if not suppressions:
+        return diagnostics, 0
+    kept = [d for d in diagnostics if not any(s.matches(d) for s in suppressions)]
+    return kept, len(diagnostics) - len(kept)
 
 
 class Reporter:

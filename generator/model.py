@@ -52,6 +52,7 @@ class PathVariant:
     params: tuple[PathParam, ...] = ()
     query: str = ""
     line: int = 0
+    derived_from: str = ""  # set when an example, not the HTTP request section, shows this form
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ class Permissions:
     rows: tuple[PermissionRow, ...] = ()
     order: Literal["least_to_most", "most_to_least", "unstated", "columns"] = "unstated"
     source: str = ""  # the include file (relative to the page) when not inline
-    line: int = 0
+    line: int = 0  # of the table or include; 0 when the page has neither
+    missing_include: bool = False  # the include named at ``line`` does not exist
 
 
 @dataclass(frozen=True)

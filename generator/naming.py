@@ -17,7 +17,17 @@ from .model import Operation
 
 # Attributes of the generated client and group classes that a group or method may not shadow.
 RESERVED_GROUPS = frozenset(
-    {"close", "aclose", "with_options", "with_raw_response", "base_url", "request"}
+    {
+        "close",
+        "aclose",
+        "with_options",
+        "with_raw_response",
+        "with_streaming_response",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "request",
+    }
 )
 RESERVED_METHODS = frozenset({"client"})
 
@@ -25,6 +35,12 @@ RESERVED_METHODS = frozenset({"client"})
 def _identifier(text: str) -> str:
     name = re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_") or "call"
     return "n_" + name if name[0].isdigit() else name
+
+
+def python_name(text: str) -> str:
+    """A user-chosen name (an override's) as an identifier: snake_case, keyword-safe."""
+    name = _identifier(text)
+    return name + "_" if keyword.iskeyword(name) else name
 
 
 def split_stem(stem: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import httptext, permissions
 from .diagnostics import Diagnostic, Reporter
+from .derive import derive_variants
 from .examples import find_examples
 from .model import (
     Example,
@@ -125,7 +126,7 @@ def _permissions(
         except (OSError, UnicodeDecodeError) as error:
             reason = "not found" if isinstance(error, FileNotFoundError) else str(error)
             report(line, "GD022", f"permissions include {target} {reason}")
-            return None
+            return Permissions(source=target, line=line, missing_include=True)
         include_page, _, _ = load_page(str(file), text)
         table = permissions.first_table(include_page.blocks)
         if table is None:
@@ -309,6 +310,7 @@ def parse_text(path: str, text: str, api_version: str, source: str | None = None
         examples=tuple(examples),
         line=title_line,
     )
+    operation = derive_variants(operation, report)
     return PageResult(path, operation, tuple(report.items))
 
 

@@ -20,6 +20,13 @@ from .model import ParamStyle, PathParam, PathVariant
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]+", re.I)
 _VERSION = re.compile(r"^/(v1\.0|beta|\{version\}|v\d[^/]*)(?=/|$)", re.I)
 _ANGLE = re.compile(r"<([A-Za-z][^<>/]*)>")
+# A GUID or a long number right after a collection segment: an example id left in a template.
+_CONCRETE_ID = re.compile(
+    r"(?<=[A-Za-z]s)(/)(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{3,})(?=/|$)",
+    re.I,
+)
+# A function argument with an example value instead of a placeholder: (count=n), (date='2017-01-01').
+_LITERAL_ARG = re.compile(r"(?<=[(,])\s*([A-Za-z]\w*)\s*=\s*(')?(?!\{)[^'{},()]*(?(2)')(?=\s*[,)])")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _ANONYMOUS = {"id", "idvalue", "id_value", "key", "value"}
 # Keyword arguments every generated method has; a path parameter may not shadow them.
@@ -174,6 +181,24 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
     path, query = split_query(strip_base(text))
     if len(path) > 1:
         path = path.rstrip("/")
+    concrete = _CONCRETE_ID.sub(lambda m: m.group(1) + "{id}", path)
+    if concrete != path:
+        report(
+            line,
+            "GD016",
+            f"path template {template.strip()!r} holds a concrete id; read as a placeholder",
+        )
+        path = concrete
+    literal_args = _LITERAL_ARG.sub(
+        lambda m: f"{m.group(1)}={m.group(2) or ''}{{{m.group(1)}}}{m.group(2) or ''}", path
+    )
+    if literal_args != path:
+        report(
+            line,
+            "GD016",
+            f"path template {template.strip()!r} gives a function an example value; read as a placeholder",
+        )
+        path = literal_args
     params: list[PathParam] = []
     used: set[str] = set()
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 
 from . import __version__
 from .model import Operation, PermissionRow
 from .pysource import docstring, literal
-from .replay import ReplayCase, plan, signature_params
+from .replay import ReplayCase, signature_params
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 BASE_URLS = {"v1.0": "https://graph.microsoft.com/v1.0", "beta": "https://graph.microsoft.com/beta"}
@@ -29,7 +29,6 @@ _KIND_LABELS = {
     "delegated_personal": "Delegated (personal Microsoft account)",
     "application": "Application",
 }
-Report = Callable[[str, int, str, str], None]
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +84,11 @@ def operation_doc(operation: Operation) -> str:
         returns.append(f"{kind}{response.odata_type}")
     if returns:
         lines += ["", "Returns: " + ", ".join(returns) + "."]
+    if is_paged(operation):
+        lines += [
+            "",
+            "A list operation: returns a Page; iterating it yields every item of every page.",
+        ]
     lines += ["", f"Documented in {operation.source}"]
     return "\n".join(lines)
 
@@ -99,6 +103,21 @@ class OperationView:
     call_args: str
 
 
+def is_paged(operation: Operation) -> bool:
+    """A list operation: a GET answering with a collection (``value`` and ``@odata.nextLink``)."""
+    if operation.http_method != "GET":
+        return False
+    if operation.response.is_collection:
+        return True
+    return any(
+        example.response is not None
+        and example.response.body_kind == "json"
+        and isinstance(example.response.body, dict)
+        and isinstance(example.response.body.get("value"), list)
+        for example in operation.examples
+    )
+
+
 def operation_view(operation: Operation) -> OperationView:
     constant = "_" + operation.name.upper()
     variants = tuple((variant.path, variant.query) for variant in operation.variants)
@@ -111,6 +130,8 @@ def operation_view(operation: Operation) -> OperationView:
     endpoint_args = f"{literal(operation.http_method)}, {literal(variants)}"
     if styles:
         endpoint_args += f", {literal(dict(sorted(styles.items())))}"
+    if is_paged(operation):
+        endpoint_args += ", paged=True"
     required, optional = signature_params(operation)
     params = ["self"] + [f"{name}: str" for name in required] + ["*"]
     params += [f"{name}: str | None = None" for name in optional]
@@ -228,6 +249,81 @@ def _readme_row(operation: Operation) -> dict[str, str]:
     }
 
 
+def _sample_call(operation: Operation, value: str | None = None, options: str = "") -> str:
+    """``group.method(args)`` calling ``operation`` through its smallest documented path.
+
+    Path arguments are ``"<name>"`` placeholders, or ``value`` for the first of them.
+    """
+    required, optional = signature_params(operation)
+    given = min(
+        ({param.name for param in variant.params} for variant in operation.variants),
+        key=lambda names: (not set(required) <= names, len(names)),
+    )
+    names = [name for name in required + optional if name in given]
+    values = {name: f"<{name}>" for name in names}
+    if value is not None and names:
+        values[names[0]] = value
+    arguments = [literal(values[name]) for name in required]
+    arguments += [f"{name}={literal(values[name])}" for name in optional if name in given]
+    if operation.request_body.kind == "binary":
+        arguments += ["content=file", f"content_type={literal('application/pdf')}"]
+    if options:
+        arguments.append(options)
+    return f"{operation.group}.{operation.name}({', '.join(arguments)})"
+
+
+def _param_count(operation: Operation) -> int:
+    return min(len(variant.params) for variant in operation.variants)
+
+
+def _fewest(operations: list[Operation]) -> Operation | None:
+    """The first operation callable with the fewest path arguments."""
+    return min(operations, key=_param_count, default=None)
+
+
+def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
+    """The calls the README's examples make, picked from the package's own operations.
+
+    Each is ``group.method(...)`` source (the README prefixes ``client.``), or ``None``
+    when the package has no operation of that kind (the README then leaves it out).
+    """
+    gets = [
+        op
+        for op in operations
+        if op.http_method == "GET" and not is_paged(op) and op.response.body_kind == "json"
+    ]
+    lists = [op for op in operations if is_paged(op)]
+    get = _fewest(gets) or _fewest([op for op in operations if op.request_body.kind != "binary"])
+    listing = _fewest([op for op in lists if op.name == "list"]) or _fewest(lists)
+    delta = _fewest([op for op in lists if "delta" in op.name])
+    missing = min(  # a lookup by id, to show a 404
+        (op for op in gets if _param_count(op)),
+        key=lambda op: not signature_params(op)[0],
+        default=None,
+    )
+    upload = _fewest([op for op in operations if op.request_body.kind == "binary"])
+    download = _fewest(
+        [op for op in operations if op.http_method == "GET" and op.response.body_kind == "binary"]
+    )
+    return {
+        "read": _sample_call(get) if get else None,
+        "read_timeout": _sample_call(get, options="timeout=5.0") if get else None,
+        "list": _sample_call(listing, options="top=10") if listing else None,
+        "list_options": (
+            _sample_call(
+                listing,
+                options='select=["id"], top=25, count=True, headers={"ConsistencyLevel": "eventual"}',
+            )
+            if listing
+            else None
+        ),
+        "delta": _sample_call(delta) if delta else None,
+        "missing": _sample_call(missing, value="does-not-exist") if missing else None,
+        "upload": _sample_call(upload) if upload else None,
+        "download": _sample_call(download or get) if (download or get) else None,
+    }
+
+
 @dataclass(frozen=True)
 class Rendered:
     files: dict[str, str]  # relative path → text (unformatted Python)
@@ -235,7 +331,10 @@ class Rendered:
 
 
 def render_package(
-    operations: list[Operation], package: str, api_version: str, report: Report
+    operations: list[Operation],
+    replay_cases: dict[str, list[ReplayCase]],
+    package: str,
+    api_version: str,
 ) -> Rendered:
     """Every file of the package (under ``package/``) and its tests (under ``tests/``)."""
     files: dict[str, str] = {}
@@ -257,13 +356,7 @@ def render_package(
                 "operations": members,
             }
         )
-        cases: list[tuple[Operation, ReplayCase]] = []
-        for operation in members:
-            found = plan(
-                operation,
-                lambda line, code, message, src=operation.source: report(src, line, code, message),
-            )
-            cases.extend((operation, case) for case in found)
+        cases = [(op, case) for op in members for case in replay_cases.get(op.qualified_name, ())]
         if cases:
             files[f"tests/test_{group}.py"], files[f"tests/examples/{group}.json"] = render_tests(
                 group, cases
@@ -279,8 +372,8 @@ def render_package(
     }
     files[f"{package}/__init__.py"] = _render("package/__init__.py.jinja", **context)
     files[f"{package}/_client.py"] = _render("package/_client.py.jinja", **context)
-    files[f"{package}/_runtime.py"] = _render("package/_runtime.py.jinja", **context)
-    files[f"{package}/_errors.py"] = _render("package/_errors.py.jinja", **context)
+    for module in ("_auth", "_base", "_errors", "_paging", "_response", "_retry", "_runtime"):
+        files[f"{package}/{module}.py"] = _render(f"package/{module}.py.jinja", **context)
     files[f"{package}/groups/__init__.py"] = _render("package/groups/__init__.py.jinja", **context)
     files[f"{package}/py.typed"] = ""
     files["tests/conftest.py"] = _render("tests/conftest.py.jinja", **context)
@@ -295,6 +388,13 @@ def render_package(
         groups_package_literal=json.dumps(f"{package}.groups"),
     )
     files["README.md"] = _render(
-        "package/README.md.jinja", **context, rows=[_readme_row(op) for op in ordered]
+        "package/README.md.jinja",
+        **context,
+        rows=[_readme_row(op) for op in ordered],
+        samples=readme_samples(ordered),
     )
+    for name in ("__init__", "conftest", "test_sync", "test_async", "test_readme"):
+        files[f"tests/client_runtime/{name}.py"] = _render(
+            f"tests/client_runtime/{name}.py.jinja", **context
+        )
     return Rendered(files, tests_written)

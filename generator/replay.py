@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -38,6 +38,7 @@ _OPTIONS = {
     "$skip": "skip",
     "$count": "count",
 }
+_NO_CONTENT = frozenset({202, 204})
 _LIST_OPTIONS = frozenset({"select", "expand", "orderby"})
 # Request headers the client sets itself; the rest are passed through ``headers=``.
 _OWN_HEADERS = frozenset(
@@ -84,7 +85,22 @@ class ReplayCase:
         return data
 
 
-def _pattern(variant: PathVariant) -> re.Pattern[str]:
+_KEY_IN_PARENS = re.compile(r"/([A-Za-z]\w*)\('([^'/]*)'\)(?=/|$)")
+
+
+def written_path(url: str) -> str:
+    """The example's path, decoded, with OData key syntax spelled as segments."""
+    path = unquote(split_query(strip_base(url))[0])
+    return _KEY_IN_PARENS.sub(r"/\1/\2", path.rstrip("/") if len(path) > 1 else path)
+
+
+def on_graph_host(url: str) -> bool:
+    """Relative example URLs and the Graph hosts of every cloud; not upload or callback URLs."""
+    host = urlsplit(url).hostname if "://" in url else None
+    return host is None or host.lower() in GRAPH_HOSTS
+
+
+def path_pattern(variant: PathVariant) -> re.Pattern[str]:
     styles = {param.name: param.style for param in variant.params}
     pieces: list[str] = []
     last = 0
@@ -123,9 +139,12 @@ def match_url(
     if len(path) > 1:
         path = path.rstrip("/")
     pairs = parse_qsl(query, keep_blank_values=True)
-    decoded = unquote(path)
-    for variant in operation.variants:
-        match = _pattern(variant).match(decoded)
+    decoded = _KEY_IN_PARENS.sub(r"/\1/\2", unquote(path))  # messages('x') is messages/x
+    # Graph paths are case-insensitive: a second pass forgives an example's letter case.
+    attempts = [(v, path_pattern(v)) for v in operation.variants]
+    attempts += [(v, re.compile(pattern.pattern, re.I)) for v, pattern in attempts]
+    for variant, pattern in attempts:
+        match = pattern.match(decoded)
         if not match:
             continue
         query_args = _match_query(variant, pairs)
@@ -177,11 +196,18 @@ def plan(operation: Operation, report: Report) -> list[ReplayCase]:
     cases: list[ReplayCase] = []
     for example in operation.examples:
         request = example.request
+        if example.response is None and operation.response.status in _NO_CONTENT:
+            # the prose documents a bodiless answer; the example just does not show it
+            example = replace(example, response=HttpMessage(status=operation.response.status))
         if example.response is None or request.method != operation.http_method:
             continue  # GD040 / GD047 already say why
         outcome = _case(operation, example)
         if isinstance(outcome, ReplayCase):
             cases.append(outcome)
+            written = unquote(split_query(strip_base(request.url))[0]).rstrip("/")
+            if written != outcome.path:
+                message = f"example path {written} spells the documented {outcome.path} differently"
+                report(request.line, "GD038", message)
         elif outcome.startswith("example URL"):
             report(request.line, "GD044", f"{outcome}: {request.url}")
         else:

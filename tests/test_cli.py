@@ -114,7 +114,7 @@ def test_build_summary_and_package(tmp_path, capsys):
     )
     assert code == 0
     err = capsys.readouterr().err
-    assert "operations        1" in err and "tests written     1" in err
+    assert "operations        1 (100.0% of api pages)" in err and "tests written     1 (100.0%" in err
     assert (tmp_path / "specs" / "v1.0" / "widget-get.yaml").is_file()
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],

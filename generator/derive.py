@@ -1,0 +1,154 @@
+"""Path variants that a page's examples use but its HTTP request section does not list.
+
+Real pages show ``/me/...`` where only ``/users/{id}/...`` is documented (and the other
+way round), ``/drive/root`` for ``/drive/items/{id}``, append ``/$count``, a cast (``/microsoft.graph.group``) or ``/$value`` to a
+documented path, give a function its parameters (``delta(token='…')``), or omit the
+prefix a template is relative to (``/workbook/...`` under ``/me/drive/items/{id}``).
+Each of these is a real, callable form of a documented path, so it is added to the
+operation as a variant marked ``derived_from`` the documented one, and reported (GD049)
+at the example that uses it. Nothing else is guessed: an example that fits none of these
+forms stays unmatched (GD044).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable, Iterator
+
+from .model import Operation, PathParam, PathVariant
+from .paths import identifier, singular
+from .replay import match_url, on_graph_host, path_pattern, written_path
+
+Report = Callable[[int, str, str], None]
+
+_SUFFIX = re.compile(
+    r"(?P<base>.*?)(?P<suffix>(?:/microsoft\.graph\.[A-Za-z0-9_.]+)?(?:/\$count|/\$value)?)$"
+)
+_FUNCTION = re.compile(r"^(?P<base>.*/(?P<name>[A-Za-z][\w.]*))\((?P<args>[^()]*)\)$")
+_DRIVE_ITEM = re.compile(r"(?<=/drive)/items/\{(\w+)\}")
+_USERS = re.compile(r"^/users/\{(\w+)\}(?P<rest>/.*)?$")
+
+
+def _with_path(
+    variant: PathVariant, path: str, params: tuple[PathParam, ...], origin: str
+) -> PathVariant:
+    return PathVariant(
+        template=path, path=path, params=params, query=variant.query, derived_from=origin
+    )
+
+
+def _aliases(variant: PathVariant) -> Iterator[PathVariant]:
+    """The variant itself, and its ``/me`` ↔ ``/users/{user_id}`` twin."""
+    yield variant
+    path = variant.path
+    if path == "/me" or path.startswith("/me/"):
+        if all(param.name != "user_id" for param in variant.params):
+            user = PathParam("user_id", "id", "segment")
+            yield _with_path(
+                variant, "/users/{user_id}" + path[3:], (user,) + variant.params, variant.template
+            )
+    match = _USERS.match(path)
+    if match:
+        params = tuple(param for param in variant.params if param.name != match.group(1))
+        yield _with_path(variant, "/me" + (match.group("rest") or ""), params, variant.template)
+    if path.startswith("/me/drive/") or path == "/me/drive":  # /drive is the signed-in user's drive
+        yield _with_path(variant, path[3:], variant.params, variant.template)
+    match = _DRIVE_ITEM.search(path)
+    if match:  # a drive's root folder is an item: /drive/items/{id} ↔ /drive/root
+        params = tuple(param for param in variant.params if param.name != match.group(1))
+        rooted = path[: match.start()] + "/root" + path[match.end() :]
+        yield _with_path(variant, rooted, params, variant.template)
+
+
+def _function_args(args: str, used: set[str]) -> tuple[str, tuple[PathParam, ...]] | None:
+    pieces, params = [], []
+    for item in filter(None, (part.strip() for part in args.split(","))):
+        key, sep, value = item.partition("=")
+        if not sep or not re.fullmatch(r"[A-Za-z]\w*", key.strip()):
+            return None
+        name = identifier(key.strip())
+        if name in used:
+            return None
+        used.add(name)
+        quoted = value.strip().startswith("'")
+        pieces.append(f"{key.strip()}=" + ("'{" + name + "}'" if quoted else "{" + name + "}"))
+        params.append(PathParam(name, key.strip(), "function"))
+    return ",".join(pieces), tuple(params)
+
+
+def _prefix_template(prefix: str, used: set[str]) -> tuple[str, tuple[PathParam, ...]] | None:
+    """``/me/drive/items/01AB`` → ``/me/drive/items/{item_id}``: a segment after a plural is an id."""
+    segments = prefix.strip("/").split("/")
+    out, params = [], []
+    for index, segment in enumerate(segments):
+        previous = segments[index - 1] if index else ""
+        placeholder = re.fullmatch(r"\{([^{}]+)\}", segment)
+        if placeholder or (previous.endswith("s") and not previous.startswith("{") and index):
+            name = identifier(singular(previous) + "_id") if previous else "id"
+            if name in used:
+                return None
+            used.add(name)
+            out.append("{" + name + "}")
+            params.append(PathParam(name, placeholder.group(1) if placeholder else name, "segment"))
+        elif "{" in segment or "(" in segment:
+            return None
+        else:
+            out.append(segment)
+    return "/" + "/".join(out), tuple(params)
+
+
+def _candidates(variant: PathVariant, path: str) -> Iterator[PathVariant]:
+    """Derived forms of ``variant`` that could produce the example ``path``."""
+    suffix_match = _SUFFIX.match(path)
+    suffix = suffix_match.group("suffix") if suffix_match else ""
+    function = _FUNCTION.match(path)
+    for base in _aliases(variant):
+        if base is not variant:
+            yield base
+        if suffix and not base.path.endswith(suffix):
+            yield _with_path(base, base.path + suffix, base.params, variant.template)
+        if function and base.path.rstrip("()").endswith("/" + function.group("name")):
+            used = {param.name for param in base.params}
+            args = _function_args(function.group("args"), used)
+            if args is not None:
+                derived = base.path.removesuffix("()") + "(" + args[0] + ")"
+                yield _with_path(base, derived, base.params + args[1], variant.template)
+    pattern = path_pattern(variant).pattern.removeprefix("^")
+    prefixed = re.match("^(?P<prefix>/.+?)" + pattern, path)
+    if prefixed and not variant.path.startswith(("/me", "/users")):
+        used = {param.name for param in variant.params}
+        prefix = _prefix_template(prefixed.group("prefix"), used)
+        if prefix is not None:
+            yield _with_path(
+                variant, prefix[0] + variant.path, prefix[1] + variant.params, variant.template
+            )
+
+
+def derive_variants(operation: Operation, report: Report) -> Operation:
+    """Add the derived variants the examples need; report each at the first example using it."""
+    added: list[PathVariant] = []
+    current = operation
+    for example in operation.examples:
+        request = example.request
+        if request.method != operation.http_method or not on_graph_host(request.url):
+            continue
+        if not isinstance(match_url(current, request.url), str):
+            continue
+        path = written_path(request.url)
+        for variant in operation.variants:
+            found = next(
+                (c for c in _candidates(variant, path) if path_pattern(c).match(path)), None
+            )
+            if found is None:
+                continue
+            found = replace(found, line=request.line)
+            added.append(found)
+            current = replace(current, variants=operation.variants + tuple(added))
+            report(
+                request.line,
+                "GD049",
+                f"example path {path} is an undocumented form of {variant.template}; added variant {found.path}",
+            )
+            break
+    return current

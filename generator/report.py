@@ -1,0 +1,114 @@
+"""The run report: every figure computed from what the run saw and produced.
+
+``report.json`` is written beside the package (or where ``--report`` says) and holds no
+timings or absolute paths, so the same input gives the same bytes. The rates are the
+ones graphdoc is held to on the real documentation: api pages that became operations,
+operations whose permissions table gave all three permission types, and example
+requests to Graph that became replay tests.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable
+
+from . import __version__
+from .diagnostics import Diagnostic, count_by_code, count_by_severity
+from .model import PERMISSION_KINDS, Operation
+from .pages import PageFile
+from .replay import ReplayCase, on_graph_host
+
+
+def _rate(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 2) if whole else 100.0
+
+
+def _counts(
+    pages: list[PageFile], operations: list[Operation], tests: int, diagnostics: list[Diagnostic]
+) -> dict[str, Any]:
+    kinds = Counter(page.kind for page in pages)
+    api_pages = kinds.get("api", 0)
+    with_source = [
+        op for op in operations if op.permissions.line and not op.permissions.missing_include
+    ]
+    complete = [
+        op
+        for op in with_source
+        if {row.kind for row in op.permissions.rows} >= set(PERMISSION_KINDS)
+    ]
+    requests = [example.request for op in operations for example in op.examples]
+    graph_requests = sum(1 for request in requests if on_graph_host(request.url))
+    return {
+        "files_seen": len(pages),
+        "api_pages": api_pages,
+        "resource_pages": kinds.get("resource", 0),
+        "pages_without_operation": api_pages - len(operations),
+        "operations": len(operations),
+        "operations_with_variants": sum(1 for op in operations if op.variants),
+        "operations_with_permissions_source": len(with_source),
+        "operations_with_all_permission_kinds": len(complete),
+        "operations_with_status": sum(1 for op in operations if op.response.status),
+        "operations_with_examples": sum(1 for op in operations if op.examples),
+        "example_requests": len(requests),
+        "example_requests_on_graph": graph_requests,
+        "replay_tests": tests,
+        "rates_percent": {
+            "api_pages_to_operation": _rate(len(operations), api_pages),
+            "permissions_all_kinds": _rate(len(complete), len(with_source)),
+            "graph_examples_replayed": _rate(tests, graph_requests),
+        },
+        "diagnostics_by_severity": count_by_severity(diagnostics),
+        "diagnostics_by_code": count_by_code(diagnostics),
+    }
+
+
+def build_report(
+    pages: list[PageFile],
+    operations: list[Operation],
+    cases: dict[str, list[ReplayCase]],
+    diagnostics: list[Diagnostic],
+    api_version: str,
+) -> dict[str, Any]:
+    """The whole report, and the same figures per API version."""
+    report: dict[str, Any] = {"graphdoc": __version__}
+    tests = sum(len(found) for found in cases.values())
+    report.update(_counts(pages, operations, tests, diagnostics))
+    versions = sorted({op.api_version for op in operations} | {api_version})
+    report["by_api_version"] = {}
+    for version in versions:
+        members = [op for op in operations if op.api_version == version]
+        sources = {op.source for op in members}
+        version_tests = sum(len(cases.get(op.qualified_name, ())) for op in members)
+        version_pages = pages if len(versions) == 1 else [p for p in pages if p.source in sources]
+        report["by_api_version"][version] = _counts(
+            version_pages, members, version_tests, diagnostics
+        )
+    return report
+
+
+def table(report: dict[str, Any]) -> str:
+    """A compact text table of the report, printed at the end of a run."""
+    rates = report["rates_percent"]
+    severities = report["diagnostics_by_severity"]
+    rows: Iterable[tuple[str, object]] = (
+        (
+            "pages read",
+            f"{report['files_seen']} ({report['api_pages']} api, {report['resource_pages']} resource)",
+        ),
+        ("operations", f"{report['operations']} ({rates['api_pages_to_operation']}% of api pages)"),
+        (
+            "with permissions",
+            f"{report['operations_with_all_permission_kinds']} of {report['operations_with_permissions_source']} with a table ({rates['permissions_all_kinds']}%)",
+        ),
+        ("with status", report["operations_with_status"]),
+        (
+            "examples",
+            f"{report['example_requests']} ({report['example_requests_on_graph']} to Graph)",
+        ),
+        (
+            "tests written",
+            f"{report['replay_tests']} ({rates['graph_examples_replayed']}% of examples to Graph)",
+        ),
+        ("diagnostics", ", ".join(f"{count} {name}" for name, count in severities.items())),
+    )
+    return "\n".join(f"{label:<18}{value}" for label, value in rows)
