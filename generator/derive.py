@@ -39,8 +39,20 @@ def _with_path(
 
 
 def _aliases(variant: PathVariant) -> Iterator[PathVariant]:
-    """The variant itself, and its ``/me`` ↔ ``/users/{user_id}`` twin."""
-    yield variant
+    """The variant itself and its aliases, also of each other (``/me/drive/items/{id}`` → ``/drive/root``)."""
+    seen = {variant.path}
+    frontier = [variant]
+    while frontier:
+        current = frontier.pop(0)
+        yield current
+        for alias in _direct_aliases(current):
+            if alias.path not in seen:
+                seen.add(alias.path)
+                frontier.append(replace(alias, derived_from=variant.template))
+
+
+def _direct_aliases(variant: PathVariant) -> Iterator[PathVariant]:
+    """``/me`` ↔ ``/users/{user_id}``, ``/me/drive`` → ``/drive``, ``/drive/items/{id}`` → ``/drive/root``."""
     path = variant.path
     if path == "/me" or path.startswith("/me/"):
         if all(param.name != "user_id" for param in variant.params):

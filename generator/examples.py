@@ -31,6 +31,8 @@ class _Request:
     response: HttpMessage | None = None
     response_annotation: Annotation | None = None
     followup: HttpMessage | None = None
+    run: int = 0  # requests with the same run number are not separated by a response
+    by_name: bool = False  # the response was paired by its annotation's name
 
 
 def _redirects(request: _Request) -> bool:
@@ -55,6 +57,7 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
     requests: list[_Request] = []
     names: set[str] = set()
     pending: Annotation | None = None
+    run = 0
     for block, open_to_shape in _candidate_blocks(sections):
         if block.kind == "html":
             for annotation in annotations_in(block.text, block.line, report):
@@ -73,26 +76,29 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
         if kind != "response" and (
             kind == "request" or (not kind and open_to_shape and httptext.is_request(text))
         ):
-            message = httptext.parse_request(text, block.line + 1, report)
-            if message is None:
+            parts = httptext.split_requests(text)
+            if httptext.parse_request(parts[0][1], block.line + 1 + parts[0][0], report) is None:
                 report(block.line, "GD046", "request block has no `METHOD url` line; not replayed")
                 continue
-            base = (
-                annotation.names[0]
-                if annotation and annotation.names
-                else f"{page_id.replace('-', '_')}_{len(requests) + 1}"
-            )
-            name, suffix = base, 2
-            while name in names:
-                name, suffix = f"{base}_{suffix}", suffix + 1
-            if name != base:
-                report(
-                    block.line,
-                    "GD042",
-                    f"example name {base!r} is used twice; this one is {name!r}",
+            for offset, part in parts:  # a block may show several requests one after another
+                message = httptext.parse_request(part, block.line + 1 + offset, lambda *a: None)
+                assert message is not None
+                base = (
+                    annotation.names[0]
+                    if annotation and annotation.names
+                    else f"{page_id.replace('-', '_')}_{len(requests) + 1}"
                 )
-            names.add(name)
-            requests.append(_Request(name, message, annotation))
+                name, suffix = base, 2
+                while name in names:
+                    name, suffix = f"{base}_{suffix}", suffix + 1
+                if name != base and offset == 0:
+                    report(
+                        block.line,
+                        "GD042",
+                        f"example name {base!r} is used twice; this one is {name!r}",
+                    )
+                names.add(name)
+                requests.append(_Request(name, message, annotation, run=run))
             continue
         if kind == "response" or (not kind and open_to_shape and httptext.is_response(text)):
             response = httptext.parse_response(text, block.line + 1, report)
@@ -107,6 +113,24 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
                 report(block.line, "GD041", "example response follows no request waiting for one")
                 continue
             target.response, target.response_annotation = response, annotation
+            for other in requests:  # a response annotation may name several requests
+                if other.response is None and other.name in wanted:
+                    other.response, other.response_annotation, other.by_name = (
+                        response,
+                        annotation,
+                        True,
+                    )
+            target.by_name = bool(wanted)
+            run += 1
+    # Requests shown one after another with one response after them share that response.
+    for index in range(len(requests) - 2, -1, -1):
+        request, following = requests[index], requests[index + 1]
+        if request.response is None and following.response is not None and not following.by_name:
+            if following.run == request.run:
+                request.response, request.response_annotation = (
+                    following.response,
+                    following.response_annotation,
+                )
     examples: list[Example] = []
     for request in requests:
         if request.response is None:

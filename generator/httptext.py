@@ -38,6 +38,24 @@ def is_response(text: str) -> bool:
     return STATUS_LINE.match(first_line(text)) is not None
 
 
+def split_requests(text: str) -> list[tuple[int, str]]:
+    """A block's requests, each with its line offset: a ``METHOD url`` line after a blank
+    line starts another request (pages sometimes show two in one block)."""
+    lines = text.split("\n")
+    starts = [0]
+    for index in range(1, len(lines)):
+        if (
+            REQUEST_LINE.match(lines[index])
+            and not lines[index - 1].strip()
+            and not lines[index].startswith(" ")
+        ):
+            starts.append(index)
+    if len(starts) == 1:
+        return [(0, text)]
+    bounds = starts + [len(lines)]
+    return [(bounds[i], "\n".join(lines[bounds[i] : bounds[i + 1]])) for i in range(len(starts))]
+
+
 def _split(lines: list[str]) -> tuple[list[tuple[str, str]], list[str], int]:
     """Split the lines after the start line into headers and body; return the body's offset."""
     headers: list[tuple[str, str]] = []

@@ -1,16 +1,21 @@
 """Reading the almost-JSON that doc pages contain.
 
 About 0.5% of annotation comments and 3% of example bodies are not strict JSON: trailing
-commas, raw tabs inside strings, typographic quotes. Those few repairs recover nearly all
+commas, raw tabs inside strings, typographic quotes, a missing comma at a line end. Those few repairs recover nearly all
 of them; anything else is reported by the caller rather than guessed at.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 _SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"'})
+
+
+# A value ending a line and a key starting the next, with no comma between them.
+_MISSING_COMMA = re.compile(r'("|\d|true|false|null|\}|\])([ \t]*\r?\n[ \t]*")')
 
 
 class NotJSON(ValueError):
@@ -57,6 +62,7 @@ def loads(text: str) -> tuple[Any, bool]:
         text,
         _drop_trailing_commas(text),
         _drop_trailing_commas(text.translate(_SMART_QUOTES)),
+        _MISSING_COMMA.sub(r"\1,\2", _drop_trailing_commas(text.translate(_SMART_QUOTES))),
     )
     for candidate in candidates:
         try:

@@ -146,7 +146,7 @@ def split_query(path: str) -> tuple[str, str]:
 
 def strip_base(url: str) -> str:
     """Drop scheme, host and API version: what remains is the path Graph resolves."""
-    url = _HOST.sub("", url.strip())
+    url = _HOST.sub("", url.strip()).removeprefix("~")  # "~/x" templates mean the service root
     if not url.startswith("/"):
         url = "/" + url
     return _VERSION.sub("", url) or "/"

@@ -228,8 +228,8 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
             return f"redirect {response.status} has no absolute Location"
         redirect = {"status": response.status, "headers": {"Location": location}}
         response = example.followup
-    if not 200 <= response.status < 300:
-        return f"response status {response.status or 'missing'} is not a success"
+    if not (200 <= response.status < 300 or 400 <= response.status < 600):
+        return f"response status {response.status or 'missing'} is neither a success nor an error"
     matched = match_url(operation, request.url)
     if isinstance(matched, str):
         return matched

@@ -178,8 +178,9 @@ def test_unparseable_annotation_reported_with_its_line_and_salvaged():
         Some text.
 
         <!-- {
-          "blockType": "request"
-          "name": "get_widget"
+          "blockType": "request",
+          "name": "get_widget",
+          "sampleKeys": [1, 2 }
         } -->
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/w1
