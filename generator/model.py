@@ -69,6 +69,7 @@ class PermissionRow:
     least: tuple[tuple[str, ...], ...] = ()
     higher: tuple[tuple[str, ...], ...] = ()
     line: int = 0
+    resource: str = ""  # what the row is for, when the page has per-resource tables or rows
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, Reporter
 from .derive import derive_variants
 from .examples import find_examples
 from .model import (
+    PERMISSION_KINDS,
     Example,
     Header,
     Operation,
@@ -110,12 +111,21 @@ def _variants(sections: list[Section], report: Reporter) -> tuple[str, list[Path
 def _permissions(
     page: Page, sections: list[Section], report: Reporter, title_line: int
 ) -> Permissions | None:
+    found = [
+        (table, section.heading.text if section.heading and section.heading.level > 2 else heading)
+        for section in sections
+        if section.kind == "permissions"
+        for table, heading in permissions.tables(section.blocks)
+    ]
+    if found:
+        several = len(found) > 1
+        parts = [permissions.from_table(t, report, _plain(h) if several else "") for t, h in found]
+        rows = tuple(row for part in parts for row in part.rows)
+        rows = tuple(sorted(rows, key=lambda r: PERMISSION_KINDS.index(r.kind)))
+        return Permissions(rows, parts[0].order, "", parts[0].line)
     for section in sections:
         if section.kind != "permissions":
             continue
-        table = permissions.first_table(section.blocks)
-        if table is not None:
-            return permissions.from_table(table, report)
         include = permissions.include_target(section.blocks)
         if include is None:
             continue
@@ -128,7 +138,7 @@ def _permissions(
             report(line, "GD022", f"permissions include {target} {reason}")
             return Permissions(source=target, line=line, missing_include=True)
         include_page, _, _ = load_page(str(file), text)
-        table = permissions.first_table(include_page.blocks)
+        table = next((t for t, _ in permissions.tables(include_page.blocks)), None)
         if table is None:
             report(line, "GD020", f"permissions include {target} holds no permissions table")
             return None

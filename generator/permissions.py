@@ -93,8 +93,18 @@ def row_kind(label: str) -> PermissionKind | None:
     return None
 
 
+def _transposed_kinds(header: tuple[str, ...]) -> list[PermissionKind | None] | None:
+    """For a per-resource table (resource | delegated work | delegated personal | application)."""
+    kinds = [row_kind(cell) for cell in header[1:]]
+    return kinds if sum(1 for kind in kinds if kind) >= 2 else None
+
+
 def _is_permission_table(table: Block) -> bool:
-    if len(table.rows) < 2 or len(table.rows[0]) not in (2, 3):
+    if len(table.rows) < 2:
+        return False
+    if _transposed_kinds(table.rows[0]) is not None:
+        return True
+    if len(table.rows[0]) not in (2, 3):
         return False
     body = table.rows[1:]
     known = sum(1 for row in body if row and row_kind(row[0]))
@@ -102,8 +112,49 @@ def _is_permission_table(table: Block) -> bool:
     return known >= 1 or (len(body) == 3 and scoped >= 1)
 
 
-def from_table(table: Block, report: Report) -> Permissions:
+def _order(header: tuple[str, ...]) -> str:
+    if len(header) == 3:
+        return "columns"
+    if any(marker in _clean(header[1]).lower() for marker in _MOST_TO_LEAST):
+        return "most_to_least"
+    return "least_to_most" if re.search(r"\(.+\)", header[1]) else "unstated"
+
+
+def _split_order(documented: tuple[tuple[str, ...], ...], order: str) -> tuple[tuple, tuple]:
+    """(least, higher): the least privileged end of a documented list, the rest in documented order."""
+    if order == "most_to_least":
+        return documented[-1:], documented[:-1]
+    return documented[:1], documented[1:]
+
+
+def _transposed(
+    table: Block, kinds: list[PermissionKind | None], resource: str
+) -> list[PermissionRow]:
+    rows = []
+    for index, row in enumerate(table.rows[1:]):
+        line = table.line + 2 + index
+        label = _clean(row[0]) if row else ""
+        for kind, cell in zip(kinds, row[1:]):
+            if kind is not None:
+                least, higher = _split_order(scopes_of(cell), "unstated")
+                name = " / ".join(part for part in (resource, label) if part)
+                rows.append(PermissionRow(kind, bool(least), least, higher, line, name))
+    return rows
+
+
+def _is_sub_row(label: str) -> bool:
+    """Intune "workflow" rows: ``&nbsp; &nbsp; **Policy Set**`` under a permission type."""
+    return label.lstrip().startswith(("&nbsp;", "**", "\u00a0"))
+
+
+def from_table(table: Block, report: Report, resource: str = "") -> Permissions:
+    """Rows of one permissions table; ``resource`` names what the table is for, if several are."""
     header = table.rows[0]
+    transposed = _transposed_kinds(header)
+    if transposed is not None:
+        return Permissions(
+            tuple(_transposed(table, transposed, resource)), "unstated", "", table.line
+        )
     body = [
         (table.line + 2 + i, row)
         for i, row in enumerate(table.rows[1:])
@@ -111,41 +162,53 @@ def from_table(table: Block, report: Report) -> Permissions:
     ]
     # Known labels decide; only a table with no known label at all is read by row order.
     by_order = len(body) == 3 and not any(row_kind(row[0]) for _, row in body)
-    columns = len(header) == 3
-    if columns:
-        order = "columns"
-    elif any(marker in _clean(header[1]).lower() for marker in _MOST_TO_LEAST):
-        order = "most_to_least"
-    elif re.search(r"\(.+\)", header[1]):
-        order = "least_to_most"
-    else:
-        order = "unstated"
+    order = _order(header)
     rows: list[PermissionRow] = []
     seen: set[str] = set()
+    current: PermissionKind | None = None
     for index, (line, row) in enumerate(body):
+        cells = list(row[1:]) + [""] * (len(header) - len(row))
         kind = PERMISSION_KINDS[index] if by_order else row_kind(row[0])
-        if kind is None:
+        name = resource
+        if kind is None and current is not None and _is_sub_row(row[0]):
+            kind, name = current, " / ".join(part for part in (resource, _clean(row[0])) if part)
+        elif kind is None:
             report(line, "GD021", f"permission row {_clean(row[0])!r} has no known permission type")
             continue
-        if kind in seen:
+        elif kind in seen:
             report(line, "GD021", f"permission row {_clean(row[0])!r} repeats type {kind}")
             continue
-        seen.add(kind)
-        cells = list(row[1:]) + [""] * (len(header) - len(row))
-        if columns:
+        else:
+            current = kind
+            seen.add(kind)
+            following = body[index + 1][1] if index + 1 < len(body) else ("",)
+            if (
+                not any(cell.strip() for cell in cells)
+                and row_kind(following[0]) is None
+                and _is_sub_row(following[0])
+            ):
+                continue  # a heading row: its sub-rows follow
+        if order == "columns":
             least, higher = scopes_of(cells[0]), scopes_of(cells[1])
         else:
-            documented = scopes_of(cells[0])  # higher stays in documented order
-            if order == "most_to_least":
-                least, higher = documented[-1:], documented[:-1]
-            else:
-                least, higher = documented[:1], documented[1:]
-        rows.append(PermissionRow(kind, bool(least or higher), least, higher, line))
+            least, higher = _split_order(scopes_of(cells[0]), order)
+        rows.append(PermissionRow(kind, bool(least or higher), least, higher, line, name))
     missing = [kind for kind in PERMISSION_KINDS if kind not in seen]
     if missing and rows:
         report(table.line, "GD023", f"permissions table has no row for {', '.join(missing)}")
     rows.sort(key=lambda r: PERMISSION_KINDS.index(r.kind))
     return Permissions(tuple(rows), order, "", table.line)  # type: ignore[arg-type]
+
+
+def tables(blocks: list[Block] | tuple[Block, ...]) -> list[tuple[Block, str]]:
+    """Every permissions table among the blocks, with the sub-heading it sits under."""
+    found, heading = [], ""
+    for block in blocks:
+        if block.kind == "heading":
+            heading = _clean(block.text)
+        elif block.kind == "table" and _is_permission_table(block):
+            found.append((block, heading))
+    return found
 
 
 def first_table(blocks: list[Block] | tuple[Block, ...]) -> Block | None:

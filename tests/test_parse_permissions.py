@@ -30,7 +30,9 @@ def from_markdown(text: str):
     found: list[tuple[int, str, str]] = []
     table = permissions.first_table(blocks_of(text))
     assert table is not None, "no permissions table recognised"
-    result = permissions.from_table(table, lambda line, code, message: found.append((line, code, message)))
+    result = permissions.from_table(
+        table, lambda line, code, message: found.append((line, code, message))
+    )
     return result, found
 
 
@@ -73,15 +75,13 @@ def page_with(permissions_part: str) -> str:
 
 
 def test_two_columns_least_to_most():
-    text = md(
-        """
+    text = md("""
         |Permission type | Permissions (from least to most privileged)|
         |:---|:---|
         |Delegated (work or school account) | Thing.Read, Thing.ReadWrite, Thing.ReadWrite.All |
         |Delegated (personal Microsoft account) | Thing.Read |
         |Application | Thing.Read.All, Thing.ReadWrite.All |
-        """
-    )
+        """)
     perms, found = from_markdown(text)
     assert perms.order == "least_to_most"
     assert found == []
@@ -102,15 +102,13 @@ def test_two_columns_least_to_most():
     ["Permissions (from most to least privileged)", "Permisos (de más a menos privilegiados)"],
 )
 def test_two_columns_most_to_least(header):
-    text = md(
-        f"""
+    text = md(f"""
         |Permission type | {header}|
         |:---|:---|
         |Delegated (work or school account) | Thing.ReadWrite.All, Thing.ReadWrite, Thing.Read |
         |Delegated (personal Microsoft account) | Thing.Read |
         |Application | Thing.ReadWrite.All, Thing.Read.All |
-        """
-    )
+        """)
     perms, _ = from_markdown(text)
     assert perms.order == "most_to_least"
     rows = by_kind(perms)
@@ -124,32 +122,30 @@ def test_two_columns_most_to_least(header):
 
 
 def test_two_columns_unstated_order_takes_first_as_least():
-    text = md(
-        """
+    text = md("""
         |Permission type | Permissions|
         |:---|:---|
         |Delegated (work or school account) | Thing.Read, Thing.ReadWrite |
         |Delegated (personal Microsoft account) | Thing.Read |
         |Application | Thing.Read.All |
-        """
-    )
+        """)
     perms, _ = from_markdown(text)
     assert perms.order == "unstated"
     assert by_kind(perms)["delegated_work"].least == one("Thing.Read")
     assert by_kind(perms)["delegated_work"].higher == one("Thing.ReadWrite")
 
 
-@pytest.mark.parametrize("cell", ["Not supported.", "No admitida.", "", "Not available.", "Non pris en charge."])
+@pytest.mark.parametrize(
+    "cell", ["Not supported.", "No admitida.", "", "Not available.", "Non pris en charge."]
+)
 def test_cell_without_scope_is_unsupported(cell):
-    text = md(
-        f"""
+    text = md(f"""
         |Permission type | Permissions (from least to most privileged)|
         |:---|:---|
         |Delegated (work or school account) | Thing.Read |
         |Delegated (personal Microsoft account) | {cell} |
         |Application | Thing.Read.All |
-        """
-    )
+        """)
     perms, found = from_markdown(text)
     rows = by_kind(perms)
     assert rows["delegated_personal"].supported is False
@@ -163,15 +159,13 @@ def test_cell_without_scope_is_unsupported(cell):
 
 
 def test_three_column_current_format():
-    text = md(
-        """
+    text = md("""
         |Permission type|Least privileged permissions|Higher privileged permissions|
         |:---|:---|:---|
         |Delegated (work or school account)|Thing.Read|Thing.ReadWrite, Thing.Read.All|
         |Delegated (personal Microsoft account)|Not supported.|Not supported.|
         |Application|Thing.Read.All|Not available.|
-        """
-    )
+        """)
     perms, found = from_markdown(text)
     assert found == []
     assert perms.order == "columns"
@@ -186,15 +180,13 @@ def test_three_column_current_format():
 
 
 def test_three_column_rows_sorted_by_kind_keep_their_lines():
-    text = md(
-        """
+    text = md("""
         |Permission type|Least privileged permissions|Higher privileged permissions|
         |:---|:---|:---|
         |Application|Thing.Read.All|Not available.|
         |Delegated (personal Microsoft account)|Thing.Read|Not available.|
         |Delegated (work or school account)|Thing.Read|Not available.|
-        """
-    )
+        """)
     perms, _ = from_markdown(text)
     assert [(row.kind, row.line) for row in perms.rows] == [
         ("delegated_work", 5),
@@ -204,14 +196,12 @@ def test_three_column_rows_sorted_by_kind_keep_their_lines():
 
 
 def test_missing_kind_reported():
-    text = md(
-        """
+    text = md("""
         |Permission type|Least privileged permissions|Higher privileged permissions|
         |:---|:---|:---|
         |Delegated (work or school account)|Thing.Read|Not available.|
         |Application|Thing.Read.All|Not available.|
-        """
-    )
+        """)
     perms, found = from_markdown(text)
     assert [row.kind for row in perms.rows] == ["delegated_work", "application"]
     assert [(line, code) for line, code, _ in found] == [(1, "GD023")]
@@ -222,15 +212,13 @@ def test_missing_kind_reported():
 
 
 def test_rows_by_spanish_labels():
-    text = md(
-        """
+    text = md("""
         |Tipo de permiso | Permisos (de menos a más privilegiados)|
         |:---|:---|
         |Aplicación | Thing.Read.All |
         |Delegado (cuenta profesional o educativa) | Thing.Read, Thing.ReadWrite |
         |Delegado (cuenta personal de Microsoft) | No admitida. |
-        """
-    )
+        """)
     perms, found = from_markdown(text)
     assert found == []
     assert perms.order == "least_to_most"
@@ -243,15 +231,13 @@ def test_rows_by_spanish_labels():
 
 
 def test_rows_by_order_when_labels_unknown():
-    text = md(
-        """
+    text = md("""
         |Machtigingstype | Machtigingen|
         |:---|:---|
         |Gemachtigd (werk- of schoolaccount) | Thing.Read |
         |Gemachtigd (Microsoft-account) | Niet ondersteund. |
         |Toepassing | Thing.Read.All |
-        """
-    )
+        """)
     perms, found = from_markdown(text)
     assert found == []
     assert [(row.kind, row.line, row.supported) for row in perms.rows] == [
@@ -263,46 +249,42 @@ def test_rows_by_order_when_labels_unknown():
 
 
 def test_unknown_labels_without_three_rows_reported():
-    text = md(
-        """
+    text = md("""
         |Machtigingstype | Machtigingen|
         |:---|:---|
         |Gemachtigd | Thing.Read |
         |Toepassing | Thing.Read.All |
-        """
-    )
+        """)
     blocks = blocks_of(text)
     assert permissions.first_table(blocks) is None  # not recognisable as a permissions table
     found: list[tuple[int, str, str]] = []
-    perms = permissions.from_table(blocks[0], lambda line, code, message: found.append((line, code, message)))
+    perms = permissions.from_table(
+        blocks[0], lambda line, code, message: found.append((line, code, message))
+    )
     assert perms.rows == ()
     assert [(line, code) for line, code, _ in found] == [(3, "GD021"), (4, "GD021")]
 
 
 def test_known_label_recognised_even_if_another_row_is_unknown():
-    text = md(
-        """
+    text = md("""
         |Permission type | Permissions|
         |:---|:---|
         |Delegated (work or school account) | Thing.Read |
         |Service principal | Thing.Read.All |
-        """
-    )
+        """)
     perms, found = from_markdown(text)
     assert [row.kind for row in perms.rows] == ["delegated_work"]
     assert [(line, code) for line, code, _ in found if code == "GD021"] == [(4, "GD021")]
 
 
 def test_known_labels_win_over_row_order():
-    text = md(
-        """
+    text = md("""
         |Permission type | Permissions|
         |:---|:---|
         |Application | Thing.Read.All |
         |Delegated (work or school account) | Thing.Read |
         |Service principal | Thing.ReadWrite.All |
-        """
-    )
+        """)
     perms, _ = from_markdown(text)
     rows = by_kind(perms)
     assert rows["application"].least == one("Thing.Read.All")
@@ -310,15 +292,13 @@ def test_known_labels_win_over_row_order():
 
 
 def test_duplicate_kind_reported():
-    text = md(
-        """
+    text = md("""
         |Permission type | Permissions|
         |:---|:---|
         |Delegated (work or school account) | Thing.Read |
         |Delegated (work or school account) | Thing.ReadWrite |
         |Application | Thing.Read.All |
-        """
-    )
+        """)
     perms, found = from_markdown(text)
     assert by_kind(perms)["delegated_work"].least == one("Thing.Read")
     assert (4, "GD021") in [(line, code) for line, code, _ in found]
@@ -354,19 +334,19 @@ def test_scopes_of(cell, expected):
 
 
 def test_escaped_footnote_asterisk_before_or():
-    assert permissions.scopes_of("Thing.Read\\* or Thing.ReadWrite") == one("Thing.Read", "Thing.ReadWrite")
+    assert permissions.scopes_of("Thing.Read\\* or Thing.ReadWrite") == one(
+        "Thing.Read", "Thing.ReadWrite"
+    )
 
 
 def test_conjunction_is_least_entry_of_two_column_table():
-    text = md(
-        """
+    text = md("""
         |Permission type | Permissions (from least to most privileged)|
         |:---|:---|
         |Delegated (work or school account) | Thing.Read and User.Read, Thing.ReadWrite* |
         |Delegated (personal Microsoft account) | Not supported. |
         |Application | Thing.Read.All or Thing.ReadWrite.All |
-        """
-    )
+        """)
     perms, _ = from_markdown(text)
     rows = by_kind(perms)
     assert rows["delegated_work"].least == (("Thing.Read", "User.Read"),)
@@ -379,8 +359,7 @@ def test_conjunction_is_least_entry_of_two_column_table():
 
 
 def test_inline_table_on_page():
-    text = page_with(
-        """
+    text = page_with("""
         Choose one of these.
 
         |Permission type | Permissions (from least to most privileged)|
@@ -388,8 +367,7 @@ def test_inline_table_on_page():
         |Delegated (work or school account) | Thing.Read |
         |Delegated (personal Microsoft account) | Not supported. |
         |Application | Thing.Read.All |
-        """
-    )
+        """)
     result = parse_text("api/x-y.md", text, "v1.0")
     perms = result.operation.permissions
     assert perms.source == ""
@@ -414,7 +392,9 @@ def test_no_permissions_reported():
 def test_no_permissions_section_reported_at_title():
     text = PAGE_TOP.replace("## Permissions\n", "") + PAGE_BOTTOM
     result = parse_text("api/x-y.md", text, "v1.0")
-    assert [(d.code, d.line) for d in result.diagnostics if d.code.startswith("GD02")] == [("GD020", 1)]
+    assert [(d.code, d.line) for d in result.diagnostics if d.code.startswith("GD02")] == [
+        ("GD020", 1)
+    ]
 
 
 INCLUDE_LINE = "[!INCLUDE [permissions-table](../includes/permissions/x-y-permissions.md)]"
@@ -432,8 +412,7 @@ def write_page(tmp_path, page: str, include: str | None):
     return page_file
 
 
-INCLUDE_TEXT = md(
-    """
+INCLUDE_TEXT = md("""
     ---
     description: "Permissions for x: y"
     ---
@@ -443,19 +422,16 @@ INCLUDE_TEXT = md(
     |Delegated (work or school account)|Thing.Read|Thing.ReadWrite|
     |Delegated (personal Microsoft account)|Not supported.|Not supported.|
     |Application|Thing.Read.All|Not available.|
-    """
-)
+    """)
 
 
 def test_include_resolved_relative_to_page(tmp_path, monkeypatch):
-    text = page_with(
-        f"""
+    text = page_with(f"""
         Choose the least privileged permission.
 
         <!-- {{ "blockType": "permissions", "name": "x_y" }} -->
         {INCLUDE_LINE}
-        """
-    )
+        """)
     page_file = write_page(tmp_path, text, INCLUDE_TEXT)
     monkeypatch.chdir(tmp_path / "includes")  # resolution must not depend on the working directory
     result = parse_text(str(page_file), text, "v1.0")
@@ -474,14 +450,12 @@ def test_include_resolved_relative_to_page(tmp_path, monkeypatch):
 
 
 def test_include_diagnostics_reported_at_include_line(tmp_path):
-    include = md(
-        """
+    include = md("""
         |Permission type|Least privileged permissions|Higher privileged permissions|
         |:---|:---|:---|
         |Delegated (work or school account)|Thing.Read|Not available.|
         |Application|Thing.Read.All|Not available.|
-        """
-    )
+        """)
     text = page_with(f"{INCLUDE_LINE}\n")
     page_file = write_page(tmp_path, text, include)
     result = parse_text(str(page_file), text, "v1.0")
@@ -491,12 +465,10 @@ def test_include_diagnostics_reported_at_include_line(tmp_path):
 
 
 def test_missing_include_is_an_error_at_its_line(tmp_path):
-    text = page_with(
-        f"""
+    text = page_with(f"""
         <!-- {{ "blockType": "permissions", "name": "x_y" }} -->
         {INCLUDE_LINE}
-        """
-    )
+        """)
     page_file = write_page(tmp_path, text, None)
     result = parse_text(str(page_file), text, "v1.0")
     gd022 = [d for d in result.diagnostics if d.code == "GD022"]
@@ -508,12 +480,10 @@ def test_missing_include_is_an_error_at_its_line(tmp_path):
 
 
 def test_missing_include_inside_paragraph_reported_at_include_line(tmp_path):
-    text = page_with(
-        f"""
+    text = page_with(f"""
         One of the following permissions is required.
         {INCLUDE_LINE}
-        """
-    )
+        """)
     page_file = write_page(tmp_path, text, None)
     result = parse_text(str(page_file), text, "v1.0")
     assert [d.line for d in result.diagnostics if d.code == "GD022"] == [line_of(text, "[!INCLUDE")]
@@ -525,4 +495,84 @@ def test_include_without_table(tmp_path):
     result = parse_text(str(page_file), text, "v1.0")
     assert [(d.code, d.line) for d in result.diagnostics if d.code.startswith("GD02")] == [
         ("GD020", line_of(text, "[!INCLUDE"))
+    ]
+
+
+def test_transposed_per_resource_table():
+    text = md("""
+        | Supported resource | Delegated (work or school account) | Delegated (personal Microsoft account) | Application |
+        |:---|:---|:---|:---|
+        | [gadget](../resources/gadget.md) | Gadget.ReadWrite | Gadget.ReadWrite | Gadget.ReadWrite.All |
+        | [widget](../resources/widget.md) | Widget.ReadWrite | Not supported | Not supported |
+        """)
+    perms, found = from_markdown(text)
+    assert found == []
+    assert [(r.resource, r.kind, r.supported) for r in perms.rows] == [
+        ("gadget", "delegated_work", True),
+        ("widget", "delegated_work", True),
+        ("gadget", "delegated_personal", True),
+        ("widget", "delegated_personal", False),
+        ("gadget", "application", True),
+        ("widget", "application", False),
+    ]
+    assert perms.rows[0].least == one("Gadget.ReadWrite")
+
+
+def test_indented_workflow_rows_belong_to_the_permission_type_above():
+    text = md("""
+        |Permission type|Permissions (from most to least privileged)|
+        |:---|:---|
+        |Delegated (work or school account)||
+        | &nbsp; &nbsp; **Device setup** | Gadget.ReadWrite.All, Gadget.Read.All|
+        | &nbsp; &nbsp; **Policy set** | Gadget.ReadWrite.All|
+        |Delegated (personal Microsoft account)|Not supported.|
+        |Application||
+        | &nbsp; &nbsp; **Device setup** | Gadget.ReadWrite.All|
+        """)
+    perms, found = from_markdown(text)
+    assert found == []
+    rows = [(r.kind, r.resource, r.least) for r in perms.rows]
+    assert rows == [
+        ("delegated_work", "Device setup", one("Gadget.Read.All")),
+        ("delegated_work", "Policy set", one("Gadget.ReadWrite.All")),
+        ("delegated_personal", "", ()),
+        ("application", "Device setup", one("Gadget.ReadWrite.All")),
+    ]
+
+
+def test_several_tables_are_all_read_with_their_headings():
+    text = textwrap.dedent("""\
+        # gadget: get
+
+        Reads a gadget.
+
+        ## Permissions
+
+        ### Permissions for boxes
+
+        |Permission type | Permissions (from least to most privileged)|
+        |:---|:---|
+        |Delegated (work or school account) | Box.Read |
+        |Delegated (personal Microsoft account) | Not supported. |
+        |Application | Box.Read.All |
+
+        ### Permissions for crates
+
+        |Permission type | Permissions (from least to most privileged)|
+        |:---|:---|
+        |Delegated (work or school account) | Crate.Read |
+        |Delegated (personal Microsoft account) | Not supported. |
+        |Application | Crate.Read.All |
+
+        ## HTTP request
+
+        ```http
+        GET /gadgets/{id}
+        ```
+        """)
+    operation = parse_text("api/gadget-get.md", text, "v1.0").operation
+    work = [(r.resource, r.least) for r in operation.permissions.rows if r.kind == "delegated_work"]
+    assert work == [
+        ("Permissions for boxes", one("Box.Read")),
+        ("Permissions for crates", one("Crate.Read")),
     ]
