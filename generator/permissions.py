@@ -152,9 +152,10 @@ def from_table(table: Block, report: Report, resource: str = "") -> Permissions:
     header = table.rows[0]
     transposed = _transposed_kinds(header)
     if transposed is not None:
-        return Permissions(
-            tuple(_transposed(table, transposed, resource)), "unstated", "", table.line
+        rows = sorted(
+            _transposed(table, transposed, resource), key=lambda r: PERMISSION_KINDS.index(r.kind)
         )
+        return Permissions(tuple(rows), "unstated", "", table.line)
     body = [
         (table.line + 2 + i, row)
         for i, row in enumerate(table.rows[1:])
