@@ -64,7 +64,10 @@ def _permission_line(row: PermissionRow) -> str:
 
 def operation_doc(operation: Operation) -> str:
     lines = textwrap.wrap(
-        operation.summary or operation.title, width=88, break_on_hyphens=False
+        operation.summary or operation.title,
+        width=88,
+        break_on_hyphens=False,
+        break_long_words=False,
     ) + [""]
     lines += [
         f"{operation.http_method} {variant.path}" + (f"?{variant.query}" if variant.query else "")
@@ -252,13 +255,12 @@ def _readme_row(operation: Operation) -> dict[str, str]:
 def _sample_call(operation: Operation, value: str | None = None, options: str = "") -> str:
     """``group.method(args)`` calling ``operation`` through its smallest documented path.
 
-    Path arguments are ``"<name>"`` placeholders, or ``value`` for the first of them.
+    Path arguments are ``"<name>"`` placeholders, or ``value`` for the first of them (then
+    through the smallest path that has one).
     """
     required, optional = signature_params(operation)
-    given = min(
-        ({param.name for param in variant.params} for variant in operation.variants),
-        key=lambda names: (not set(required) <= names, len(names)),
-    )
+    sets = [{param.name for param in v.params} for v in operation.variants]
+    given = min((names for names in sets if names or value is None), key=len)
     names = [name for name in required + optional if name in given]
     values = {name: f"<{name}>" for name in names}
     if value is not None and names:
@@ -276,9 +278,14 @@ def _param_count(operation: Operation) -> int:
     return min(len(variant.params) for variant in operation.variants)
 
 
-def _fewest(operations: list[Operation]) -> Operation | None:
-    """The first operation callable with the fewest path arguments."""
-    return min(operations, key=_param_count, default=None)
+def _fewest(operations: list[Operation], prefer: str = "") -> Operation | None:
+    """The operation callable with the fewest path arguments; among those, one of the
+    ``user`` group (the most familiar), then one whose name contains ``prefer``."""
+    return min(
+        operations,
+        key=lambda op: (_param_count(op), op.group != "user", prefer not in op.name),
+        default=None,
+    )
 
 
 def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
@@ -293,17 +300,24 @@ def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
         if op.http_method == "GET" and not is_paged(op) and op.response.body_kind == "json"
     ]
     lists = [op for op in operations if is_paged(op)]
-    get = _fewest(gets) or _fewest([op for op in operations if op.request_body.kind != "binary"])
-    listing = _fewest([op for op in lists if op.name == "list"]) or _fewest(lists)
+    get = _fewest(gets, "get") or _fewest(
+        [op for op in operations if op.request_body.kind != "binary"]
+    )
+    listing = _fewest(lists, "list")
     delta = _fewest([op for op in lists if "delta" in op.name])
-    missing = min(  # a lookup by id, to show a 404
-        (op for op in gets if _param_count(op)),
-        key=lambda op: not signature_params(op)[0],
+    missing = min(  # a lookup by one id, to show a 404
+        (op for op in gets if any(v.params for v in op.variants)),
+        key=lambda op: (
+            min(len(v.params) for v in op.variants if v.params) != 1,
+            op.group != "user",
+            "get" not in op.name,
+        ),
         default=None,
     )
-    upload = _fewest([op for op in operations if op.request_body.kind == "binary"])
+    upload = _fewest([op for op in operations if op.request_body.kind == "binary"], "content")
     download = _fewest(
-        [op for op in operations if op.http_method == "GET" and op.response.body_kind == "binary"]
+        [op for op in operations if op.http_method == "GET" and op.response.body_kind == "binary"],
+        "content",
     )
     return {
         "read": _sample_call(get) if get else None,

@@ -54,7 +54,11 @@ Content-type: application/json
 """
 
 
-_ARTIFACTS = ("__pycache__", "build", ".pytest_cache")  # left by Python, pip and pytest, not by graphdoc
+_ARTIFACTS = (
+    "__pycache__",
+    "build",
+    ".pytest_cache",
+)  # left by Python, pip and pytest, not by graphdoc
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -114,7 +118,9 @@ def test_build_summary_and_package(tmp_path, capsys):
     )
     assert code == 0
     err = capsys.readouterr().err
-    assert "operations        1 (100.0% of api pages)" in err and "tests written     1 (100.0%" in err
+    assert (
+        "operations        1 (100.0% of api pages)" in err and "tests written     1 (100.0%" in err
+    )
     assert (tmp_path / "specs" / "v1.0" / "widget-get.yaml").is_file()
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
@@ -123,7 +129,7 @@ def test_build_summary_and_package(tmp_path, capsys):
         text=True,
         env={**os.environ, "PYTHONPATH": str(out)},
     )
-    assert "1 passed" in run.stdout, run.stdout + run.stderr
+    assert run.returncode == 0 and " passed" in run.stdout, run.stdout + run.stderr
 
 
 def test_missing_path_is_one_clear_line(tmp_path, capsys):

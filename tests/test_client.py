@@ -218,3 +218,64 @@ def test_groups_load_lazily():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO / "generated"
     )
     assert run.stdout.split() == ["False", "True", "False"], run.stderr
+
+
+def test_the_async_client_serves_the_same_groups():
+    import asyncio
+
+    recorder = Recorder(httpx.Response(202), httpx.Response(200, json={"id": "m1"}))
+
+    async def scenario() -> Any:
+        async with graphdoc_client.AsyncGraphClient(
+            token="secret-token", transport=httpx.MockTransport(recorder)
+        ) as client:
+            assert type(client.message) is type(GraphClient(token="t").message)
+            assert await client.message.send("m1") is None
+            return await client.message.get("m1")
+
+    assert asyncio.run(scenario()) == {"id": "m1"}
+    assert [r.url.path for r in recorder.requests] == [
+        "/v1.0/me/messages/m1/send",
+        "/v1.0/me/messages/m1",
+    ]
+
+
+def test_list_operations_return_pages_that_follow_next_links():
+    link = "https://graph.microsoft.com/v1.0/users?$skiptoken=X%2BY"
+    recorder = Recorder(
+        httpx.Response(200, json={"value": [{"id": "a"}], "@odata.nextLink": link}),
+        httpx.Response(200, json={"value": [{"id": "b"}]}),
+    )
+    page = recorder.client().user.list(top=1)
+    assert isinstance(page, graphdoc_client.Page) and page.next_link == link
+    assert [user["id"] for user in page] == ["a", "b"]
+    assert str(recorder.requests[1].url) == link
+    assert recorder.requests[1].headers["authorization"] == "Bearer secret-token"
+
+
+def test_only_get_collections_are_paged():
+    from graphdoc_client.groups import message, user
+
+    assert user._LIST.paged and user._LIST_MESSAGES.paged
+    assert not (user._GET.paged or user._POST_MESSAGES.paged or message._GET.paged)
+
+
+def test_raw_responses_and_retries_on_generated_groups(monkeypatch):
+    from graphdoc_client import _retry
+
+    monkeypatch.setattr(_retry, "sleep", lambda seconds: None)
+    recorder = Recorder(
+        httpx.Response(429, headers={"Retry-After": "1"}),
+        httpx.Response(200, json={"id": "m1"}, headers={"request-id": "r-7"}),
+    )
+    raw = recorder.client().with_raw_response.message.get("m1")
+    assert (raw.status_code, raw.request_id, raw.parse()) == (200, "r-7", {"id": "m1"})
+    assert len(recorder.requests) == 2
+
+
+def test_a_package_without_operations_renders_without_examples():
+    from generator.render import render_package
+
+    files = render_package([], {}, "empty_pkg", "v1.0").files
+    assert "```python" not in files["README.md"] and "client.None" not in files["README.md"]
+    assert "tests/client_runtime/test_readme.py" in files

@@ -23,7 +23,11 @@ from .conftest import SHARED
 CORPORA = ("graph-docs-en-2021", "graph-docs-es-2019", "graph-docs-current-sample")
 VERSIONS = ("v1.0", "beta")
 # The rates this build reaches today on every snapshot (the targets: 99.5 / 99 / 97).
-MIN_RATES = {"api_pages_to_operation": 99.5, "permissions_all_kinds": 99.0, "graph_examples_replayed": 88.0}
+MIN_RATES = {
+    "api_pages_to_operation": 99.5,
+    "permissions_all_kinds": 99.0,
+    "graph_examples_replayed": 88.0,
+}
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +35,9 @@ def corpus_root() -> Path:
     unpack = SHARED / "corpus" / "unpack"
     if not unpack.exists():
         pytest.skip("../shared/corpus is not beside the project (CI always has it)")
-    target = os.environ.get("GRAPHDOC_CORPUS_DIR") or str(Path.home() / ".cache" / "graphdoc-corpus")
+    target = os.environ.get("GRAPHDOC_CORPUS_DIR") or str(
+        Path.home() / ".cache" / "graphdoc-corpus"
+    )
     run = subprocess.run([str(unpack), target], capture_output=True, text=True, check=True)
     return Path(run.stdout.strip())
 
@@ -41,7 +47,19 @@ def corpus_root() -> Path:
 def test_corpus_builds_compiles_and_replays(corpus, version, corpus_root, tmp_path, capsys):
     pages = corpus_root / corpus / "api-reference" / version
     out = tmp_path / "out"
-    code = main(["build", str(pages), "--api-version", version, "--out", str(out), "--specs", str(out / "specs"), "--quiet"])
+    code = main(
+        [
+            "build",
+            str(pages),
+            "--api-version",
+            version,
+            "--out",
+            str(out),
+            "--specs",
+            str(out / "specs"),
+            "--quiet",
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert "Traceback" not in captured.err and "internal error" not in captured.err
@@ -54,13 +72,24 @@ def test_corpus_builds_compiles_and_replays(corpus, version, corpus_root, tmp_pa
     assert report["pages_without_operation"] <= by_code.get("GD011", 0) + by_code.get("GD001", 0)
 
     env = {**os.environ, "PYTHONPATH": str(out), "PYTHONDONTWRITEBYTECODE": "1"}
-    compiled = subprocess.run([sys.executable, "-m", "compileall", "-q", "."], cwd=out, capture_output=True, text=True)
+    compiled = subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "."], cwd=out, capture_output=True, text=True
+    )
     assert compiled.returncode == 0, compiled.stdout[-2000:]
-    imported = subprocess.run([sys.executable, "-c", "import graphdoc_client"], cwd=out, env=env, capture_output=True, text=True)
+    imported = subprocess.run(
+        [sys.executable, "-c", "import graphdoc_client"],
+        cwd=out,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert imported.returncode == 0, imported.stderr
     tests = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests"],
-        cwd=out, env=env, capture_output=True, text=True,
+        cwd=out,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert tests.returncode == 0, tests.stdout[-3000:]
     passed = re.search(r"(\d+) passed", tests.stdout.strip().split("\n")[-1])

@@ -76,8 +76,7 @@ class Collect:
 
 
 def test_annotation_trailing_comma_repaired_as_info():
-    text = page(
-        """
+    text = page("""
         <!-- {
           "blockType": "request",
           "name": "get_widget",
@@ -90,12 +89,11 @@ def test_annotation_trailing_comma_repaired_as_info():
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     result = parse(text)
     gd030 = diags(result, "GD030")
     assert [(d.line, d.severity) for d in gd030] == [
-        (line_of(text, '<!-- {'), "info"),
+        (line_of(text, "<!-- {"), "info"),
         (line_of(text, '"blockType": "response", }'), "info"),
     ]
     assert [e.name for e in result.operation.examples] == ["get_widget"]
@@ -116,8 +114,7 @@ def test_annotation_with_raw_tab_in_string():
 
 def test_annotation_flags_as_strings_and_names_as_list():
     report = Collect()
-    html = md(
-        """
+    html = md("""
         <!-- {
           "blockType": "response",
           "name": ["list_widgets", " list_widgets_beta ", ""],
@@ -125,8 +122,7 @@ def test_annotation_flags_as_strings_and_names_as_list():
           "isCollection": "True",
           "@odata.type": "microsoft.graph.widget"
         } -->
-        """
-    )
+        """)
     [annotation] = annotations_in(html, 20, report)
     assert annotation.block_type == "response"
     assert annotation.names == ("list_widgets", "list_widgets_beta")
@@ -139,22 +135,27 @@ def test_annotation_flags_as_strings_and_names_as_list():
 
 def test_annotation_false_strings_are_false():
     report = Collect()
-    [annotation] = annotations_in('<!-- { "blockType": "response", "truncated": "false", "isCollection": false } -->', 1, report)
+    [annotation] = annotations_in(
+        '<!-- { "blockType": "response", "truncated": "false", "isCollection": false } -->',
+        1,
+        report,
+    )
     assert annotation.truncated is False
     assert annotation.is_collection is False
 
 
 def test_annotation_keys_case_insensitive():
     report = Collect()
-    [annotation] = annotations_in('<!-- { "BlockType": "Request", "Name": "get_widget" } -->', 5, report)
+    [annotation] = annotations_in(
+        '<!-- { "BlockType": "Request", "Name": "get_widget" } -->', 5, report
+    )
     assert annotation.block_type == "request"
     assert annotation.names == ("get_widget",)
     assert report.items == []
 
 
 def test_case_insensitive_annotation_drives_parsing():
-    text = page(
-        """
+    text = page("""
         <!-- { "BlockType": "Request", "NAME": "get_widget" } -->
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/w1
@@ -164,8 +165,7 @@ def test_case_insensitive_annotation_drives_parsing():
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     [example] = parse(text).operation.examples
     assert example.name == "get_widget"
     assert example.truncated is True
@@ -173,8 +173,7 @@ def test_case_insensitive_annotation_drives_parsing():
 
 
 def test_unparseable_annotation_reported_with_its_line_and_salvaged():
-    text = page(
-        """
+    text = page("""
         Some text.
 
         <!-- {
@@ -185,8 +184,7 @@ def test_unparseable_annotation_reported_with_its_line_and_salvaged():
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/w1
         ```
-        """
-    )
+        """)
     result = parse(text)
     gd031 = diags(result, "GD031")
     assert [(d.line, d.severity) for d in gd031] == [(line_of(text, "<!-- {"), "warning")]
@@ -215,8 +213,7 @@ def test_non_json_comments_ignored():
 
 
 def test_page_annotation_without_block_type_binds_nothing():
-    text = page(
-        """
+    text = page("""
         <!-- { "blockType": "request", "name": "get_widget" } -->
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/w1
@@ -226,15 +223,13 @@ def test_page_annotation_without_block_type_binds_nothing():
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     [example] = parse(text).operation.examples
     assert example.response is not None and example.response.status == 200
 
 
 def test_ignored_annotation_in_examples_still_an_example_by_shape():
-    text = page(
-        """
+    text = page("""
         <!-- { "blockType": "ignored" } -->
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/w1
@@ -244,30 +239,26 @@ def test_ignored_annotation_in_examples_still_an_example_by_shape():
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     [example] = parse(text).operation.examples
     assert example.name == "widget_get_1"
     assert example.response is not None and example.response.status == 200
 
 
 def test_ignored_block_without_example_shape_is_skipped():
-    text = page(
-        """
+    text = page("""
         <!-- { "blockType": "ignored" } -->
         ```http
         Any text at all.
         ```
-        """
-    )
+        """)
     result = parse(text)
     assert result.operation.examples == ()
     assert [d.code for d in result.diagnostics if d.code.startswith("GD04")] == []
 
 
 def test_annotation_binds_across_heading_and_paragraph():
-    text = page(
-        """
+    text = page("""
         <!-- { "blockType": "request", "name": "get_widget" } -->
 
         ### Request
@@ -277,8 +268,7 @@ def test_annotation_binds_across_heading_and_paragraph():
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/w1
         ```
-        """
-    )
+        """)
     [example] = parse(text).operation.examples
     assert example.name == "get_widget"
 
@@ -286,8 +276,7 @@ def test_annotation_binds_across_heading_and_paragraph():
 # --------------------------------------------------------------------------- unannotated examples
 
 
-UNANNOTATED = page(
-    """
+UNANNOTATED = page("""
     ### Request
 
     ```http
@@ -302,8 +291,7 @@ UNANNOTATED = page(
 
     {"id": "w1"}
     ```
-    """
-)
+    """)
 
 
 def test_unannotated_examples_recognised_by_first_line():
@@ -320,8 +308,7 @@ def test_unannotated_examples_recognised_by_first_line():
 
 
 def test_unannotated_blocks_outside_examples_are_not_examples():
-    text = md(
-        """
+    text = md("""
         # widget: get
 
         ## HTTP request
@@ -343,21 +330,18 @@ def test_unannotated_blocks_outside_examples_are_not_examples():
         ## Response
 
         Returns `200 OK`.
-        """
-    )
+        """)
     result = parse(text)
     assert result.operation.examples == ()
     assert diags(result, "GD040") == [] and diags(result, "GD041") == []
 
 
 def test_unannotated_non_http_fence_ignored():
-    text = page(
-        """
+    text = page("""
         ```json
         {"id": "w1"}
         ```
-        """
-    )
+        """)
     assert parse(text).operation.examples == ()
 
 
@@ -365,8 +349,7 @@ def test_unannotated_non_http_fence_ignored():
 
 
 def test_response_pairs_by_name_then_previous_request():
-    text = page(
-        """
+    text = page("""
         <!-- { "blockType": "request", "name": "first" } -->
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/a
@@ -392,16 +375,14 @@ def test_response_pairs_by_name_then_previous_request():
 
         {"n": 2}
         ```
-        """
-    )
+        """)
     examples = {e.name: e for e in parse(text).operation.examples}
     assert examples["first"].response.body == {"n": 1}
     assert examples["second"].response.body == {"n": 2}
 
 
 def test_unnamed_response_pairs_with_closest_waiting_request():
-    text = page(
-        """
+    text = page("""
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/a
         ```
@@ -421,8 +402,7 @@ def test_unnamed_response_pairs_with_closest_waiting_request():
 
         {"n": 2}
         ```
-        """
-    )
+        """)
     examples = parse(text).operation.examples
     assert [(e.request.url.rsplit("/", 1)[-1], e.response.body) for e in examples] == [
         ("a", {"n": 2}),
@@ -431,8 +411,7 @@ def test_unnamed_response_pairs_with_closest_waiting_request():
 
 
 def test_response_name_matching_no_request_falls_back_to_previous():
-    text = page(
-        """
+    text = page("""
         <!-- { "blockType": "request", "name": "get_widget" } -->
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/a
@@ -442,16 +421,14 @@ def test_response_name_matching_no_request_falls_back_to_previous():
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     [example] = parse(text).operation.examples
     assert example.response is not None
     assert example.response_type == "microsoft.graph.widget"
 
 
 def test_name_list_annotation_names_request_and_pairs_response():
-    text = page(
-        """
+    text = page("""
         <!-- { "blockType": "request", "name": ["list_widgets", "list_widgets_alt"] } -->
         ```http
         GET https://graph.microsoft.com/v1.0/widgets
@@ -466,8 +443,7 @@ def test_name_list_annotation_names_request_and_pairs_response():
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     examples = {e.name: e for e in parse(text).operation.examples}
     assert set(examples) == {"list_widgets", "other"}
     assert examples["list_widgets"].response is not None
@@ -476,14 +452,12 @@ def test_name_list_annotation_names_request_and_pairs_response():
 
 
 def test_request_without_response():
-    text = page(
-        """
+    text = page("""
         <!-- { "blockType": "request", "name": "get_widget" } -->
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/a
         ```
-        """
-    )
+        """)
     result = parse(text)
     [example] = result.operation.examples
     assert example.response is None
@@ -493,15 +467,13 @@ def test_request_without_response():
 
 
 def test_response_without_request():
-    text = page(
-        """
+    text = page("""
         Here is the response.
 
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     result = parse(text)
     assert result.operation.examples == ()
     fence = line_of(text, "HTTP/1.1 200 OK") - 1
@@ -509,8 +481,7 @@ def test_response_without_request():
 
 
 def test_second_response_for_single_request_reported():
-    text = page(
-        """
+    text = page("""
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/a
         ```
@@ -522,16 +493,14 @@ def test_second_response_for_single_request_reported():
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     result = parse(text)
     assert len(result.operation.examples) == 1
     assert [d.line for d in diags(result, "GD041")] == [line_of(text, "HTTP/1.1 200 OK", nth=2) - 1]
 
 
 def test_duplicate_example_names_renamed():
-    text = page(
-        """
+    text = page("""
         <!-- { "blockType": "request", "name": "get_widget" } -->
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/a
@@ -558,10 +527,13 @@ def test_duplicate_example_names_renamed():
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     result = parse(text)
-    assert [e.name for e in result.operation.examples] == ["get_widget", "get_widget_2", "get_widget_3"]
+    assert [e.name for e in result.operation.examples] == [
+        "get_widget",
+        "get_widget_2",
+        "get_widget_3",
+    ]
     assert [(d.line, d.severity) for d in diags(result, "GD042")] == [
         (line_of(text, "/widgets/b") - 1, "warning"),
         (line_of(text, "/widgets/c") - 1, "warning"),
@@ -569,13 +541,11 @@ def test_duplicate_example_names_renamed():
 
 
 def test_example_method_mismatch_reported():
-    text = page(
-        """
+    text = page("""
         ```http
         DELETE https://graph.microsoft.com/v1.0/widgets/a
         ```
-        """
-    )
+        """)
     result = parse(text)
     assert [d.line for d in diags(result, "GD047")] == [line_of(text, "DELETE https://")]
 
@@ -586,8 +556,7 @@ def test_example_method_mismatch_reported():
 def test_request_headers_and_json_body():
     report = Collect()
     message = httptext.parse_request(
-        md(
-            """
+        md("""
             POST https://graph.microsoft.com/v1.0/widgets
             Content-Type: application/json
             prefer: return=minimal
@@ -597,8 +566,7 @@ def test_request_headers_and_json_body():
               "name": "w",
               "tags": ["a", "b",],
             }
-            """
-        ),
+            """),
         10,
         report,
     )
@@ -619,20 +587,24 @@ def test_request_headers_and_json_body():
 
 
 def test_request_http_version_suffix_dropped():
-    message = httptext.parse_request("GET https://graph.microsoft.com/v1.0/me HTTP/1.1\n", 1, Collect())
+    message = httptext.parse_request(
+        "GET https://graph.microsoft.com/v1.0/me HTTP/1.1\n", 1, Collect()
+    )
     assert message.url == "https://graph.microsoft.com/v1.0/me"
     assert message.body_kind == "none" and message.body is None
 
 
 def test_request_url_with_spaces_kept_whole():
     message = httptext.parse_request(
-        "GET https://graph.microsoft.com/v1.0/widgets?$filter=startswith(name, 'a b') HTTP/1.1\n", 1, Collect()
+        "GET https://graph.microsoft.com/v1.0/widgets?$filter=startswith(name, 'a b') HTTP/1.1\n",
+        1,
+        Collect(),
     )
     assert message.url == "https://graph.microsoft.com/v1.0/widgets?$filter=startswith(name, 'a b')"
 
 
 def test_blank_line_between_request_line_and_headers():
-    text = "\nPATCH https://graph.microsoft.com/v1.0/widgets/w1\n\nContent-type: application/json\nIf-Match: W/\"1\"\n\n{\"name\": \"x\"}\n"
+    text = '\nPATCH https://graph.microsoft.com/v1.0/widgets/w1\n\nContent-type: application/json\nIf-Match: W/"1"\n\n{"name": "x"}\n'
     message = httptext.parse_request(text, 5, Collect())
     assert message.line == 6
     assert message.headers == (("Content-type", "application/json"), ("If-Match", 'W/"1"'))
@@ -640,13 +612,17 @@ def test_blank_line_between_request_line_and_headers():
 
 
 def test_blank_line_then_body_without_headers():
-    message = httptext.parse_request('POST https://x.test/v1.0/widgets\n\n{"name": "x"}\n', 1, Collect())
+    message = httptext.parse_request(
+        'POST https://x.test/v1.0/widgets\n\n{"name": "x"}\n', 1, Collect()
+    )
     assert message.headers == ()
     assert message.body_kind == "json" and message.body == {"name": "x"}
 
 
 def test_body_without_blank_line_after_headers():
-    message = httptext.parse_response('HTTP/1.1 200 OK\nContent-type: application/json\n{"id": "w1"}\n', 1, Collect())
+    message = httptext.parse_response(
+        'HTTP/1.1 200 OK\nContent-type: application/json\n{"id": "w1"}\n', 1, Collect()
+    )
     assert message.headers == (("Content-type", "application/json"),)
     assert message.body == {"id": "w1"}
 
@@ -676,7 +652,12 @@ def test_json_content_type_with_bad_body_reported_with_body_line():
 
 @pytest.mark.parametrize(
     "status_line, status",
-    [("HTTP/1.1 200 OK", 200), ("HTTP 201 Created", 201), ("HTTP/2 204 No Content", 204), ("http/1.1 202 Accepted", 202)],
+    [
+        ("HTTP/1.1 200 OK", 200),
+        ("HTTP 201 Created", 201),
+        ("HTTP/2 204 No Content", 204),
+        ("http/1.1 202 Accepted", 202),
+    ],
 )
 def test_status_lines(status_line, status):
     message = httptext.parse_response(status_line + "\n", 1, Collect())
@@ -693,8 +674,7 @@ def test_response_without_status_line_keeps_body():
 
 
 def test_http_text_in_page_version_less_status_line():
-    text = page(
-        """
+    text = page("""
         ```http
         GET https://graph.microsoft.com/v1.0/widgets/a
         ```
@@ -707,8 +687,7 @@ def test_http_text_in_page_version_less_status_line():
         id,name
         w1,first
         ```
-        """
-    )
+        """)
     result = parse(text)
     [example] = result.operation.examples
     assert example.response.status == 200
@@ -735,7 +714,7 @@ def test_strict_json_not_repaired():
     "text, value",
     [
         ('{"a": 1,}', {"a": 1}),
-        ('[1, 2, ]', [1, 2]),
+        ("[1, 2, ]", [1, 2]),
         ('{"a": [1, {"b": 2,},\n],\n}', {"a": [1, {"b": 2}]}),
         ('{"a": "x,}", }', {"a": "x,}"}),
         ('{"a": "say \\"hi,\\"", }', {"a": 'say "hi,"'}),
@@ -763,7 +742,7 @@ def test_not_json(text):
 
 
 HOSTILE = [
-    'He said """hi""" and \'\'\'bye\'\'\'',
+    "He said \"\"\"hi\"\"\" and '''bye'''",
     '"""',
     '"',
     'ends with a quote"',

@@ -9,7 +9,9 @@ from generator.paths import parse_template, singular, split_query, strip_base
 
 def parse(template: str, line: int = 3):
     found: list[tuple[int, str, str]] = []
-    variant = parse_template(template, line, lambda ln, code, message: found.append((ln, code, message)))
+    variant = parse_template(
+        template, line, lambda ln, code, message: found.append((ln, code, message))
+    )
     return variant, found
 
 
@@ -27,7 +29,9 @@ def styles(variant) -> list[str]:
 def test_id_after_users_is_user_id():
     variant, found = parse("/users/{id}")
     assert variant.path == "/users/{user_id}"
-    assert [(p.name, p.placeholder, p.style) for p in variant.params] == [("user_id", "id", "segment")]
+    assert [(p.name, p.placeholder, p.style) for p in variant.params] == [
+        ("user_id", "id", "segment")
+    ]
     assert variant.template == "/users/{id}"
     assert variant.query == ""
     assert variant.line == 3
@@ -53,7 +57,9 @@ def test_repeated_id_after_same_collection_gets_suffix():
     assert variant.path == "/users/{user_id}/directReports/users/{user_id_2}"
 
 
-@pytest.mark.parametrize("placeholder", ["id", "id | userPrincipalName", "id|userPrincipalName", "Id", "id-value", ""])
+@pytest.mark.parametrize(
+    "placeholder", ["id", "id | userPrincipalName", "id|userPrincipalName", "Id", "id-value", ""]
+)
 def test_anonymous_placeholder_variants(placeholder):
     variant, _ = parse("/users/{" + placeholder + "}/photo")
     assert variant.path == "/users/{user_id}/photo"
@@ -97,7 +103,9 @@ def test_named_placeholder_keeps_its_name_whatever_the_collection():
     assert names(variant) == ["team_id", "channel_id"]
 
 
-@pytest.mark.parametrize("placeholder, expected", [("self", "self_"), ("class", "class_"), ("filter", "filter_")])
+@pytest.mark.parametrize(
+    "placeholder, expected", [("self", "self_"), ("class", "class_"), ("filter", "filter_")]
+)
 def test_reserved_and_keyword_names_adjusted(placeholder, expected):
     variant, _ = parse("/things/{" + placeholder + "}")
     assert names(variant) == [expected]
@@ -156,7 +164,9 @@ def test_segment_after_function_call_is_segment_style():
 def test_colon_addressing_placeholder():
     variant, _ = parse("/me/drive/root:/{item-path}:/content")
     assert variant.path == "/me/drive/root:/{item_path}:/content"
-    assert [(p.name, p.placeholder, p.style) for p in variant.params] == [("item_path", "item-path", "path")]
+    assert [(p.name, p.placeholder, p.style) for p in variant.params] == [
+        ("item_path", "item-path", "path")
+    ]
 
 
 def test_after_colon_addressing_back_to_segment():

@@ -763,8 +763,7 @@ def test_undocumented_status_reported():
 
 
 def test_documented_status_without_backticks():
-    text = md(
-        """
+    text = md("""
         # widget: delete
 
         ## HTTP request
@@ -776,15 +775,13 @@ def test_documented_status_without_backticks():
         ## Response
 
         If successful, this method returns a 204 No Content response code.
-        """
-    )
+        """)
     response = parse(text, "api/widget-delete.md").operation.response
     assert (response.status, response.status_line) == (204, line_of(text, "204 No Content"))
 
 
 def test_bare_backticked_number_is_not_a_status():
-    text = md(
-        """
+    text = md("""
         # widget: list
 
         ## HTTP request
@@ -796,14 +793,12 @@ def test_bare_backticked_number_is_not_a_status():
         ## Response
 
         Each page holds at most `999` widgets. If successful, this method returns a `200 OK` response code.
-        """
-    )
+        """)
     assert parse(text, "api/widget-list.md").operation.response.status == 200
 
 
 def test_tab_group_closed_without_blank_line_keeps_examples_open():
-    text = md(
-        """
+    text = md("""
         # widget: get
 
         ## HTTP request
@@ -835,8 +830,7 @@ def test_tab_group_closed_without_blank_line_keeps_examples_open():
         ```http
         HTTP/1.1 200 OK
         ```
-        """
-    )
+        """)
     assert kinds(text) == ["preamble", "http_request", "response", "examples"]
     [example] = parse(text, "api/widget-get.md").operation.examples
     assert example.response is not None

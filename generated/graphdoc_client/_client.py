@@ -1,11 +1,15 @@
-"""The Graph client: one attribute per resource group, each loaded on first use."""
+"""The Graph clients: one attribute per resource group, each loaded on first use.
+
+:class:`GraphClient` and :class:`AsyncGraphClient` share the same group classes; on the
+async client every call returns an awaitable.
+"""
 
 from __future__ import annotations
 
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ._runtime import BaseClient
+from ._base import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
     from .groups.contact import ContactOperations
@@ -18,16 +22,11 @@ if TYPE_CHECKING:
     from .groups.reportroot import ReportrootOperations
     from .groups.user import UserOperations
 
-__all__ = ["GraphClient"]
+__all__ = ["AsyncGraphClient", "GraphClient"]
 
 
-class GraphClient(BaseClient):
-    """A Microsoft Graph v1.0 client: ``client.<group>.<operation>(...)``.
-
-    Give ``token=`` (a string or a callable returning one) or ``credential=`` (any object
-    with ``get_token(*scopes)`` returning ``.token`` and ``.expires_on``, such as an
-    azure-identity credential). ``transport=`` or ``http_client=`` replace the HTTP layer.
-    """
+class _Groups:
+    """The resource groups, the same on both clients."""
 
     @cached_property
     def contact(self) -> ContactOperations:
@@ -91,3 +90,24 @@ class GraphClient(BaseClient):
         from .groups.user import UserOperations
 
         return UserOperations(self)
+
+
+class GraphClient(_Groups, SyncAPIClient):
+    """A Microsoft Graph v1.0 client: ``client.<group>.<operation>(...)``.
+
+    Give ``token=`` (a string or a callable returning one) or ``credential=`` (any object
+    with ``get_token(*scopes)`` returning ``.token`` and ``.expires_on``, such as an
+    azure-identity credential; ``scopes=`` defaults to ``https://graph.microsoft.com/.default``).
+    ``timeout=`` (default :data:`DEFAULT_TIMEOUT`) and ``max_retries=`` (default 3) apply to
+    every call; ``transport=`` or ``http_client=`` (an :class:`httpx.Client`) replace the
+    HTTP layer. Use it as a context manager, or call ``close()``.
+    """
+
+
+class AsyncGraphClient(_Groups, AsyncAPIClient):
+    """The asynchronous Microsoft Graph v1.0 client: ``await client.<group>.<operation>(...)``.
+
+    It takes the same arguments as :class:`GraphClient` (``http_client=`` is an
+    :class:`httpx.AsyncClient`; ``credential=`` may have an async ``get_token``). Use it
+    with ``async with``, or call ``await client.aclose()``.
+    """

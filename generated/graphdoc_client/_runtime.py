@@ -1,31 +1,30 @@
-"""What every generated operation shares: auth, building the request, reading the answer.
+"""Operations as data, and one operation call turned into one HTTP request.
 
-Operations are data (an :class:`Endpoint` literal per operation); this module turns an
-endpoint plus the caller's arguments into one HTTP request, so the per-operation code
-stays a signature, a docstring and one call.
+Every generated operation is an :class:`Endpoint` literal plus a method that hands it,
+with the caller's arguments, to its client's ``_request``; this module builds that
+request (path variant, encoded path and query, headers, body, timeout) and reads the
+answer. The clients in :mod:`._base` add auth, retries, paging and response modes.
 """
 
 from __future__ import annotations
 
+import os
 import re
-import threading
-import time
-from typing import IO, Any, Callable, Mapping, NamedTuple, Sequence, TypedDict, Union
+from typing import IO, Any, Mapping, NamedTuple, Sequence, TypedDict, Union
 from urllib.parse import parse_qsl, quote
 
 import httpx
 
-from ._errors import APIConnectionError, APITimeoutError, status_error
-
-DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"
-DEFAULT_SCOPES = ("https://graph.microsoft.com/.default",)
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
-TOKEN_REFRESH_MARGIN = 300  # seconds before expiry at which a cached token is renewed
+from ._errors import status_error
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Characters left as they are in a path segment (RFC 3986 sub-delims and "@"); "/" and ":"
 # are always encoded so that an id can never add a segment or switch to colon addressing.
 _SEGMENT_SAFE = "!$&'()*+,;=@"
+# Characters left as they are in a query value: OData punctuation. "&", "=", "+", "#",
+# "%" and spaces are percent-encoded (a space as %20, never "+").
+_QUERY_SAFE = "$,()':*@!/;"
+_UPLOAD_CHUNK = 64 * 1024
 
 
 class Endpoint(NamedTuple):
@@ -33,11 +32,13 @@ class Endpoint(NamedTuple):
 
     ``styles`` names the parameters that are not plain path segments: ``path`` (inside
     ``root:/…:`` addressing), ``function`` (inside ``f(a='…')``) or ``query``.
+    ``paged`` marks a list operation, whose answer is a page of a collection.
     """
 
     method: str
     variants: tuple[tuple[str, str], ...]
     styles: Mapping[str, str] = {}
+    paged: bool = False
 
 
 class RequestOptions(TypedDict, total=False):
@@ -57,56 +58,33 @@ class RequestOptions(TypedDict, total=False):
     variant: str | int
 
 
-Token = Union[str, Callable[[], str]]
-FileContent = Union[bytes, IO[bytes]]
+FileContent = Union[bytes, bytearray, memoryview, IO[bytes]]
 
 _LIST_OPTIONS = ("select", "expand", "orderby")
 _OPTION_ORDER = ("select", "expand", "filter", "orderby", "search", "top", "skip", "count")
 
 
-class _TokenSource:
-    """A static token, a callable returning one, or an azure-identity style credential.
+class Group:
+    """Operations of one resource group, bound to a client (sync or async alike)."""
 
-    Credential tokens are cached until ``TOKEN_REFRESH_MARGIN`` seconds before they expire.
-    The token is never part of any ``repr`` or message.
-    """
+    __slots__ = ("_client",)
 
-    def __init__(self, token: Token | None, credential: Any, scopes: Sequence[str]) -> None:
-        if (token is None) == (credential is None):
-            raise TypeError("give exactly one of token= or credential=")
-        self._token = token
-        self._credential = credential
-        self._scopes = tuple(scopes)
-        self._cached: tuple[str, float] | None = None
-        self._lock = threading.Lock()
+    def __init__(self, client: Any) -> None:
+        self._client = client
 
     def __repr__(self) -> str:
-        return "<token source>"
-
-    @property
-    def refreshable(self) -> bool:
-        """Only a credential can give a new token; a static one would fail the same way."""
-        return self._credential is not None
-
-    def get(self, *, refresh: bool = False) -> str:
-        if self._credential is None:
-            token = self._token
-            return token() if callable(token) else str(token)
-        with self._lock:
-            if (
-                refresh
-                or self._cached is None
-                or self._cached[1] - TOKEN_REFRESH_MARGIN <= time.time()
-            ):
-                access = self._credential.get_token(*self._scopes)
-                self._cached = (access.token, float(getattr(access, "expires_on", 0) or 0))
-            return self._cached[0]
+        return f"<{type(self).__name__}>"
 
 
-def _encode(name: str, value: Any, style: str) -> str:
+def _text(name: str, value: Any) -> str:
     text = value if isinstance(value, str) else str(value)
     if text == "":
         raise ValueError(f"path parameter {name!r} must not be empty")
+    return text
+
+
+def _encode(name: str, value: Any, style: str) -> str:
+    text = _text(name, value)
     if style == "function":
         return quote(text.replace("'", "''"), safe=_SEGMENT_SAFE)
     if style == "path":
@@ -151,6 +129,53 @@ def choose_variant(
     )
 
 
+def query_string(pairs: Sequence[tuple[str, str]]) -> str:
+    """``k=v&…`` percent-encoded per RFC 3986; OData's ``$`` and punctuation stay readable."""
+    return "&".join(f"{quote(k, safe='$')}={quote(v, safe=_QUERY_SAFE)}" for k, v in pairs)
+
+
+def timeout_extension(timeout: float | httpx.Timeout | None) -> dict[str, Any]:
+    return {"timeout": httpx.Timeout(timeout).as_dict()}
+
+
+def _file_size(file: IO[bytes]) -> int | None:
+    try:
+        return os.fstat(file.fileno()).st_size - file.tell()
+    except (AttributeError, OSError, ValueError):
+        pass
+    try:
+        here = file.tell()
+        size = file.seek(0, os.SEEK_END) - here
+        file.seek(here)
+        return size
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def _chunks(file: IO[bytes]) -> Any:
+    while chunk := file.read(_UPLOAD_CHUNK):
+        yield chunk
+
+
+async def _achunks(file: IO[bytes]) -> Any:
+    while chunk := file.read(_UPLOAD_CHUNK):
+        yield chunk
+
+
+def _upload(content: FileContent, headers: httpx.Headers, is_async: bool) -> Any:
+    """Bytes as they are; a binary file object as a stream (sent once, never retried)."""
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        return bytes(content)
+    if not hasattr(content, "read"):
+        raise TypeError(
+            f"content must be bytes or a binary file object, not {type(content).__name__}"
+        )
+    size = _file_size(content)
+    if size is not None:
+        headers["Content-Length"] = str(size)
+    return _achunks(content) if is_async else _chunks(content)
+
+
 def build_request(
     client: httpx.Client | httpx.AsyncClient,
     base_url: str,
@@ -160,7 +185,10 @@ def build_request(
     body: Any = None,
     content: FileContent | None = None,
     content_type: str | None = None,
+    *,
+    timeout: float | httpx.Timeout | None = None,
 ) -> httpx.Request:
+    """The request of one call. Raises ``TypeError``/``ValueError`` before anything is sent."""
     given = frozenset(name for name, value in path_args.items() if value is not None)
     path, query = choose_variant(endpoint, given, options.get("variant"))
     styles = endpoint.styles
@@ -175,7 +203,9 @@ def build_request(
     params: list[tuple[str, str]] = []
     for key, value in parse_qsl(query, keep_blank_values=True):
         if key not in overridden:  # the documented query is a default the caller may override
-            params.append((key, _PLACEHOLDER.sub(lambda m: str(path_args[m.group(1)]), value)))
+            params.append(
+                (key, _PLACEHOLDER.sub(lambda m: _text(m.group(1), path_args[m.group(1)]), value))
+            )
     for name in _OPTION_ORDER:
         value = options.get(name)
         if value is None:
@@ -186,45 +216,29 @@ def build_request(
             value = "true" if value else "false"
         params.append(("$" + name, str(value)))
     params.extend((str(k), str(v)) for k, v in extra.items())
-    headers = dict(options.get("headers") or {})
-    json_body = None
+    if params:
+        url += "?" + query_string(params)
+    headers = httpx.Headers(options.get("headers") or {})
     if content is not None:
-        if content_type:
-            headers.setdefault("Content-Type", content_type)
-    elif body is not None:
-        json_body = body
-    extensions = {}
-    timeout = options.get("timeout", ...)
-    if timeout is not ...:
-        extensions["timeout"] = httpx.Timeout(timeout).as_dict()
+        if content_type and "content-type" not in headers:
+            headers["Content-Type"] = content_type
+        content = _upload(content, headers, isinstance(client, httpx.AsyncClient))
+        body = None
     return client.build_request(
         endpoint.method,
         url,
-        params=params,
         headers=headers,
-        json=json_body,
+        json=body,
         content=content,
-        extensions=extensions or None,
-    )
-
-
-def replay_copy(request: httpx.Request) -> httpx.Request | None:
-    """A fresh copy of a request to send again, or ``None`` when its body was a stream."""
-    try:
-        content = request.content
-    except httpx.RequestNotRead:
-        return None
-    return httpx.Request(
-        request.method,
-        request.url,
-        headers=request.headers.copy(),
-        content=content,
-        extensions=request.extensions,
+        extensions=timeout_extension(options.get("timeout", timeout)),
     )
 
 
 def read_response(response: httpx.Response) -> Any:
-    """The parsed JSON body, bytes for other content, ``None`` for an empty body."""
+    """The parsed JSON body, bytes for other content, ``None`` for an empty body.
+
+    Raises the typed :class:`~._errors.APIStatusError` for a status outside 2xx.
+    """
     if not response.is_success:
         raise status_error(response)
     if response.status_code == 204 or not response.content:
@@ -232,87 +246,3 @@ def read_response(response: httpx.Response) -> Any:
     if "json" in response.headers.get("content-type", "").lower():
         return response.json()
     return response.content
-
-
-class BaseClient:
-    """The synchronous transport under :class:`GraphClient`."""
-
-    def __init__(
-        self,
-        token: Token | None = None,
-        *,
-        credential: Any = None,
-        scopes: Sequence[str] = DEFAULT_SCOPES,
-        base_url: str = DEFAULT_BASE_URL,
-        transport: httpx.BaseTransport | None = None,
-        http_client: httpx.Client | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-    ) -> None:
-        self._tokens = _TokenSource(token, credential, scopes)
-        self.base_url = base_url.rstrip("/")
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
-            transport=transport, timeout=timeout, follow_redirects=True
-        )
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r})"
-
-    def __enter__(self) -> "BaseClient":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        if self._owns_http:
-            self._http.close()
-
-    def _send(self, request: httpx.Request) -> httpx.Response:
-        request.headers["Authorization"] = "Bearer " + self._tokens.get()
-        response = self._transmit(request)
-        if response.status_code == 401 and self._tokens.refreshable:
-            retry = replay_copy(request)
-            if retry is not None:  # a streamed body cannot be sent twice
-                response.close()
-                retry.headers["Authorization"] = "Bearer " + self._tokens.get(refresh=True)
-                response = self._transmit(retry)
-        return response
-
-    def _transmit(self, request: httpx.Request) -> httpx.Response:
-        try:
-            return self._http.send(request)
-        except httpx.TimeoutException as error:
-            raise APITimeoutError(
-                f"{request.method} {request.url.path}: timed out", request
-            ) from error
-        except httpx.TransportError as error:
-            raise APIConnectionError(
-                f"{request.method} {request.url.path}: {error}", request
-            ) from error
-
-    def _request(
-        self,
-        endpoint: Endpoint,
-        path_args: Mapping[str, Any],
-        options: Mapping[str, Any],
-        body: Any = None,
-        content: FileContent | None = None,
-        content_type: str | None = None,
-    ) -> Any:
-        request = build_request(
-            self._http, self.base_url, endpoint, path_args, options, body, content, content_type
-        )
-        return read_response(self._send(request))
-
-
-class Group:
-    """Operations of one resource group, bound to a client."""
-
-    __slots__ = ("_client",)
-
-    def __init__(self, client: BaseClient) -> None:
-        self._client = client
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__}>"

@@ -13,7 +13,7 @@ from typing import Any, Callable
 import httpx
 import pytest
 
-from graphdoc_client import GraphClient
+from graphdoc_client import APIStatusError, GraphClient
 
 BASE_URL = "https://graph.microsoft.com/v1.0"
 
@@ -59,7 +59,13 @@ class Replay:
         with GraphClient(
             token="replay-token", base_url=BASE_URL, transport=httpx.MockTransport(handler)
         ) as client:
-            result = call(client)
+            if reply.status_code >= 400:  # a documented error: the client raises it, typed
+                with pytest.raises(APIStatusError) as raised:
+                    call(client)
+                assert raised.value.status_code == reply.status_code
+                result = expected = None
+            else:
+                result = call(client)
         assert len(seen) == len(replies), f"expected {len(replies)} requests, got {len(seen)}"
         if redirect is not None:
             followed = seen[1]

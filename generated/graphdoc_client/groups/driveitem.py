@@ -29,6 +29,7 @@ _LIST_CHILDREN = Endpoint(
         ("/drives/{drive_id}/items/{item_id}/children", ""),
         ("/groups/{group_id}/drive/items/{item_id}/children", ""),
     ),
+    paged=True,
 )
 
 _PUT_CONTENT = Endpoint(
@@ -120,6 +121,8 @@ class DriveitemOperations(Group):
             Application: Files.Read.All
 
         Returns: 200 on success, a collection of microsoft.graph.driveItem.
+
+        A list operation: returns a Page; iterating it yields every item of every page.
 
         Documented in api/driveitem-list-children.md
         """

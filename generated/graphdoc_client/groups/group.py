@@ -10,9 +10,9 @@ _DELETE_MEMBERS = Endpoint("DELETE", (("/groups/{group_id}/members/{member_id}/$
 
 _GET = Endpoint("GET", (("/groups/{group_id}", ""),))
 
-_LIST = Endpoint("GET", (("/groups", ""),))
+_LIST = Endpoint("GET", (("/groups", ""),), paged=True)
 
-_LIST_MEMBERS = Endpoint("GET", (("/groups/{group_id}/members", ""),))
+_LIST_MEMBERS = Endpoint("GET", (("/groups/{group_id}/members", ""),), paged=True)
 
 _POST_MEMBERS = Endpoint("POST", (("/groups/{group_id}/members/$ref", ""),))
 
@@ -74,6 +74,8 @@ class GroupOperations(Group):
 
         Returns: 200 on success, a collection of microsoft.graph.group.
 
+        A list operation: returns a Page; iterating it yields every item of every page.
+
         Documented in api/group-list.md
         """
         return self._client._request(_LIST, {}, options)
@@ -91,6 +93,8 @@ class GroupOperations(Group):
             Application: GroupMember.Read.All
 
         Returns: 200 on success, a collection of microsoft.graph.directoryObject.
+
+        A list operation: returns a Page; iterating it yields every item of every page.
 
         Documented in api/group-list-members.md
         """

@@ -10,7 +10,7 @@ _DELETE = Endpoint("DELETE", (("/users/{user_id}", ""),))
 
 _GET = Endpoint("GET", (("/me", ""), ("/users/{user_id}", "")))
 
-_LIST = Endpoint("GET", (("/users", ""),))
+_LIST = Endpoint("GET", (("/users", ""),), paged=True)
 
 _LIST_CONTACTS = Endpoint(
     "GET",
@@ -20,6 +20,7 @@ _LIST_CONTACTS = Endpoint(
         ("/me/contactFolders/{contact_folder_id}/contacts", ""),
         ("/users/{user_id}/contactFolders/{contact_folder_id}/contacts", ""),
     ),
+    paged=True,
 )
 
 _LIST_EVENTS = Endpoint(
@@ -32,9 +33,12 @@ _LIST_EVENTS = Endpoint(
         ("/me/calendars/{calendar_id}/events", ""),
         ("/users/{user_id}/calendars/{calendar_id}/events", ""),
     ),
+    paged=True,
 )
 
-_LIST_MAILFOLDERS = Endpoint("GET", (("/me/mailFolders", ""), ("/users/{user_id}/mailFolders", "")))
+_LIST_MAILFOLDERS = Endpoint(
+    "GET", (("/me/mailFolders", ""), ("/users/{user_id}/mailFolders", "")), paged=True
+)
 
 _LIST_MESSAGES = Endpoint(
     "GET",
@@ -44,6 +48,7 @@ _LIST_MESSAGES = Endpoint(
         ("/me/mailFolders/{mail_folder_id}/messages", ""),
         ("/users/{user_id}/mailFolders/{mail_folder_id}/messages", ""),
     ),
+    paged=True,
 )
 
 _POST_EVENTS = Endpoint(
@@ -129,6 +134,8 @@ class UserOperations(Group):
 
         Returns: 200 on success, a collection of microsoft.graph.user.
 
+        A list operation: returns a Page; iterating it yields every item of every page.
+
         Documented in api/user-list.md
         """
         return self._client._request(_LIST, {}, options)
@@ -154,6 +161,8 @@ class UserOperations(Group):
             Application: Contacts.Read
 
         Returns: 200 on success, a collection of microsoft.graph.contact.
+
+        A list operation: returns a Page; iterating it yields every item of every page.
 
         Documented in api/user-list-contacts.md
         """
@@ -186,6 +195,8 @@ class UserOperations(Group):
 
         Returns: 200 on success, a collection of microsoft.graph.event.
 
+        A list operation: returns a Page; iterating it yields every item of every page.
+
         Documented in api/user-list-events.md
         """
         return self._client._request(
@@ -208,6 +219,8 @@ class UserOperations(Group):
             Application: Mail.ReadBasic.All
 
         Returns: 200 on success, a collection of microsoft.graph.mailFolder.
+
+        A list operation: returns a Page; iterating it yields every item of every page.
 
         Documented in api/user-list-mailfolders.md
         """
@@ -234,6 +247,8 @@ class UserOperations(Group):
             Application: Mail.ReadBasic.All
 
         Returns: 200 on success, a collection of microsoft.graph.message.
+
+        A list operation: returns a Page; iterating it yields every item of every page.
 
         Documented in api/user-list-messages.md
         """

@@ -1,0 +1,416 @@
+"""The HTTP layer under :class:`GraphClient` and :class:`AsyncGraphClient`.
+
+Both clients share the generated group classes: a group method returns whatever its
+client's ``_request`` returns, which is the result itself on the sync client and an
+awaitable on the async one. Around each request they add the bearer token (refreshed
+once on a 401), retries (see :mod:`._retry`), the timeout, typed errors, pages for list
+operations, and the raw and streaming response modes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from functools import partial
+from typing import Any, AsyncIterator, Iterator, Mapping, Self, Sequence
+
+import httpx
+
+from . import _retry
+from ._auth import DEFAULT_SCOPES, Token, TokenSource
+from ._errors import APIConnectionError, APITimeoutError, status_error
+from ._paging import AsyncPage, AsyncPageRequest, Page
+from ._response import RawResponse, StreamedResponse
+from ._runtime import Endpoint, FileContent, build_request, read_response, timeout_extension
+
+DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_MAX_RETRIES = _retry.DEFAULT_MAX_RETRIES
+
+log = logging.getLogger(__package__)
+
+# What a derived client (with_options, with_raw_response, …) shares with its parent.
+_SHARED = ("_tokens", "_http", "_origin", "base_url", "timeout", "max_retries", "_mode")
+Follow = tuple[Mapping[str, str], Any]  # what a next-page request repeats: headers, timeout
+
+
+def _replayable(request: httpx.Request) -> bool:
+    """Whether the body can be sent again: bytes or nothing, not a stream."""
+    try:
+        request.content
+    except httpx.RequestNotRead:
+        return False
+    return True
+
+
+def _again(request: httpx.Request) -> httpx.Request:
+    """A fresh copy of a replayable request, to send once more."""
+    return httpx.Request(
+        request.method,
+        request.url,
+        headers=request.headers.copy(),
+        content=request.content,
+        extensions=request.extensions,
+    )
+
+
+def _connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
+    where = f"{request.method} {request.url.path}"
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(f"{where}: timed out ({type(error).__name__})", request)
+    return APIConnectionError(f"{where}: {type(error).__name__}: {error}", request)
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)
+
+
+class _ClientCore:
+    """State and policy shared by the sync and async clients."""
+
+    _page_class: type = Page
+
+    def __init__(
+        self,
+        token: Token | None = None,
+        *,
+        credential: Any = None,
+        scopes: Sequence[str] = DEFAULT_SCOPES,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        transport: Any = None,
+        http_client: Any = None,
+    ) -> None:
+        if transport is not None and http_client is not None:
+            raise TypeError("give transport= or http_client=, not both")
+        if max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        self._tokens = TokenSource(token, credential, scopes)
+        self.base_url = base_url.rstrip("/")
+        self._origin = _origin(httpx.URL(self.base_url))
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._mode = "parse"
+        self._owns_http = http_client is None
+        self._http = self._check_http(http_client) if http_client is not None else None
+        if self._http is None:
+            self._http = self._new_http(transport, timeout)
+
+    def _new_http(self, transport: Any, timeout: Any) -> Any:
+        raise NotImplementedError
+
+    def _check_http(self, http_client: Any) -> Any:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+    def _derive(self, **changes: Any) -> Self:
+        clone = object.__new__(type(self))
+        clone.__dict__.update({name: self.__dict__[name] for name in _SHARED}, _owns_http=False)
+        clone.__dict__.update(changes)
+        return clone
+
+    def with_options(self, *, timeout: Any = ..., max_retries: int | None = None) -> Self:
+        """A copy with another default timeout and/or retry bound, sharing the connections."""
+        changes: dict[str, Any] = {}
+        if timeout is not ...:
+            changes["timeout"] = timeout
+        if max_retries is not None:
+            if max_retries < 0:
+                raise ValueError("max_retries must be 0 or more")
+            changes["max_retries"] = max_retries
+        return self._derive(**changes)
+
+    @property
+    def with_raw_response(self) -> Self:
+        """The same client, whose calls return a :class:`RawResponse`."""
+        return self._derive(_mode="raw")
+
+    @property
+    def with_streaming_response(self) -> Self:
+        """The same client, whose calls are context managers giving a :class:`StreamedResponse`."""
+        return self._derive(_mode="stream")
+
+    def _build(
+        self,
+        endpoint: Endpoint,
+        path_args: Mapping[str, Any],
+        options: Mapping[str, Any],
+        body: Any,
+        content: FileContent | None,
+        content_type: str | None,
+    ) -> tuple[httpx.Request, Follow]:
+        request = build_request(
+            self._http,
+            self.base_url,
+            endpoint,
+            path_args,
+            options,
+            body,
+            content,
+            content_type,
+            timeout=self.timeout,
+        )
+        return request, (options.get("headers") or {}, options.get("timeout", self.timeout))
+
+    def _link_request(self, link: str, follow: Follow) -> httpx.Request:
+        """The request of a next page: its link verbatim, with the first call's headers."""
+        headers, timeout = follow
+        if "://" not in link:  # a relative link (not what Graph sends, but harmless)
+            link = self.base_url + "/" + link.lstrip("/")
+        return self._http.build_request(
+            "GET", link, headers=headers, extensions=timeout_extension(timeout)
+        )
+
+    def _authorize(self, request: httpx.Request, token: str) -> None:
+        request.headers["Authorization"] = "Bearer " + token
+
+    def _is_ours(self, request: httpx.Request) -> bool:
+        """The token goes only to the base URL's origin, never to another host."""
+        return _origin(request.url) == self._origin
+
+    def _parse(self, endpoint: Endpoint, follow: Follow, response: httpx.Response) -> Any:
+        value = read_response(response)
+        if endpoint.paged and isinstance(value, dict):
+            return self._page_class(self, response, value, follow)
+        return value
+
+    def _page(self, response: httpx.Response, follow: Follow) -> Any:
+        value = read_response(response)
+        return self._page_class(self, response, value if isinstance(value, dict) else {}, follow)
+
+    def _retry_wait(
+        self,
+        request: httpx.Request,
+        attempt: int,
+        retries: int,
+        response: Any = None,
+        error: Any = None,
+    ) -> float | None:
+        if attempt >= retries:
+            return None
+        if error is not None:
+            wait = _retry.error_wait(error, request.method, attempt)
+            reason = type(error).__name__
+        else:
+            wait = _retry.status_wait(response, attempt)
+            reason = str(response.status_code)
+        if wait is not None:
+            log.info(
+                "%s %s: %s; retry %d of %d in %.2f s",
+                request.method,
+                request.url.path,
+                reason,
+                attempt + 1,
+                self.max_retries,
+                wait,
+            )
+        return wait
+
+    def _should_refresh(self, request: httpx.Request, response: httpx.Response) -> bool:
+        return response.status_code == 401 and self._is_ours(request)
+
+
+class SyncAPIClient(_ClientCore):
+    """The synchronous client: calls return their result."""
+
+    def _new_http(self, transport: Any, timeout: Any) -> httpx.Client:
+        return httpx.Client(transport=transport, timeout=timeout, follow_redirects=True)
+
+    def _check_http(self, http_client: Any) -> httpx.Client:
+        if not isinstance(http_client, httpx.Client):
+            raise TypeError("http_client= must be an httpx.Client")
+        return http_client
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connections (not those of an ``http_client=`` you passed in)."""
+        if self._owns_http:
+            self._http.close()
+
+    def _request(
+        self,
+        endpoint: Endpoint,
+        path_args: Mapping[str, Any],
+        options: Mapping[str, Any],
+        body: Any = None,
+        content: FileContent | None = None,
+        content_type: str | None = None,
+    ) -> Any:
+        request, follow = self._build(endpoint, path_args, options, body, content, content_type)
+        parser = partial(self._parse, endpoint, follow)
+        if self._mode == "stream":
+            return self._stream(request, parser)
+        response = self._send(request)
+        if self._mode == "raw":
+            if not response.is_success:
+                raise status_error(response)
+            return RawResponse(response, parser)
+        return parser(response)
+
+    def _follow_link(self, link: str, follow: Follow) -> Page:
+        request = self._link_request(link, follow)
+        return self._page(self._send(request), follow)
+
+    @contextlib.contextmanager
+    def _stream(self, request: httpx.Request, parser: Any) -> Iterator[StreamedResponse]:
+        response = self._send(request, stream=True)
+        try:
+            if not response.is_success:
+                response.read()
+                raise status_error(response)
+            yield StreamedResponse(response, parser)
+        finally:
+            response.close()
+
+    def _send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
+        # Decided before sending (a transport may read a streamed body into the request):
+        # a body that cannot be sent again gets no retry, nor a second try after a 401.
+        replayable = _replayable(request)
+        retries = self.max_retries if replayable else 0
+        attempt, refreshed, fresh = 0, not replayable, None
+        while True:
+            if self._is_ours(request):
+                self._authorize(request, fresh or self._tokens.get())
+            try:
+                response = self._http.send(request, stream=stream, follow_redirects=True)
+            except httpx.TransportError as error:
+                wait = self._retry_wait(request, attempt, retries, error=error)
+                if wait is None:
+                    raise _connection_error(request, error) from error
+            else:
+                log.debug("%s %s: %d", request.method, request.url.path, response.status_code)
+                if not refreshed and self._should_refresh(request, response):
+                    refreshed = True
+                    used = request.headers["Authorization"].removeprefix("Bearer ")
+                    fresh = self._tokens.get(refresh=True)
+                    if fresh != used:
+                        log.info(
+                            "%s %s: 401; retrying once with a new token",
+                            request.method,
+                            request.url.path,
+                        )
+                        response.close()
+                        request = _again(request)
+                        continue
+                wait = self._retry_wait(request, attempt, retries, response=response)
+                if wait is None:
+                    return response
+                response.close()
+            _retry.sleep(wait)
+            attempt += 1
+            request = _again(request)
+
+
+class AsyncAPIClient(_ClientCore):
+    """The asynchronous client: calls return awaitables (list operations also ``async for``)."""
+
+    _page_class = AsyncPage
+
+    def _new_http(self, transport: Any, timeout: Any) -> httpx.AsyncClient:
+        return httpx.AsyncClient(transport=transport, timeout=timeout, follow_redirects=True)
+
+    def _check_http(self, http_client: Any) -> httpx.AsyncClient:
+        if not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError("http_client= must be an httpx.AsyncClient")
+        return http_client
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connections (not those of an ``http_client=`` you passed in)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    def _request(
+        self,
+        endpoint: Endpoint,
+        path_args: Mapping[str, Any],
+        options: Mapping[str, Any],
+        body: Any = None,
+        content: FileContent | None = None,
+        content_type: str | None = None,
+    ) -> Any:
+        # Built now, so a bad argument raises at the call; sent when awaited.
+        request, follow = self._build(endpoint, path_args, options, body, content, content_type)
+        parser = partial(self._parse, endpoint, follow)
+        if self._mode == "stream":
+            return self._stream(request, parser)
+        if self._mode == "raw":
+            return self._raw(request, parser)
+        if endpoint.paged:
+            return AsyncPageRequest(partial(self._call, request, parser))
+        return self._call(request, parser)
+
+    async def _call(self, request: httpx.Request, parser: Any) -> Any:
+        return parser(await self._send(request))
+
+    async def _raw(self, request: httpx.Request, parser: Any) -> RawResponse:
+        response = await self._send(request)
+        if not response.is_success:
+            raise status_error(response)
+        return RawResponse(response, parser)
+
+    async def _follow_link(self, link: str, follow: Follow) -> AsyncPage:
+        request = self._link_request(link, follow)
+        return self._page(await self._send(request), follow)
+
+    @contextlib.asynccontextmanager
+    async def _stream(self, request: httpx.Request, parser: Any) -> AsyncIterator[StreamedResponse]:
+        response = await self._send(request, stream=True)
+        try:
+            if not response.is_success:
+                await response.aread()
+                raise status_error(response)
+            yield StreamedResponse(response, parser)
+        finally:
+            await response.aclose()
+
+    async def _send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
+        # Decided before sending (a transport may read a streamed body into the request):
+        # a body that cannot be sent again gets no retry, nor a second try after a 401.
+        replayable = _replayable(request)
+        retries = self.max_retries if replayable else 0
+        attempt, refreshed, fresh = 0, not replayable, None
+        while True:
+            if self._is_ours(request):
+                self._authorize(request, fresh or await self._tokens.aget())
+            try:
+                response = await self._http.send(request, stream=stream, follow_redirects=True)
+            except httpx.TransportError as error:
+                wait = self._retry_wait(request, attempt, retries, error=error)
+                if wait is None:
+                    raise _connection_error(request, error) from error
+            else:
+                log.debug("%s %s: %d", request.method, request.url.path, response.status_code)
+                if not refreshed and self._should_refresh(request, response):
+                    refreshed = True
+                    used = request.headers["Authorization"].removeprefix("Bearer ")
+                    fresh = await self._tokens.aget(refresh=True)
+                    if fresh != used:
+                        log.info(
+                            "%s %s: 401; retrying once with a new token",
+                            request.method,
+                            request.url.path,
+                        )
+                        await response.aclose()
+                        request = _again(request)
+                        continue
+                wait = self._retry_wait(request, attempt, retries, response=response)
+                if wait is None:
+                    return response
+                await response.aclose()
+            await _retry.asleep(wait)
+            attempt += 1
+            request = _again(request)

@@ -1,0 +1,137 @@
+"""Pages of a collection: list operations return one, and it leads to the rest.
+
+Iterating a page yields every item of the collection, this page's first, then each
+following page's, fetched by sending ``@odata.nextLink`` as it is (with the call's
+headers and timeout). ``pages()`` yields the pages themselves; the last one of a delta
+function carries ``delta_link``. No callbacks: a plain ``for`` or ``async for``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, AsyncIterator, Awaitable, Callable, Iterator, Mapping
+
+import httpx
+
+__all__ = ["AsyncPage", "Page"]
+
+Item = Any  # one element of ``value``, usually a JSON object
+
+
+class _PageData:
+    __slots__ = ("_client", "_follow", "body", "response")
+
+    def __init__(
+        self,
+        client: Any,
+        response: httpx.Response,
+        body: dict[str, Any],
+        follow: Mapping[str, Any],
+    ) -> None:
+        self._client = client
+        self._follow = follow  # what a next-page request repeats: headers, timeout
+        self.response = response
+        self.body = body  # this page's JSON body, as received
+
+    @property
+    def items(self) -> list[Item]:
+        """This page's items (``value``)."""
+        value = self.body.get("value")
+        return value if isinstance(value, list) else []
+
+    @property
+    def next_link(self) -> str | None:
+        """``@odata.nextLink``: the URL of the next page, ``None`` on the last page."""
+        return self.body.get("@odata.nextLink") or None
+
+    @property
+    def delta_link(self) -> str | None:
+        """``@odata.deltaLink``: on the last page of a delta function, where to ask for changes."""
+        return self.body.get("@odata.deltaLink") or None
+
+    @property
+    def count(self) -> int | None:
+        """``@odata.count`` when the call asked for ``count=True``."""
+        return self.body.get("@odata.count")
+
+    def __eq__(self, other: object) -> bool:
+        """A page equals its JSON body (so tests may compare it with the documented reply)."""
+        if isinstance(other, _PageData):
+            return self.body == other.body
+        if isinstance(other, Mapping):
+            return self.body == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        more = ", more" if self.next_link else ""
+        return f"<{type(self).__name__} of {len(self.items)} items{more}>"
+
+
+class Page(_PageData):
+    """A page of a collection (sync): ``for item in page`` reads every page."""
+
+    __slots__ = ()
+
+    def __iter__(self) -> Iterator[Item]:
+        for page in self.pages():
+            yield from page.items
+
+    def pages(self) -> Iterator[Page]:
+        """This page, then each following one."""
+        page: Page | None = self
+        while page is not None:
+            yield page
+            page = page.next_page()
+
+    def next_page(self) -> Page | None:
+        """The next page (one request), or ``None`` on the last page."""
+        link = self.next_link
+        return None if link is None else self._client._follow_link(link, self._follow)
+
+
+class AsyncPage(_PageData):
+    """A page of a collection (async): ``async for item in page`` reads every page."""
+
+    __slots__ = ()
+
+    async def __aiter__(self) -> AsyncIterator[Item]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+    async def pages(self) -> AsyncIterator[AsyncPage]:
+        """This page, then each following one."""
+        page: AsyncPage | None = self
+        while page is not None:
+            yield page
+            page = await page.next_page()
+
+    async def next_page(self) -> AsyncPage | None:
+        """The next page (one request), or ``None`` on the last page."""
+        link = self.next_link
+        return None if link is None else await self._client._follow_link(link, self._follow)
+
+
+class AsyncPageRequest:
+    """What an async list operation returns: ``await`` it for the first :class:`AsyncPage`,
+    or ``async for`` over it directly for every item."""
+
+    __slots__ = ("_fetch",)
+
+    def __init__(self, fetch: Callable[[], Awaitable[Any]]) -> None:
+        self._fetch = fetch  # no request is sent until awaited or iterated
+
+    def __await__(self) -> Any:
+        return self._fetch().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[Item]:
+        first = await self._fetch()
+        if isinstance(first, AsyncPage):
+            async for item in first:
+                yield item
+        else:  # not a collection after all (an empty or non-JSON answer): nothing to list
+            return
+
+    def __repr__(self) -> str:
+        return "<AsyncPageRequest (await it or async for over it)>"

@@ -1,0 +1,81 @@
+"""When and how long to wait before sending a request again.
+
+A request is retried on 429, 503 and 504 answers and on connection errors, at most
+``max_retries`` times, and only when its body can be sent again (bytes or nothing; a
+file object or other stream is sent once). The wait is the answer's ``Retry-After``
+(seconds or an HTTP date), else an exponential backoff with jitter; no single wait is
+longer than :data:`MAX_RETRY_WAIT`. An error after the request may have reached the
+service (a read timeout, a dropped connection) is retried only for idempotent methods.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import timezone
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+DEFAULT_MAX_RETRIES = 3
+MAX_RETRY_WAIT = 60.0  # seconds: the cap on any single wait, Retry-After included
+INITIAL_BACKOFF = 0.5  # seconds before the first retry when the service names no wait
+MAX_BACKOFF = 8.0
+RETRY_STATUSES = frozenset({429, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+# Failures before anything reached the service: safe to retry whatever the method.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (delay seconds or an HTTP date).
+
+    ``None`` when the value is missing or unusable; a date in the past gives ``0``.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if moment.tzinfo is None:  # "-0000": UTC without a stated zone
+            moment = moment.replace(tzinfo=timezone.utc)
+        seconds = max(0.0, moment.timestamp() - (time.time() if now is None else now))
+    if seconds != seconds or seconds < 0 or seconds == float("inf"):
+        return None
+    return seconds
+
+
+def backoff(attempt: int) -> float:
+    """The wait before retry ``attempt`` (0-based) when the service names none, with jitter."""
+    base = min(MAX_BACKOFF, INITIAL_BACKOFF * 2**attempt)
+    return base * (1 - 0.25 * random.random())
+
+
+def status_wait(response: httpx.Response, attempt: int) -> float | None:
+    """The wait before retrying after this answer, or ``None`` when it is not retried."""
+    if response.status_code not in RETRY_STATUSES:
+        return None
+    wait = parse_retry_after(response.headers.get("retry-after"))
+    return min(MAX_RETRY_WAIT, backoff(attempt) if wait is None else wait)
+
+
+def error_wait(error: httpx.TransportError, method: str, attempt: int) -> float | None:
+    """The wait before retrying after a connection error, or ``None`` when it is not retried."""
+    if isinstance(error, _NOT_SENT) or method.upper() in IDEMPOTENT_METHODS:
+        return min(MAX_RETRY_WAIT, backoff(attempt))
+    return None
+
+
+def sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+async def asleep(seconds: float) -> None:
+    import asyncio
+
+    await asyncio.sleep(seconds)

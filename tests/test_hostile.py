@@ -1,0 +1,221 @@
+"""Hostile pages: doc text that tries to break out of strings, docstrings and templates.
+
+Each case plants one hostile string in one place of a page (title, summary, placeholder,
+header, permission, example URL or body). The build must finish, every generated module
+must compile, and the generated code must have exactly the shape it has for a harmless
+twin page: the hostile text can change string contents, never code. Module level may
+hold only imports, definitions and literal data, and the text must come back unchanged
+where it is shown as data (the model, the example files).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator import specio
+from generator.cli import main
+
+HOSTILE = {
+    "triple-double": 'ends """ here',
+    "triple-single": "ends ''' here",
+    "backslash": "C:\\path\\n\\u0041 \\",
+    "braces": "{} {0} {name} {{ x }}",
+    "jinja": "{{ 7*7 }} {% for x in y %}{% endfor %} {# c #}",
+    "newlines": "line one\nline two\r\nthree",
+    "nul": "nul \x00 byte",
+    "separators": "a\u2028b\u2029c\x85d\x0ce",
+    "import": "__import__('os').system('echo pwned')",
+    "fstring": "f'{__import__(\"os\").getcwd()}'",
+    "long": "x" * 5000,
+    "keyword": "class",
+    "digits": "123abc",
+    "quotes": "\"'\"'`",
+}
+SLOTS = ("title", "summary", "placeholder", "header", "permission", "url", "body")
+
+
+def page(slot: str, text: str) -> str:
+    """A well-formed page with ``text`` in one slot (harmless twin: any plain text)."""
+    one_line = " ".join(text.split()) or "x"
+    title = f"widget: {one_line}" if slot == "title" else "widget: get"
+    summary = text if slot == "summary" else "Gets a widget."
+    placeholder = (
+        "{" + one_line.replace("}", "").replace("{", "").replace("/", "") + "}"
+        if slot == "placeholder"
+        else "{id}"
+    )
+    header = one_line.replace("|", "") if slot == "header" else "Authorization"
+    permission = one_line.replace("|", "") if slot == "permission" else "Widget.Read"
+    url_value = one_line.replace(" ", "%20") if slot == "url" else "w1"
+    body = json.dumps({"note": text, text: [text]}) if slot == "body" else '{"id": "w1"}'
+    return textwrap.dedent("""\
+        # {title}
+
+        {summary}
+
+        ## Permissions
+
+        |Permission type | Permissions (from least to most privileged)|
+        |:---|:---|
+        |Delegated (work or school account) | {permission} |
+        |Delegated (personal Microsoft account) | Not supported. |
+        |Application | Widget.Read.All |
+
+        ## HTTP request
+
+        ```http
+        POST /widgets/{placeholder}/run
+        ```
+
+        ## Request headers
+
+        | Name | Description |
+        |:---|:---|
+        | {header} | Required. |
+
+        ## Response
+
+        If successful, this method returns a `200 OK` response code.
+
+        ## Example
+
+        <!-- {{ "blockType": "request", "name": "run_widget" }} -->
+        ```http
+        POST https://graph.microsoft.com/v1.0/widgets/{url_value}/run
+        Content-type: application/json
+
+        {body}
+        ```
+
+        <!-- {{ "blockType": "response" }} -->
+        ```http
+        HTTP/1.1 200 OK
+        Content-type: application/json
+
+        {body}
+        ```
+        """).format(
+        title=title,
+        summary=summary,
+        permission=permission,
+        placeholder=placeholder,
+        header=header,
+        url_value=url_value,
+        body=body,
+    )
+
+
+def build(tmp: Path, text: str) -> Path:
+    pages = tmp / "pages"
+    pages.mkdir(parents=True)
+    (pages / "widget-run.md").write_text(text, encoding="utf-8")
+    out = tmp / "out"
+    assert (
+        main(
+            [
+                "build",
+                str(pages),
+                "--out",
+                str(out),
+                "--specs",
+                str(tmp / "specs"),
+                "--quiet",
+                "--jobs",
+                "1",
+            ]
+        )
+        == 0
+    )
+    return out
+
+
+def shape(source: str) -> str:
+    """The AST with every string's content erased: what the code does, not what it says."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+            node.value = type(node.value)()
+        elif isinstance(node, ast.Name):
+            node.id = "_"
+        elif isinstance(node, ast.arg):
+            node.arg = "_"
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            node.name = "_"
+        elif isinstance(node, ast.keyword) and node.arg:
+            node.arg = "_"
+        elif isinstance(node, ast.Attribute):
+            node.attr = "_"
+        elif isinstance(node, ast.alias):
+            node.name, node.asname = "_", None
+        elif isinstance(node, ast.ImportFrom):
+            node.module = "_"
+    return ast.dump(tree)
+
+
+def check_module_level(path: Path) -> None:
+    """Only imports, definitions and literal data (calls of literals included) at module level."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(
+            node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+        ):
+            continue
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            continue  # the module docstring
+        if isinstance(node, ast.If):  # `if TYPE_CHECKING:` holds imports only
+            assert all(isinstance(item, (ast.Import, ast.ImportFrom)) for item in node.body), path
+            continue
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            value = node.value
+            if isinstance(value, ast.Call):
+                for argument in value.args + [k.value for k in value.keywords]:
+                    ast.literal_eval(argument)
+            elif not isinstance(value, (ast.Name, ast.Attribute, ast.Subscript, ast.BinOp)):
+                ast.literal_eval(value)
+            continue
+        raise AssertionError(f"{path}: unexpected module-level statement {ast.dump(node)[:200]}")
+
+
+@pytest.mark.parametrize("slot", SLOTS)
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_text_stays_data(slot, name, tmp_path):
+    hostile = build(tmp_path / "hostile", page(slot, HOSTILE[name]))
+    report = json.loads((hostile / "report.json").read_text(encoding="utf-8"))
+    if report["operations"] == 0:  # refused whole (a NUL byte marks a binary file): said so
+        assert report["diagnostics_by_code"] == {"GD001": 1}
+        return
+    twin = build(tmp_path / "twin", page(slot, "plain"))
+    hostile_files = sorted(p.relative_to(hostile) for p in hostile.rglob("*.py"))
+    assert hostile_files == sorted(p.relative_to(twin) for p in twin.rglob("*.py"))
+    for relative in hostile_files:
+        source = (hostile / relative).read_text(encoding="utf-8")
+        compile(source, str(relative), "exec")
+        assert shape(source) == shape((twin / relative).read_text(encoding="utf-8")), relative
+        if "groups" in relative.parts or relative.name in ("_client.py", "__init__.py"):
+            check_module_level(hostile / relative)
+
+    [spec] = (tmp_path / "hostile" / "specs" / "v1.0").glob("*.yaml")
+    operation = specio.load(spec.read_text(encoding="utf-8"))
+    if slot == "summary" and name not in ("nul",):
+        group_source = next((hostile / "graphdoc_client" / "groups").glob("widget*.py")).read_text(
+            encoding="utf-8"
+        )
+        docs = [
+            ast.get_docstring(n) or ""
+            for n in ast.walk(ast.parse(group_source))
+            if isinstance(n, ast.FunctionDef)
+        ]
+        assert any(" ".join(operation.summary.split()) in " ".join(doc.split()) for doc in docs)
+    if slot == "body":
+        [example] = operation.examples
+        assert example.request.body == {"note": HOSTILE[name], HOSTILE[name]: [HOSTILE[name]]}
+        data = json.loads(
+            (hostile / "tests" / "examples" / "widget.json").read_text(encoding="utf-8")
+        )
+        [case] = data.values()
+        assert case["body"] == example.request.body
