@@ -4,7 +4,6 @@ JSON, and the Python source fragments doc text becomes (``generator.pysource``).
 from __future__ import annotations
 
 import math
-import textwrap
 
 import pytest
 
@@ -13,20 +12,7 @@ from generator.annotations import annotations_in
 from generator.parse import parse_text
 from generator.pysource import docstring, literal
 
-
-def md(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
-
-
-def line_of(text: str, needle: str, nth: int = 1) -> int:
-    seen = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if needle in line:
-            seen += 1
-            if seen == nth:
-                return number
-    raise AssertionError(f"{needle!r} not in text")
-
+from .pages import line_of, md
 
 HEAD = """\
 # widget: get

@@ -10,19 +10,7 @@ from generator import permissions
 from generator.parse import parse_text
 from generator.structure import blocks_of
 
-
-def md(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
-
-
-def line_of(text: str, needle: str, nth: int = 1) -> int:
-    seen = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if needle in line:
-            seen += 1
-            if seen == nth:
-                return number
-    raise AssertionError(f"{needle!r} not in text")
+from .pages import line_of, md
 
 
 def from_markdown(text: str):

@@ -6,27 +6,12 @@ page (English or Spanish headings with English ``<a name>`` anchors).
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from generator.parse import parse_text
 from generator.structure import Block, load_page, section_key, sections_of
 
-
-def md(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
-
-
-def line_of(text: str, needle: str, nth: int = 1) -> int:
-    """1-based line of the ``nth`` line containing ``needle``."""
-    seen = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if needle in line:
-            seen += 1
-            if seen == nth:
-                return number
-    raise AssertionError(f"{needle!r} not in page")
+from .pages import line_of, md
 
 
 def parse(text: str, path: str = "api/user-get.md"):
