@@ -21,7 +21,7 @@ from .model import Operation
 from .naming import resolve_collisions
 from .overrides import apply as apply_overrides
 from .overrides import load as load_overrides
-from .pages import PageFile, discover
+from .pages import InputError, PageFile, discover
 from .parse import PageResult, parse_file
 from .render import render_package
 from .replay import ReplayCase, plan
@@ -130,6 +130,11 @@ def build(
 ) -> BuildResult:
     api_version, jobs = settings.api_version, settings.jobs
     result = analyse(paths, settings)
+    if not result.operations:  # nothing to generate: say why instead of writing an empty package
+        first = next((d for d in result.diagnostics if d.severity == "error"), None)
+        api_pages = sum(1 for page in result.pages if page.kind == "api")
+        reason = f"; first error: {first.format()}" if first else ""
+        raise InputError(f"{', '.join(paths)}: no operation in {api_pages} api page(s){reason}")
     clock = _Clock(result.timings)
     spec_files = {}
     for operation in result.operations:

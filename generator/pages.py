@@ -33,6 +33,12 @@ def discover(paths: list[str]) -> list[PageFile]:
     found: dict[str, PageFile] = {}
     for given in paths:
         root = Path(given)
+        try:
+            root.stat()
+        except OSError as error:  # missing, a dangling link, a link loop, no permission
+            raise InputError(
+                f"{given}: {error.strerror.lower() if error.strerror else error}"
+            ) from None
         if root.is_file():
             found.setdefault(str(root), PageFile(str(root), root.name, "api"))
             continue
@@ -48,4 +54,6 @@ def discover(paths: list[str]) -> list[PageFile]:
                 found.setdefault(
                     str(file), PageFile(str(file), relative.as_posix(), _kind(relative))
                 )
+    if not found:
+        raise InputError(f"{', '.join(paths)}: no pages (*.md files) found")
     return list(found.values())

@@ -1,6 +1,8 @@
 """Writing a generated tree so that a reader never sees half of it.
 
-The new tree is assembled in a sibling folder and swapped in with two renames; a file
+The new tree is assembled in a sibling folder and swapped in with one atomic exchange
+(two renames where the system has none), so a build killed at any moment leaves either
+the previous tree or the new one, never a mix and never nothing; a file
 whose bytes did not change is carried over from the old tree (hard link, else a copy
 keeping its times), so tools watching mtimes see only real changes. A folder that
 graphdoc did not create (no marker file) is never replaced.
@@ -8,8 +10,10 @@ graphdoc did not create (no marker file) is never replaced.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import sys
 from pathlib import Path
 
 
@@ -33,6 +37,24 @@ def _carry_over(old: Path, new: Path, data: bytes) -> bool:
     return True
 
 
+def _files(root: Path) -> set[str]:
+    return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``), if possible."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return result == 0
+
+
 def write_tree(target: Path, files: dict[str, str], marker: str) -> None:
     target = Path(target)
     if target.exists():
@@ -49,16 +71,24 @@ def write_tree(target: Path, files: dict[str, str], marker: str) -> None:
             if leftover.exists():
                 shutil.rmtree(leftover)
         staging.mkdir(parents=True)
-        for relative, text in sorted({**files, marker: MARKER_TEXT}.items()):
+        wanted = {**files, marker: MARKER_TEXT}
+        changed = not target.exists() or _files(target) != set(wanted)
+        for relative, text in sorted(wanted.items()):
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             data = text.encode("utf-8")
             if not _carry_over(target / relative, path, data):
                 path.write_bytes(data)
-        if target.exists():
+                changed = True
+        if not changed:  # nothing to do: the tree on disk is already this one, untouched
+            shutil.rmtree(staging)
+        elif not target.exists():
+            staging.rename(target)
+        elif _exchange(staging, target):
+            shutil.rmtree(staging)  # now holds the previous tree
+        else:  # no atomic exchange here: two renames, the old tree kept until the new is in place
             target.rename(retired)
-        staging.rename(target)
-        if retired.exists():
+            staging.rename(target)
             shutil.rmtree(retired)
     except OSError as error:
         raise OutputError(f"{target}: cannot write output: {error.strerror or error}") from None

@@ -136,7 +136,7 @@ def test_missing_path_is_one_clear_line(tmp_path, capsys):
     code = main(["build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.strip().count("\n") == 0 and "no such file or folder" in err
+    assert err.strip().count("\n") == 0 and "no such file" in err
 
 
 def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path, monkeypatch, capsys):
@@ -171,6 +171,7 @@ def test_lint_text_json_and_exit_status(tmp_path, capsys):
 
 def test_strict_fails_on_errors(tmp_path):
     (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "widget-get.md").write_text(PAGE, encoding="utf-8")
     (tmp_path / "pages" / "widget-broken.md").write_text("# widget: broken\n", encoding="utf-8")
     args = [
         "build",
