@@ -39,7 +39,7 @@ def default_jobs() -> int:
 
 def _map(function: Callable[[_T], _R], items: list[_T], jobs: int) -> list[_R]:
     """``map`` over processes when it pays; results keep input order, so output is the same."""
-    if jobs <= 1 or len(items) < 64:
+    if jobs <= 1 or len(items) <= jobs:
         return [function(item) for item in items]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8))))

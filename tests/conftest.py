@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,3 +21,15 @@ def repo() -> Path:
 def need_shared() -> None:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the project (CI always has it)")
+
+
+@pytest.fixture(scope="session")
+def corpus_root() -> Path:
+    unpack = SHARED / "corpus" / "unpack"
+    if not unpack.exists():
+        pytest.skip("../shared/corpus is not beside the project (CI always has it)")
+    target = os.environ.get("GRAPHDOC_CORPUS_DIR") or str(
+        Path.home() / ".cache" / "graphdoc-corpus"
+    )
+    run = subprocess.run([str(unpack), target], capture_output=True, text=True, check=True)
+    return Path(run.stdout.strip())

@@ -12,13 +12,10 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-
-from .conftest import SHARED
 
 CORPORA = ("graph-docs-en-2021", "graph-docs-es-2019", "graph-docs-current-sample")
 VERSIONS = ("v1.0", "beta")
@@ -28,18 +25,6 @@ MIN_RATES = {
     "permissions_all_kinds": 99.0,
     "graph_examples_replayed": 88.0,
 }
-
-
-@pytest.fixture(scope="session")
-def corpus_root() -> Path:
-    unpack = SHARED / "corpus" / "unpack"
-    if not unpack.exists():
-        pytest.skip("../shared/corpus is not beside the project (CI always has it)")
-    target = os.environ.get("GRAPHDOC_CORPUS_DIR") or str(
-        Path.home() / ".cache" / "graphdoc-corpus"
-    )
-    run = subprocess.run([str(unpack), target], capture_output=True, text=True, check=True)
-    return Path(run.stdout.strip())
 
 
 @pytest.mark.parametrize("version", VERSIONS)
