@@ -33,3 +33,24 @@ def corpus_root() -> Path:
     )
     run = subprocess.run([str(unpack), target], capture_output=True, text=True, check=True)
     return Path(run.stdout.strip())
+
+
+def _committed_outputs() -> dict[str, bytes]:
+    return {
+        path.relative_to(REPO).as_posix(): path.read_bytes()
+        for folder in ("specs", "generated")
+        for path in sorted((REPO / folder).rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts and ".pytest_cache" not in path.parts
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def committed_outputs_stay_untouched():
+    """No test may write into the project's own specs/ or generated/ (they are golden files)."""
+    before = _committed_outputs()
+    yield
+    after = _committed_outputs()
+    changed = sorted(
+        name for name in set(before) | set(after) if before.get(name) != after.get(name)
+    )
+    assert not changed, f"a test changed the committed outputs: {changed[:10]}"

@@ -133,7 +133,16 @@ def test_build_summary_and_package(tmp_path, capsys):
 
 
 def test_missing_path_is_one_clear_line(tmp_path, capsys):
-    code = main(["build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
+    code = main(
+        [
+            "build",
+            str(tmp_path / "nowhere"),
+            "--out",
+            str(tmp_path / "out"),
+            "--specs",
+            str(tmp_path / "s"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert err.strip().count("\n") == 0 and "no such file" in err

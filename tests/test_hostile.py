@@ -184,12 +184,28 @@ def check_module_level(path: Path) -> None:
 @pytest.mark.parametrize("slot", SLOTS)
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_text_stays_data(slot, name, tmp_path):
-    if "\x00" in page(slot, HOSTILE[name]):  # a NUL byte marks a binary file: refused, with one line
+    if "\x00" in page(
+        slot, HOSTILE[name]
+    ):  # a NUL byte marks a binary file: refused, with one line
         pages = tmp_path / "pages"
         pages.mkdir()
         (pages / "widget-run.md").write_text(page(slot, HOSTILE[name]), encoding="utf-8")
-        assert main(["build", str(pages), "--out", str(tmp_path / "out"), "--quiet"]) == 2
-        assert not (tmp_path / "out").exists()
+        out = tmp_path / "out"
+        assert (
+            main(
+                [
+                    "build",
+                    str(pages),
+                    "--out",
+                    str(out),
+                    "--specs",
+                    str(tmp_path / "specs"),
+                    "--quiet",
+                ]
+            )
+            == 2
+        )
+        assert not out.exists() and not (tmp_path / "specs").exists()
         return
     hostile = build(tmp_path / "hostile", page(slot, HOSTILE[name]))
     twin = build(tmp_path / "twin", page(slot, "plain"))
