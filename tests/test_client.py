@@ -279,3 +279,20 @@ def test_a_package_without_operations_renders_without_examples():
     files = render_package([], {}, "empty_pkg", "v1.0").files
     assert "```python" not in files["README.md"] and "client.None" not in files["README.md"]
     assert "tests/client_runtime/test_readme.py" in files
+
+
+def test_error_messages_quote_a_bounded_part_of_the_body():
+    recorder = Recorder(httpx.Response(500, text="E" * 100_000))
+    with pytest.raises(graphdoc_client.InternalServerError) as caught:
+        recorder.client(max_retries=0).message.get("m1")
+    assert len(str(caught.value)) < 1_000
+
+
+def test_request_bodies_and_tokens_never_reach_the_logs(caplog, monkeypatch):
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    recorder = Recorder(httpx.Response(429, headers={"Retry-After": "0"}), httpx.Response(202))
+    with caplog.at_level("DEBUG"):
+        recorder.client().user.sendmail(body={"message": {"subject": "SECRET-BODY"}})
+    assert len(recorder.requests) == 2  # retried once, so the retry path logged
+    assert caplog.records
+    assert "SECRET-BODY" not in caplog.text and "secret-token" not in caplog.text
