@@ -85,7 +85,7 @@ def _function_args(args: str, used: set[str]) -> tuple[str, tuple[PathParam, ...
         used.add(name)
         quoted = value.strip().startswith("'")
         pieces.append(f"{key.strip()}=" + ("'{" + name + "}'" if quoted else "{" + name + "}"))
-        params.append(PathParam(name, key.strip(), "function"))
+        params.append(PathParam(name, key.strip(), "function" if quoted else "argument"))
     return ",".join(pieces), tuple(params)
 
 

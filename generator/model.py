@@ -21,7 +21,7 @@ PERMISSION_KINDS: tuple[PermissionKind, ...] = (
 )
 
 BodyKind = Literal["none", "json", "text", "binary"]
-ParamStyle = Literal["segment", "path", "function", "query"]
+ParamStyle = Literal["segment", "path", "function", "argument", "query"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class PathParam:
 
     ``style`` says how a value is encoded: ``segment`` (one path segment, ``/`` encoded),
     ``path`` (inside ``root:/…:`` addressing, where ``/`` is meaningful), ``function``
-    (inside ``f(name='…')`` where quotes are doubled) or ``query`` (in the query string).
+    (inside ``f(name='…')`` where quotes are doubled), ``argument`` (an unquoted
+    ``f(name=…)``: the caller writes the OData literal, quotes included) or ``query``.
     """
 
     name: str

@@ -155,8 +155,8 @@ def strip_base(url: str) -> str:
 def _style_at(text: str, start: int) -> ParamStyle:
     """Is the placeholder at ``start`` inside ``f(a='…')`` or ``root:/…:`` addressing?"""
     before = text[:start]
-    if before.count("(") > before.count(")"):
-        return "function"
+    if before.count("(") > before.count(")"):  # quoted: f(a='{x}'); an OData literal: f(a={x})
+        return "function" if before.endswith("'") else "argument"
     if before.count(":") % 2 == 1 and ":/" in before:
         return "path"
     return "segment"

@@ -107,7 +107,9 @@ def path_pattern(variant: PathVariant) -> re.Pattern[str]:
     for match in re.finditer(r"\{(\w+)\}", variant.path):
         pieces.append(re.escape(variant.path[last : match.start()]))
         style = styles.get(match.group(1), "segment")
-        group = {"path": "(.+?)", "function": "([^']*?)"}.get(style, "([^/]+?)")
+        group = {"path": "(.+?)", "function": "([^']*?)", "argument": "([^,)/]*?)"}.get(
+            style, "([^/]+?)"
+        )
         pieces.append(f"(?P<{match.group(1)}>{group[1:-1]})")
         last = match.end()
     pieces.append(re.escape(variant.path[last:]))

@@ -87,6 +87,8 @@ def _encode(name: str, value: Any, style: str) -> str:
     text = _text(name, value)
     if style == "function":
         return quote(text.replace("'", "''"), safe=_SEGMENT_SAFE)
+    if style == "argument":  # an OData literal as the caller writes it: 5, 'text', 2018-03-05
+        return quote(text, safe=_SEGMENT_SAFE)
     if style == "path":
         if any(part in (".", "..") for part in text.split("/")):
             raise ValueError(f"path parameter {name!r} must not contain '.' or '..' segments")
