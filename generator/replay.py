@@ -141,12 +141,13 @@ def match_url(
     if len(path) > 1:
         path = path.rstrip("/")
     pairs = parse_qsl(query, keep_blank_values=True)
-    decoded = _KEY_IN_PARENS.sub(r"/\1/\2", unquote(path))  # messages('x') is messages/x
+    written = unquote(path)
+    spellings = [written, _KEY_IN_PARENS.sub(r"/\1/\2", written)]  # messages('x') is messages/x
     # Graph paths are case-insensitive: a second pass forgives an example's letter case.
     attempts = [(v, path_pattern(v)) for v in operation.variants]
     attempts += [(v, re.compile(pattern.pattern, re.I)) for v, pattern in attempts]
     for variant, pattern in attempts:
-        match = pattern.match(decoded)
+        match = pattern.match(spellings[0]) or pattern.match(spellings[1])
         if not match:
             continue
         query_args = _match_query(variant, pairs)
