@@ -341,7 +341,6 @@ def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
 @dataclass(frozen=True)
 class Rendered:
     files: dict[str, str]  # relative path → text (unformatted Python)
-    tests_written: int
 
 
 def render_package(
@@ -354,7 +353,6 @@ def render_package(
     files: dict[str, str] = {}
     ordered = sorted(operations, key=lambda op: (op.group, op.name))
     groups = []
-    tests_written = 0
     base_url = BASE_URLS[api_version]
     for group, members in groupby(ordered, key=lambda op: op.group):
         members = list(members)
@@ -375,7 +373,6 @@ def render_package(
             files[f"tests/test_{group}.py"], files[f"tests/examples/{group}.json"] = render_tests(
                 group, cases
             )
-            tests_written += len(cases)
     context = {
         "package": package,
         "api_version": api_version,
@@ -411,4 +408,4 @@ def render_package(
         files[f"tests/client_runtime/{name}.py"] = _render(
             f"tests/client_runtime/{name}.py.jinja", **context
         )
-    return Rendered(files, tests_written)
+    return Rendered(files)
