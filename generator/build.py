@@ -149,7 +149,13 @@ def build(
     jobs_list = sorted(rendered.files.items())
     files = dict(zip((relative for relative, _ in jobs_list), _map(_format_file, jobs_list, jobs)))
     clock.lap("format")
-    write_tree(out, files, marker=MARKER)  # first: the specs folder may live inside it
-    write_tree(specs / api_version, spec_files, marker=MARKER)
+    model_dir = (specs / api_version).resolve()
+    if model_dir.is_relative_to(out.resolve()):  # the specs live inside the package folder:
+        inside = model_dir.relative_to(out.resolve()).as_posix()  # one tree, one atomic swap
+        files.update({f"{inside}/{name}": text for name, text in spec_files.items()})
+        write_tree(out, files, marker=MARKER)
+    else:
+        write_tree(out, files, marker=MARKER)
+        write_tree(model_dir, spec_files, marker=MARKER)
     clock.lap("write")
     return result

@@ -217,3 +217,13 @@ def test_readme_documents_every_diagnostic_code(capsys):
     assert main(["codes"]) == 0
     table = capsys.readouterr().out.strip()
     assert table in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_with_nothing_changed_touches_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "out"
+    args = ["build", "--quiet", "--out", str(out), "--specs", str(out / "specs")]
+    assert main(args) == 0
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in [out, *out.rglob("*")]}
+    assert main(args) == 0
+    assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in [out, *out.rglob("*")]} == before
