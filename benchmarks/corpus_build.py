@@ -74,13 +74,15 @@ def main() -> int:
             report = json.loads((out / "report.json").read_text(encoding="utf-8"))
             traceback = "Traceback" in build.stderr or "internal error" in build.stderr
             print(
-                f"pages {report['pages']} ({report['api_pages']} api), operations {report['operations']}, "
-                f"examples {report['examples']}, tests written {report['tests_written']}"
+                f"pages {report['files_seen']} ({report['api_pages']} api), operations {report['operations']}, "
+                f"examples {report['example_requests']} ({report['example_requests_on_graph']} to Graph), "
+                f"tests written {report['replay_tests']}, rates {json.dumps(report['rates_percent'])}"
             )
             print(
-                f"wall {wall:.1f} s, peak RSS {max(peak, before) / 1024:.0f} MB (max over builds so far), traceback: {traceback}"
+                f"wall {wall:.1f} s, peak RSS {max(peak, before) / 1024:.0f} MB (max over builds so far), "
+                f"traceback: {traceback}"
             )
-            print("diagnostics " + json.dumps(report["diagnostics"]))
+            print("diagnostics " + json.dumps(report["diagnostics_by_severity"]))
             print("by code " + json.dumps(report["diagnostics_by_code"]))
             compiled = (
                 _run([sys.executable, "-m", "compileall", "-q", "."], cwd=out).returncode == 0
