@@ -13,7 +13,6 @@ from __future__ import annotations
 import keyword
 import re
 from typing import Callable
-from urllib.parse import parse_qsl
 
 from .model import ParamStyle, PathParam, PathVariant
 
@@ -236,7 +235,3 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
     return PathVariant(
         template=template.strip(), path=path, params=tuple(params), query=query, line=line
     )
-
-
-def query_pairs(query: str) -> list[tuple[str, str]]:
-    return parse_qsl(query, keep_blank_values=True)

@@ -212,10 +212,6 @@ def tables(blocks: list[Block] | tuple[Block, ...]) -> list[tuple[Block, str]]:
     return found
 
 
-def first_table(blocks: list[Block] | tuple[Block, ...]) -> Block | None:
-    return next((b for b in blocks if b.kind == "table" and _is_permission_table(b)), None)
-
-
 def include_target(blocks: list[Block]) -> tuple[str, int] | None:
     """The permissions include of a section: (relative path, line)."""
     for block in blocks:

@@ -16,8 +16,9 @@ from .pages import line_of, md
 def from_markdown(text: str):
     """Run the first permissions table of ``text`` through from_table; return (Permissions, diagnostics)."""
     found: list[tuple[int, str, str]] = []
-    table = permissions.first_table(blocks_of(text))
-    assert table is not None, "no permissions table recognised"
+    found_tables = permissions.tables(blocks_of(text))
+    assert found_tables, "no permissions table recognised"
+    table = found_tables[0][0]
     result = permissions.from_table(
         table, lambda line, code, message: found.append((line, code, message))
     )
@@ -244,7 +245,7 @@ def test_unknown_labels_without_three_rows_reported():
         |Toepassing | Thing.Read.All |
         """)
     blocks = blocks_of(text)
-    assert permissions.first_table(blocks) is None  # not recognisable as a permissions table
+    assert permissions.tables(blocks) == []  # not recognisable as a permissions table
     found: list[tuple[int, str, str]] = []
     perms = permissions.from_table(
         blocks[0], lambda line, code, message: found.append((line, code, message))
