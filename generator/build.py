@@ -17,14 +17,14 @@ from typing import Any, Callable, TypeVar
 from . import specio
 from .diagnostics import Diagnostic, Suppression, sort_key, suppress
 from .fmt import format_python
-from .model import Operation
+from .model import Example, Operation
 from .naming import resolve_collisions
 from .overrides import apply as apply_overrides
 from .overrides import load as load_overrides
 from .pages import InputError, PageFile, discover
 from .parse import PageResult, parse_file
 from .render import render_package
-from .replay import ReplayCase, plan
+from .replay import ReplayCase, operation_index, plan, replay_elsewhere
 from .report import build_report
 from .write import write_tree
 
@@ -110,11 +110,28 @@ def analyse(paths: list[str], settings: Settings) -> BuildResult:
     result.operations = resolve_collisions(
         operations, lambda source, *rest: result.add(display.get(source, source), *rest)
     )
+    strays: list[tuple[Operation, Example]] = []
     for operation in result.operations:
         path = display.get(operation.source, operation.source)
+        found: list[Example] = []
         result.cases[operation.qualified_name] = plan(
-            operation, lambda line, code, message, path=path: result.add(path, line, code, message)
+            operation,
+            lambda line, code, message, path=path: result.add(path, line, code, message),
+            found,
         )
+        strays += [(operation, example) for example in found]
+    index = operation_index(result.operations)
+    for home, example in strays:
+        elsewhere = replay_elsewhere(example, home, index)
+        if elsewhere is not None:
+            target, case = elsewhere
+            result.cases[target.qualified_name].append(case)
+            where = display.get(target.source, target.source)
+            message = (
+                f"example {example.name!r} calls client.{target.group}.{target.name}"
+                f" (documented in {where}): replayed against it"
+            )
+            result.add(display.get(home.source, home.source), example.request.line, "GD062", message)
     clock.lap("model")
     result.diagnostics, suppressed = suppress(result.diagnostics, list(settings.suppressions))
     result.diagnostics.sort(key=sort_key)

@@ -26,7 +26,7 @@ _SUFFIX = re.compile(
     r"(?P<base>.*?)(?P<suffix>(?:/microsoft\.graph\.[A-Za-z0-9_.]+)?(?:/\$count|/\$value)?)$"
 )
 _FUNCTION = re.compile(r"^(?P<base>.*/(?P<name>[A-Za-z][\w.]*))\((?P<args>[^()]*)\)$")
-_DRIVE_ITEM = re.compile(r"(?<=/drive)/items/\{(\w+)\}")
+_DRIVE_ITEM = re.compile(r"(?P<drive>/drive|/drives/\{\w+\})/items/\{(?P<item>\w+)\}")
 _USERS = re.compile(r"^/users/\{(\w+)\}(?P<rest>/.*)?$")
 
 
@@ -68,9 +68,18 @@ def _direct_aliases(variant: PathVariant) -> Iterator[PathVariant]:
         yield _with_path(variant, path[3:], variant.params, variant.template)
     match = _DRIVE_ITEM.search(path)
     if match:  # a drive's root folder is an item: /drive/items/{id} ↔ /drive/root
-        params = tuple(param for param in variant.params if param.name != match.group(1))
-        rooted = path[: match.start()] + "/root" + path[match.end() :]
-        yield _with_path(variant, rooted, params, variant.template)
+        drive, rest = path[: match.end("drive")], path[match.end() :]
+        params = tuple(param for param in variant.params if param.name != match.group("item"))
+        yield _with_path(variant, drive + "/root" + rest, params, variant.template)
+        # and so is any item, addressed by its path under the root: /drive/root:/a/b.txt:
+        if all(param.name != "item_path" for param in params):
+            by_path = tuple(
+                PathParam("item_path", "item-path", "path") if param.name == match.group("item")
+                else param
+                for param in variant.params
+            )
+            addressed = drive + "/root:/{item_path}" + (":" + rest if rest else "")
+            yield _with_path(variant, addressed, by_path, variant.template)
 
 
 def _function_args(args: str, used: set[str]) -> tuple[str, tuple[PathParam, ...]] | None:

@@ -173,6 +173,13 @@ _CODES = (
         "warning",
         "An override entry is malformed or names nothing read.",
     ),
+    # examples of other pages
+    Code(
+        "GD062",
+        "example-of-other-operation",
+        "info",
+        "An example calls an operation another page documents; it is replayed against that one.",
+    ),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _CODES}

@@ -4,7 +4,8 @@ A block is a request when its annotation says so or, unannotated (or marked "ign
 inside the Examples section, when its first line is ``METHOD url``; a response likewise
 by annotation or an ``HTTP/1.1 NNN`` first line. A response pairs with the request of the same name, else
 with the closest earlier request still waiting for one; a response after a redirect (302)
-is what following it gives. An annotation binds to the next code block, even across a
+is what following it gives; a bare JSON body right after a request is its response, with
+the status the prose documents. An annotation binds to the next code block, even across a
 heading or a paragraph.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import httptext
+from . import httptext, lenient_json
 from .annotations import Annotation, annotations_in
 from .model import Example, HttpMessage
 from .structure import Block, Section
@@ -51,6 +52,23 @@ def _candidate_blocks(sections: list[Section]) -> list[tuple[Block, bool]]:
         for block in section.blocks:
             result.append((block, open_to_shape and not template_section))
     return result
+
+
+def _bare_body(text: str, line: int) -> HttpMessage | None:
+    """A JSON fence right after a request: its response body, status left to the prose (0).
+
+    Older pages (Dynamics 365 Business Central, some Intune ones) show only the body.
+    """
+    stripped = text.lstrip()
+    if not stripped.startswith(("{", "[")):
+        return None
+    try:
+        body, _ = lenient_json.loads(stripped)
+    except lenient_json.NotJSON:
+        return None
+    return HttpMessage(
+        status=0, body_kind="json", body=body, content_type="application/json", line=line + 1
+    )
 
 
 def find_examples(sections: list[Section], page_id: str, report: Report) -> list[Example]:
@@ -99,6 +117,11 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
                     )
                 names.add(name)
                 requests.append(_Request(name, message, annotation, run=run))
+            continue
+        bare = _bare_body(text, block.line) if not kind and open_to_shape else None
+        if bare is not None and requests and requests[-1].response is None:
+            requests[-1].response = bare  # a body shown without its status line
+            run += 1
             continue
         if kind == "response" or (not kind and open_to_shape and httptext.is_response(text)):
             response = httptext.parse_response(text, block.line + 1, report)

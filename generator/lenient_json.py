@@ -1,7 +1,8 @@
 """Reading the almost-JSON that doc pages contain.
 
 About 0.5% of annotation comments and 3% of example bodies are not strict JSON: trailing
-commas, raw tabs inside strings, typographic quotes, a missing comma at a line end. Those few repairs recover nearly all
+commas, raw tabs inside strings, typographic quotes, a missing comma at a line end, no-break
+spaces in the indentation. Those few repairs recover nearly all
 of them; anything else is reported by the caller rather than guessed at.
 """
 
@@ -20,6 +21,29 @@ _MISSING_COMMA = re.compile(r'("|\d|true|false|null|\}|\])([ \t]*\r?\n[ \t]*")')
 
 class NotJSON(ValueError):
     """The text is not JSON, even after the lenient repairs."""
+
+
+def _plain_spaces(text: str) -> str:
+    """Unicode spaces (no-break, narrow no-break, ideographic…) between tokens → plain spaces.
+
+    Translated pages carry them in the indentation; inside strings they are content and stay.
+    """
+    out: list[str] = []
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char not in " \t\r\n" and char.isspace() or char == "\ufeff":
+            char = " "
+        out.append(char)
+    return "".join(out)
 
 
 def _drop_trailing_commas(text: str) -> str:
@@ -64,6 +88,8 @@ def loads(text: str) -> tuple[Any, bool]:
         _drop_trailing_commas(text.translate(_SMART_QUOTES)),
         _MISSING_COMMA.sub(r"\1,\2", _drop_trailing_commas(text.translate(_SMART_QUOTES))),
     )
+    if any(char not in " \t\r\n" and char.isspace() or char == "\ufeff" for char in text):
+        candidates += tuple(_plain_spaces(candidate) for candidate in candidates[1:])
     for candidate in candidates:
         try:
             return json.loads(candidate, strict=False), True

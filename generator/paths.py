@@ -19,9 +19,14 @@ from .model import ParamStyle, PathParam, PathVariant
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]+", re.I)
 _VERSION = re.compile(r"^/(v1\.0|beta|\{version\}|v\d[^/]*)(?=/|$)", re.I)
 _ANGLE = re.compile(r"<([A-Za-z][^<>/]*)>")
+# A key in parentheses, ``worksheets({id})`` or ``reviews('{id}')``: OData's other spelling
+# of ``worksheets/{id}`` (a function's parameters are always named, ``f(a={a})``).
+_KEY_IN_PARENS = re.compile(r"(?<=[A-Za-z])\('?(\{[^{}=/']*\})'?\)(?=/|$)")
+# A whole segment written ``(team-id)`` or ``'{key-id}'``: a placeholder in other dress.
+_WRAPPED = re.compile(r"(?<=/)(?:\(([A-Za-z][\w -]*)\)|'\{([^{}/]*)\}')(?=/|$)")
 # A GUID or a long number right after a collection segment: an example id left in a template.
 _CONCRETE_ID = re.compile(
-    r"(?<=[A-Za-z]s)(/)(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{3,})(?=/|$)",
+    r"(?<=[A-Za-z]s)(/)(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32}|\d{3,}|id)(?=/|$)",
     re.I,
 )
 # A function argument with an example value instead of a placeholder: (count=n), (date='2017-01-01').
@@ -176,6 +181,8 @@ def _preceding_collection(text: str, start: int) -> str:
 def parse_template(template: str, line: int, report: Report) -> PathVariant:
     """Normalise one documented path template (the text after the method)."""
     text = _ANGLE.sub(lambda m: "{" + m.group(1) + "}", template.strip())
+    text = _WRAPPED.sub(lambda m: "{" + (m.group(1) or m.group(2)) + "}", text)
+    text = _KEY_IN_PARENS.sub(r"/\1", text)
     text = _balance(text, line, report)
     path, query = split_query(strip_base(text))
     if len(path) > 1:

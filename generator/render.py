@@ -189,7 +189,9 @@ def _call_source(operation: Operation, case: ReplayCase) -> str:
         arguments.append('headers=example["headers"]')
     if case.json_body is not None:
         arguments.append('body=example["body"]')
-    if case.content is not None:
+    if case.content is not None and operation.request_body.kind != "binary":
+        arguments.append('raw_body=example["content"].encode()')
+    elif case.content is not None:
         arguments.append('content=example["content"].encode()')
         if case.content_type:
             arguments.append(f"content_type={literal(case.content_type)}")
@@ -220,7 +222,7 @@ def render_tests(group: str, cases: list[tuple[Operation, ReplayCase]]) -> tuple
                 "function": function,
                 "key": literal(function),
                 "docstring": docstring(
-                    f"Replays example {case.example.name!r} ({operation.source}, line {case.example.request.line}).",
+                    f"Replays example {case.example.name!r} ({case.source or operation.source}, line {case.example.request.line}).",
                     indent="    ",
                 ),
                 "call": _call_source(operation, case),

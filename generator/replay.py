@@ -69,6 +69,7 @@ class ReplayCase:
     content_type: str = ""
     response: dict[str, Any] = field(default_factory=dict)
     redirect: dict[str, Any] | None = None  # a documented 3xx answered before ``response``
+    source: str = ""  # the page of the example, when another page documents the operation
 
     def data(self) -> dict[str, Any]:
         """What the test reads from its examples file: the bodies and headers, and the reply."""
@@ -85,13 +86,18 @@ class ReplayCase:
         return data
 
 
-_KEY_IN_PARENS = re.compile(r"/([A-Za-z]\w*)\('([^'/]*)'\)(?=/|$)")
+# ``messages('x')``, ``charts(<name>)``: a key in parentheses, OData's spelling of ``/x``.
+_KEY_IN_PARENS = re.compile(r"/([A-Za-z]\w*)\((?:'([^'/]*)'|([^'/=,()]+))\)(?=/|$)")
+
+
+def _keys_as_segments(path: str) -> str:
+    return _KEY_IN_PARENS.sub(lambda m: f"/{m.group(1)}/{m.group(2) or m.group(3) or ''}", path)
 
 
 def written_path(url: str) -> str:
     """The example's path, decoded, with OData key syntax spelled as segments."""
     path = unquote(split_query(strip_base(url))[0])
-    return _KEY_IN_PARENS.sub(r"/\1/\2", path.rstrip("/") if len(path) > 1 else path)
+    return _keys_as_segments(path.rstrip("/") if len(path) > 1 else path)
 
 
 def on_graph_host(url: str) -> bool:
@@ -107,7 +113,7 @@ def path_pattern(variant: PathVariant) -> re.Pattern[str]:
     for match in re.finditer(r"\{(\w+)\}", variant.path):
         pieces.append(re.escape(variant.path[last : match.start()]))
         style = styles.get(match.group(1), "segment")
-        group = {"path": "(.+?)", "function": "([^']*?)", "argument": "([^,)/]*?)"}.get(
+        group = {"path": "([^:]+?)", "function": "([^']*?)", "argument": "([^,)/]*?)"}.get(
             style, "([^/]+?)"
         )
         pieces.append(f"(?P<{match.group(1)}>{group[1:-1]})")
@@ -119,8 +125,9 @@ def path_pattern(variant: PathVariant) -> re.Pattern[str]:
 def _match_query(variant: PathVariant, pairs: list[tuple[str, str]]) -> dict[str, str] | None:
     """Values of the variant's query placeholders in the example's query, or None if absent."""
     found: dict[str, str] = {}
-    available = dict(pairs)
+    available = {key.lower(): value for key, value in pairs}  # keys are case-insensitive too
     for key, template in parse_qsl(variant.query, keep_blank_values=True):
+        key = key.lower()
         if key not in available:
             return None
         if not re.search(r"\{(\w+)\}", template):
@@ -142,7 +149,7 @@ def match_url(
         path = path.rstrip("/")
     pairs = parse_qsl(query, keep_blank_values=True)
     written = unquote(path)
-    spellings = [written, _KEY_IN_PARENS.sub(r"/\1/\2", written)]  # messages('x') is messages/x
+    spellings = [written, _keys_as_segments(written)]  # messages('x') is messages/x
     # Graph paths are case-insensitive: a second pass forgives an example's letter case.
     attempts = [(v, path_pattern(v)) for v in operation.variants]
     attempts += [(v, re.compile(pattern.pattern, re.I)) for v, pattern in attempts]
@@ -195,15 +202,32 @@ def _response(response: HttpMessage) -> dict[str, Any] | str:
     return result
 
 
-def plan(operation: Operation, report: Report) -> list[ReplayCase]:
+def plan(
+    operation: Operation, report: Report, strays: list[Example] | None = None
+) -> list[ReplayCase]:
+    """The page's own replay cases; examples of other operations are added to ``strays``.
+
+    An example whose method or URL fits none of the page's variants may still be an exact
+    call of an operation another page documents (``/me/calendar`` on a calendar-get page
+    that only lists ``/me/calendars/{id}``); :func:`replay_elsewhere` looks for it.
+    """
     cases: list[ReplayCase] = []
     for example in operation.examples:
         request = example.request
         if example.response is None and operation.response.status in _NO_CONTENT:
             # the prose documents a bodiless answer; the example just does not show it
             example = replace(example, response=HttpMessage(status=operation.response.status))
-        if example.response is None or request.method != operation.http_method:
-            continue  # GD040 / GD047 already say why
+        if example.response is None:
+            continue  # GD040 already says why
+        if example.response.status == 0 and operation.response.status:
+            # a body shown without its status line: the prose gives the status
+            example = replace(
+                example, response=replace(example.response, status=operation.response.status)
+            )
+        if request.method != operation.http_method:
+            if strays is not None and on_graph_host(request.url):
+                strays.append(example)  # GD047 already says why
+            continue
         outcome = _case(operation, example)
         if isinstance(outcome, ReplayCase):
             cases.append(outcome)
@@ -213,9 +237,47 @@ def plan(operation: Operation, report: Report) -> list[ReplayCase]:
                 report(request.line, "GD038", message)
         elif outcome.startswith("example URL"):
             report(request.line, "GD044", f"{outcome}: {request.url}")
+            if strays is not None:
+                strays.append(example)
         else:
             report(request.line, "GD046", f"example {example.name!r} not replayed: {outcome}")
     return cases
+
+
+def _first_segment(path: str) -> str:
+    return path.lstrip("/").split("/", 1)[0].split("(", 1)[0].lower()
+
+
+def operation_index(operations: list[Operation]) -> dict[tuple[str, str], list[Operation]]:
+    """Operations by method and first path segment: the few an example URL could call."""
+    index: dict[tuple[str, str], list[Operation]] = {}
+    for operation in operations:
+        for segment in dict.fromkeys(_first_segment(v.path) for v in operation.variants):
+            if segment and not segment.startswith("{"):
+                index.setdefault((operation.http_method, segment), []).append(operation)
+    return index
+
+
+def replay_elsewhere(
+    example: Example,
+    home: Operation,
+    index: dict[tuple[str, str], list[Operation]],
+) -> tuple[Operation, ReplayCase] | None:
+    """The operation of another page that this example calls exactly, and its case.
+
+    The home page's own group is tried first, then the rest by qualified name, so the
+    choice is the same in every run.
+    """
+    key = (example.request.method, _first_segment(written_path(example.request.url)))
+    candidates = sorted(
+        (op for op in index.get(key, ()) if op is not home),
+        key=lambda op: (op.group != home.group, op.qualified_name),
+    )
+    for operation in candidates:
+        outcome = _case(operation, example)
+        if isinstance(outcome, ReplayCase):
+            return operation, replace(outcome, source=home.source)
+    return None
 
 
 def _case(operation: Operation, example: Example) -> ReplayCase | str:
@@ -249,13 +311,17 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
     if first_same is not variant:
         kwargs.append(("variant", variant.path))
     template = {
-        key: re.sub(r"\{(\w+)\}", lambda m: path_args[m.group(1)], value)
+        key.lower(): (key, re.sub(r"\{(\w+)\}", lambda m: path_args[m.group(1)], value))
         for key, value in parse_qsl(variant.query, keep_blank_values=True)
     }
     extra: dict[str, str] = {}
+    sent: list[tuple[str, str]] = []  # the query as the client spells it
     for key, value in pairs:
-        if template.get(key) == value:
+        documented = template.get(key.lower())
+        if documented is not None and documented[1] == value:
+            sent.append((documented[0], value))
             continue  # the documented query of the variant sends it
+        sent.append((key, value))
         if key in _OPTIONS:
             kwargs.append((_OPTIONS[key], _option_value(_OPTIONS[key], value)))
         else:
@@ -271,7 +337,9 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
             return "the example sends a JSON body the operation does not take"
         json_body = request.body
     elif request.body_kind == "text":
-        if body_kind != "binary":
+        if body_kind == "json" and request.content_type and "json" not in request.content_type:
+            headers["Content-Type"] = request.content_type  # raw_body: a MIME message, say
+        elif body_kind != "binary":
             return "the example body is not JSON"
         content = str(request.body)
     elif body_kind == "binary":
@@ -288,7 +356,7 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
         kwargs=tuple(kwargs),
         method=operation.http_method,
         path=expanded,
-        query=tuple(pairs),
+        query=tuple(sent),
         headers=headers,
         json_body=json_body,
         content=content,

@@ -54,6 +54,7 @@ class RequestOptions(TypedDict, total=False):
     count: bool
     headers: Mapping[str, str]
     params: Mapping[str, str]
+    raw_body: bytes  # sent as is instead of a JSON body (a MIME message); say its type in headers
     timeout: float | httpx.Timeout | None
     variant: str | int
 
@@ -226,6 +227,11 @@ def build_request(
             headers["Content-Type"] = content_type
         content = _upload(content, headers, isinstance(client, httpx.AsyncClient))
         body = None
+    raw = options.get("raw_body")
+    if raw is not None:
+        if body is not None or content is not None:
+            raise TypeError("raw_body replaces the request body; give one or the other")
+        content = bytes(raw)
     return client.build_request(
         endpoint.method,
         url,

@@ -570,6 +570,15 @@ def test_a_documented_query_is_a_default_the_caller_may_override(graph, demo):
     assert [r.url.params["$format"] for r in graph.requests] == ["text/csv", "application/json"]
 
 
+def test_raw_body_is_sent_instead_of_json(graph, demo):
+    mime = b"From: a@contoso.com\r\nSubject: hi\r\n\r\nbody"
+    demo(graph.client()).create(raw_body=mime, headers={"Content-Type": "text/plain"})
+    assert graph.request.content == mime
+    assert graph.request.headers["content-type"] == "text/plain"
+    with pytest.raises(TypeError, match="raw_body"):
+        demo(graph.client()).create(body={"a": 1}, raw_body=mime)
+
+
 # --- path safety --------------------------------------------------------------------------
 
 
