@@ -131,7 +131,9 @@ def analyse(paths: list[str], settings: Settings) -> BuildResult:
                 f"example {example.name!r} calls client.{target.group}.{target.name}"
                 f" (documented in {where}): replayed against it"
             )
-            result.add(display.get(home.source, home.source), example.request.line, "GD062", message)
+            result.add(
+                display.get(home.source, home.source), example.request.line, "GD062", message
+            )
     clock.lap("model")
     result.diagnostics, suppressed = suppress(result.diagnostics, list(settings.suppressions))
     result.diagnostics.sort(key=sort_key)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Callable, Iterator
 
 from .model import Operation, PathParam, PathVariant
-from .paths import identifier, singular
+from .paths import identifier, parse_template, singular
 from .replay import match_url, on_graph_host, path_pattern, written_path
 
 Report = Callable[[int, str, str], None]
@@ -74,8 +74,11 @@ def _direct_aliases(variant: PathVariant) -> Iterator[PathVariant]:
         # and so is any item, addressed by its path under the root: /drive/root:/a/b.txt:
         if all(param.name != "item_path" for param in params):
             by_path = tuple(
-                PathParam("item_path", "item-path", "path") if param.name == match.group("item")
-                else param
+                (
+                    PathParam("item_path", "item-path", "path")
+                    if param.name == match.group("item")
+                    else param
+                )
                 for param in variant.params
             )
             addressed = drive + "/root:/{item_path}" + (":" + rest if rest else "")
@@ -119,31 +122,43 @@ def _prefix_template(prefix: str, used: set[str]) -> tuple[str, tuple[PathParam,
     return "/" + "/".join(out), tuple(params)
 
 
-def _candidates(variant: PathVariant, path: str) -> Iterator[PathVariant]:
-    """Derived forms of ``variant`` that could produce the example ``path``."""
+def _forms(variant: PathVariant, path: str, method: str) -> Iterator[PathVariant]:
+    """``variant``, its aliases, and each with the suffix or function arguments ``path`` adds."""
     suffix_match = _SUFFIX.match(path)
     suffix = suffix_match.group("suffix") if suffix_match else ""
     function = _FUNCTION.match(path)
     for base in _aliases(variant):
-        if base is not variant:
-            yield base
+        yield base
         if suffix and not base.path.endswith(suffix):
             yield _with_path(base, base.path + suffix, base.params, variant.template)
+        if method == "GET" and base.path.endswith("/$ref"):  # the objects, not their references
+            yield _with_path(base, base.path.removesuffix("/$ref"), base.params, variant.template)
         if function and base.path.rstrip("()").endswith("/" + function.group("name")):
             used = {param.name for param in base.params}
             args = _function_args(function.group("args"), used)
             if args is not None:
                 derived = base.path.removesuffix("()") + "(" + args[0] + ")"
                 yield _with_path(base, derived, base.params + args[1], variant.template)
-    pattern = path_pattern(variant).pattern.removeprefix("^")
-    prefixed = re.match("^(?P<prefix>/.+?)" + pattern, path)
-    if prefixed and not variant.path.startswith(("/me", "/users")):
-        used = {param.name for param in variant.params}
-        prefix = _prefix_template(prefixed.group("prefix"), used)
-        if prefix is not None:
-            yield _with_path(
-                variant, prefix[0] + variant.path, prefix[1] + variant.params, variant.template
-            )
+
+
+def _candidates(variant: PathVariant, path: str, method: str = "") -> Iterator[PathVariant]:
+    """Derived forms of ``variant`` that could produce the example ``path``."""
+    for form in _forms(variant, path, method):
+        if form is not variant:
+            yield form
+        pattern = path_pattern(form).pattern.removeprefix("^")
+        prefixed = re.match("^(?P<prefix>/.+?)" + pattern, path)
+        if prefixed and not form.path.startswith(("/me", "/users")):
+            used = {param.name for param in form.params}
+            prefix = _prefix_template(prefixed.group("prefix"), used)
+            if prefix is not None:
+                yield _with_path(
+                    form, prefix[0] + form.path, prefix[1] + form.params, variant.template
+                )
+
+
+# A relative example URL of names and placeholders only (``GET /me/drives``) is a template.
+_TEMPLATE_LIKE = re.compile(r"^(?:/(?:[A-Za-z][\w.]*|\{[\w-]+\}))+$")
 
 
 def derive_variants(operation: Operation, report: Report) -> Operation:
@@ -157,9 +172,24 @@ def derive_variants(operation: Operation, report: Report) -> Operation:
         if not isinstance(match_url(current, request.url), str):
             continue
         path = written_path(request.url)
+        if "://" not in request.url and "?" not in request.url and _TEMPLATE_LIKE.match(path):
+            found = parse_template(path, request.line, lambda *args: None)
+            added.append(replace(found, derived_from=found.template))
+            current = replace(current, variants=operation.variants + tuple(added))
+            report(
+                request.line,
+                "GD049",
+                f"example path {path} is written as a template but not listed; added it as a variant",
+            )
+            continue
         for variant in operation.variants:
             found = next(
-                (c for c in _candidates(variant, path) if path_pattern(c).match(path)), None
+                (
+                    c
+                    for c in _candidates(variant, path, request.method)
+                    if path_pattern(c).match(path)
+                ),
+                None,
             )
             if found is None:
                 continue
