@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
+import re
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from . import specio
+from . import cache, specio
 from .diagnostics import Diagnostic, Suppression, sort_key, suppress
 from .fmt import format_python
 from .model import Example, Operation
@@ -63,6 +65,8 @@ class BuildResult:
     cases: dict[str, list[ReplayCase]] = field(default_factory=dict)  # by qualified name
     report: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    input_keys: list[str] = field(default_factory=list)  # what the whole result depends on
+    unchanged: bool = False  # the build found its output already up to date
 
     def add(self, path: str, line: int, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, code, message))
@@ -87,6 +91,43 @@ class Settings:
     jobs: int = 1
     overrides: Path | None = None  # a folder of override files
     suppressions: tuple[Suppression, ...] = ()
+    cache: Path | None = None  # the cache folder; None: no cache
+
+
+_INCLUDE = re.compile(r"!INCLUDE\s*\[[^\]\n]*\]\(([^)\s]+)\)", re.I)
+
+
+class _Inputs:
+    """The cache key of each page: its bytes, the includes it names, the settings."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._hashes: dict[str, str] = {}
+
+    def _hash(self, path: Path) -> str:
+        name = os.path.normpath(path)
+        if name not in self._hashes:
+            self._hashes[name] = cache.file_hash(name)
+        return self._hashes[name]
+
+    def page_key(self, page: PageFile) -> str:
+        try:
+            data = Path(page.path).read_bytes()
+        except OSError:
+            return ""  # unreadable: parsed (and reported) every time
+        includes = sorted(set(_INCLUDE.findall(data.decode("utf-8", "replace"))))
+        folder = Path(page.path).parent
+        depends = [f"{name}={self._hash(folder / name)}" for name in includes]
+        return cache.key("parse", self.settings.api_version, page.path, page.source, data, *depends)
+
+    def settings_key(self) -> list[str]:
+        settings = self.settings
+        parts = [settings.api_version, repr(settings.suppressions)]
+        if settings.overrides is not None:
+            for file in sorted(settings.overrides.rglob("*")):
+                if file.is_file():
+                    parts.append(f"{file.as_posix()}={self._hash(file)}")
+        return parts
 
 
 def analyse(paths: list[str], settings: Settings) -> BuildResult:
@@ -98,8 +139,21 @@ def analyse(paths: list[str], settings: Settings) -> BuildResult:
     clock.lap("discover")
     display = {page.source: page.path for page in result.pages}
     operations: list[Operation] = []
-    api_pages = [(page, api_version) for page in result.pages if page.kind == "api"]
-    for parsed in _map(_parse_page, api_pages, jobs):
+    inputs = _Inputs(settings)
+    store = cache.Store(settings.cache, "parse")
+    api_pages = [page for page in result.pages if page.kind == "api"]
+    keys = [inputs.page_key(page) for page in api_pages]
+    result.input_keys = _input_keys(result.pages, keys, inputs)
+    found: list[PageResult | None] = [store.get(key) if key else None for key in keys]
+    missing = [index for index, parsed in enumerate(found) if parsed is None]
+    clock.lap("read")
+    fresh = _map(_parse_page, [(api_pages[index], api_version) for index in missing], jobs)
+    for index, parsed in zip(missing, fresh):
+        found[index] = parsed
+        if keys[index]:
+            store.put(keys[index], parsed)
+    for parsed in found:
+        assert parsed is not None
         result.diagnostics.extend(parsed.diagnostics)
         if parsed.operation is not None:
             operations.append(parsed.operation)
@@ -148,6 +202,11 @@ def build(
     paths: list[str], out: Path, specs: Path, package: str, settings: Settings
 ) -> BuildResult:
     api_version, jobs = settings.api_version, settings.jobs
+    builds = cache.Store(settings.cache, "build")
+    if settings.cache is not None:
+        done = _up_to_date(paths, out, specs, package, settings, builds)
+        if done is not None:
+            return done
     result = analyse(paths, settings)
     if not result.operations:  # nothing to generate: say why instead of writing an empty package
         first = next((d for d in result.diagnostics if d.severity == "error"), None)
@@ -156,17 +215,30 @@ def build(
         raise InputError(f"{', '.join(paths)}: no operation in {api_pages} api page(s){reason}")
     clock = _Clock(result.timings)
     spec_files = {}
+    specs_store = cache.Store(settings.cache, "spec")
     for operation in result.operations:
         name, suffix = operation.id, 2
         while f"{name}.yaml" in spec_files:
             name, suffix = f"{operation.id}-{suffix}", suffix + 1
-        spec_files[f"{name}.yaml"] = specio.dump(operation)
+        key = cache.key("spec", pickle.dumps(operation, protocol=5)) if settings.cache else ""
+        text = specs_store.get(key) if key else None
+        if text is None:
+            text = specio.dump(operation)
+            specs_store.put(key, text)
+        spec_files[f"{name}.yaml"] = text
     clock.lap("model")
     rendered = render_package(result.operations, result.cases, package, api_version)
     rendered.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
     clock.lap("render")
-    jobs_list = sorted(rendered.files.items())
-    files = dict(zip((relative for relative, _ in jobs_list), _map(_format_file, jobs_list, jobs)))
+    formats = cache.Store(settings.cache, "format")
+    files = dict(sorted(rendered.files.items()))
+    keys = {name: cache.key("format", name, text) for name, text in files.items()}
+    formatted = {name: formats.get(keys[name]) for name in files if name.endswith(".py")}
+    todo = [(name, files[name]) for name, text in formatted.items() if text is None]
+    for (name, _), text in zip(todo, _map(_format_file, todo, jobs)):
+        formats.put(keys[name], text)
+        formatted[name] = text
+    files.update(formatted)
     clock.lap("format")
     model_dir = (specs / api_version).resolve()
     if model_dir.is_relative_to(out.resolve()):  # the specs live inside the package folder:
@@ -177,4 +249,61 @@ def build(
         write_tree(out, files, marker=MARKER)
         write_tree(model_dir, spec_files, marker=MARKER)
     clock.lap("write")
+    if settings.cache is not None:
+        key = _build_key(result.input_keys, out, specs, package)
+        builds.put(key, (result.report, result.diagnostics, _snapshot(out, model_dir)))
+    return result
+
+
+def _input_keys(pages: list[PageFile], keys: list[str], inputs: _Inputs) -> list[str]:
+    """Everything a build's result depends on: every page read, and the settings."""
+    return [f"{page.kind}:{page.path}" for page in pages] + keys + inputs.settings_key()
+
+
+def _build_key(input_keys: list[str], out: Path, specs: Path, package: str) -> str:
+    where = [str(out.resolve()), str(specs.resolve()), package]
+    return cache.key("build", *where, *input_keys)
+
+
+def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file under the output folders."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder in folders:
+        for root, _, names in os.walk(folder):
+            for name in names:
+                path = os.path.join(root, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found[path] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def _up_to_date(
+    paths: list[str], out: Path, specs: Path, package: str, settings: Settings, builds: cache.Store
+) -> BuildResult | None:
+    """The last result, when no input changed and the output is as that build left it.
+
+    Inputs are compared by content (page bytes, includes, overrides, settings and the
+    generator's fingerprint), the output by size and mtime of every file; then nothing is
+    parsed, rendered or written.
+    """
+    result = BuildResult([], [], [])
+    clock = _Clock(result.timings)
+    result.pages = discover(paths)
+    clock.lap("discover")
+    inputs = _Inputs(settings)
+    keys = [inputs.page_key(page) for page in result.pages if page.kind == "api"]
+    if not all(keys):
+        return None
+    entry = builds.get(_build_key(_input_keys(result.pages, keys, inputs), out, specs, package))
+    clock.lap("read")
+    if entry is None:
+        return None
+    report, diagnostics, snapshot = entry
+    if _snapshot(out, (specs / settings.api_version).resolve()) != snapshot:
+        return None  # someone changed or removed an output file: build it again
+    clock.lap("write")
+    result.report, result.diagnostics, result.unchanged = report, diagnostics, True
     return result

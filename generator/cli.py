@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__, specio
+from . import __version__, cache, specio
 from .build import BuildResult, Settings, analyse, build, default_jobs
 from .diagnostics import CODES, Diagnostic, load_suppressions
 from .fmt import InvalidSource
@@ -41,6 +41,15 @@ def _common(command: argparse.ArgumentParser) -> None:
         "--suppressions", metavar="FILE", help="YAML list of {code, file, line?} to suppress"
     )
     command.add_argument("--report", metavar="FILE", help="also write report.json here")
+    command.add_argument(
+        "--cache",
+        metavar="DIR",
+        default=str(cache.default_root()),
+        help="reuse parse and format results kept here (default: %(default)s)",
+    )
+    command.add_argument(
+        "--no-cache", action="store_true", help="parse and format everything afresh"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,7 +111,8 @@ def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
         raise InputError(f"--overrides {args.overrides}: no such folder")
     if overrides is None and default_pages and Path(DEFAULT_OVERRIDES).is_dir():
         overrides = Path(DEFAULT_OVERRIDES)
-    return Settings(args.api_version, max(1, args.jobs), overrides, suppressions)
+    store = None if args.no_cache else Path(args.cache)
+    return Settings(args.api_version, max(1, args.jobs), overrides, suppressions, store)
 
 
 def _github(diagnostic: Diagnostic) -> str:
@@ -143,7 +153,8 @@ def _summary(result: BuildResult, out_dir: str) -> str:
         lines.append(f"{'overrides applied':<18}{applied}")
     if result.report.get("diagnostics_suppressed"):
         lines.append(f"{'suppressed':<18}{result.report['diagnostics_suppressed']}")
-    lines.append(f"{'package written':<18}{out_dir} (report.json inside)")
+    state = "package unchanged" if result.unchanged else "package written"
+    lines.append(f"{state:<18}{out_dir} (report.json inside)")
     seconds = ", ".join(f"{stage} {value:.1f}" for stage, value in result.timings.items())
     lines.append(f"{'seconds':<18}{seconds}")
     return "\n".join(lines)

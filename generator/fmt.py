@@ -9,10 +9,15 @@ black is the slowest stage, so a process formats each distinct text once.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
-import black
 
-MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY311})
+@lru_cache(maxsize=1)
+def _black() -> tuple[Any, Any]:
+    """black and its mode, imported on first use: a build that formats nothing skips it."""
+    import black
+
+    return black, black.Mode(line_length=100, target_versions={black.TargetVersion.PY311})
 
 
 class InvalidSource(Exception):
@@ -31,4 +36,5 @@ def _format(path: str, source: str) -> str:
         raise InvalidSource(
             f"{path}:{error.lineno}: generated code does not compile: {error.msg}"
         ) from None
-    return black.format_str(source, mode=MODE)
+    black, mode = _black()
+    return black.format_str(source, mode=mode)

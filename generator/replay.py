@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Callable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -106,20 +107,27 @@ def on_graph_host(url: str) -> bool:
     return host is None or host.lower() in GRAPH_HOSTS
 
 
-def path_pattern(variant: PathVariant) -> re.Pattern[str]:
-    styles = {param.name: param.style for param in variant.params}
+def path_pattern(variant: PathVariant, flags: int = 0) -> re.Pattern[str]:
+    """The regular expression of a variant's path; compiled once per build for each."""
+    styles = tuple((param.name, param.style) for param in variant.params)
+    return _pattern(variant.path, styles, flags)
+
+
+@lru_cache(maxsize=None)
+def _pattern(path: str, style_pairs: tuple[tuple[str, str], ...], flags: int) -> re.Pattern[str]:
+    styles = dict(style_pairs)
     pieces: list[str] = []
     last = 0
-    for match in re.finditer(r"\{(\w+)\}", variant.path):
-        pieces.append(re.escape(variant.path[last : match.start()]))
+    for match in re.finditer(r"\{(\w+)\}", path):
+        pieces.append(re.escape(path[last : match.start()]))
         style = styles.get(match.group(1), "segment")
         group = {"path": "([^:]+?)", "function": "([^']*?)", "argument": "([^,)/]*?)"}.get(
             style, "([^/]+?)"
         )
         pieces.append(f"(?P<{match.group(1)}>{group[1:-1]})")
         last = match.end()
-    pieces.append(re.escape(variant.path[last:]))
-    return re.compile("^" + "".join(pieces) + "$")
+    pieces.append(re.escape(path[last:]))
+    return re.compile("^" + "".join(pieces) + "$", flags)
 
 
 def _match_query(variant: PathVariant, pairs: list[tuple[str, str]]) -> dict[str, str] | None:
@@ -152,7 +160,7 @@ def match_url(
     spellings = [written, _keys_as_segments(written)]  # messages('x') is messages/x
     # Graph paths are case-insensitive: a second pass forgives an example's letter case.
     attempts = [(v, path_pattern(v)) for v in operation.variants]
-    attempts += [(v, re.compile(pattern.pattern, re.I)) for v, pattern in attempts]
+    attempts += [(v, path_pattern(v, re.I)) for v in operation.variants]
     for variant, pattern in attempts:
         match = pattern.match(spellings[0]) or pattern.match(spellings[1])
         if not match:

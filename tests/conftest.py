@@ -35,6 +35,14 @@ def corpus_root() -> Path:
     return Path(run.stdout.strip())
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Each test builds with an empty cache of its own: cold builds, never the user's cache."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "graphdoc"
+
+
 def _committed_outputs() -> dict[str, bytes]:
     return {
         path.relative_to(REPO).as_posix(): path.read_bytes()

@@ -1,0 +1,95 @@
+"""A content-addressed cache of parse results, formatted files and whole builds.
+
+Every key is a SHA-256 of everything the value depends on: the input bytes and the
+*fingerprint* of the generator itself (its source, its templates, the pinned black and
+the Python version), so a changed page, include, template or generator can never be
+served a stale value, and a new graphdoc version starts afresh without being told.
+Entries are files named by their key, written atomically (temporary file, then rename),
+so parallel builds and a build killed half-way leave only whole entries behind. A cache
+that cannot be read or written is simply a miss: it slows a build, never breaks it.
+
+The cache lives in ``$XDG_CACHE_HOME/graphdoc`` (``~/.cache/graphdoc``), or wherever
+``--cache`` says; ``--no-cache`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+TEMPLATES = PACKAGE_ROOT.parent / "templates"
+
+
+def default_root() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "graphdoc"
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """What every output depends on besides the pages: the generator's own bytes."""
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version_info[:2]} black {version('black')}".encode())
+    for root in (PACKAGE_ROOT, TEMPLATES):
+        for file in sorted(
+            p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        ):
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def key(*parts: str | bytes) -> str:
+    digest = hashlib.sha256(fingerprint().encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+def file_hash(path: str | Path) -> str:
+    """The hash of a file's bytes, or of its absence (an include that is not there)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+class Store:
+    """One kind of entry (``parse``, ``format``, ``build``) under the cache root."""
+
+    def __init__(self, root: Path | None, kind: str) -> None:
+        self.folder = root / kind if root is not None else None
+
+    def _path(self, entry: str) -> Path:
+        assert self.folder is not None
+        return self.folder / entry[:2] / entry[2:]
+
+    def get(self, entry: str) -> Any:
+        if self.folder is None:
+            return None
+        try:
+            return pickle.loads(self._path(entry).read_bytes())
+        except Exception:  # absent, truncated by a crash, or from an incompatible Python
+            return None
+
+    def put(self, entry: str, value: Any) -> None:
+        if self.folder is None:
+            return
+        target = self._path(entry)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, target)
+        except OSError:
+            pass  # a read-only or full disk: the next build recomputes
