@@ -35,6 +35,7 @@ def build(out: Path, cwd: Path, jobs: int, **env: str) -> dict[str, str]:
         "--quiet",
         "--jobs",
         str(jobs),
+        "--no-cache",  # every build of the matrix parses and formats for itself
     ]
     environment = {**os.environ, "PYTHONPATH": str(REPO), **env}
     subprocess.run(command, cwd=cwd, env=environment, check=True, capture_output=True)
