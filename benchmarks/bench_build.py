@@ -31,8 +31,8 @@ import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-UNPACK = REPO.parent / "shared" / "corpus" / "unpack"
+from _corpus import REPO, UNPACK, build_command
+
 CORPUS = "graph-docs-en-2021"
 SCENARIOS = ("cold", "no change", "one page touched", "one page changed")
 
@@ -160,22 +160,7 @@ def main() -> int:
             for cold in range(args.cold_runs):
                 out = work / f"out-{version}-{cold}"
                 env = {**os.environ, "XDG_CACHE_HOME": str(work / f"cache-{version}-{cold}")}
-                command = [
-                    sys.executable,
-                    "-m",
-                    "generator",
-                    "build",
-                    str(pages),
-                    "--api-version",
-                    version,
-                    "--out",
-                    str(out),
-                    "--specs",
-                    str(out / "specs"),
-                    "--quiet",
-                ]
-                if args.jobs:
-                    command += ["--jobs", str(args.jobs)]
+                command = build_command(pages, version, out, args.jobs)
                 plan = [("cold", None)]
                 if cold == args.cold_runs - 1:  # the rebuilds follow the last cold build
                     for scenario in SCENARIOS[1:]:

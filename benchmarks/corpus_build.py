@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-UNPACK = REPO.parent / "shared" / "corpus" / "unpack"
+from _corpus import REPO, UNPACK, build_command
+
 CORPORA = ("graph-docs-en-2021", "graph-docs-es-2019", "graph-docs-current-sample")
 
 
@@ -49,20 +49,7 @@ def main() -> int:
             started = time.perf_counter()
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             build = _run(
-                [
-                    sys.executable,
-                    "-m",
-                    "generator",
-                    "build",
-                    str(pages),
-                    "--api-version",
-                    version,
-                    "--out",
-                    str(out),
-                    "--specs",
-                    str(out / "specs"),
-                    "--quiet",
-                ],
+                build_command(pages, version, out),
                 cwd=REPO,
             )
             wall = time.perf_counter() - started

@@ -53,8 +53,7 @@ def _parse_page(job: tuple[PageFile, str]) -> PageResult:
 
 
 def _format_file(job: tuple[str, str]) -> str:
-    relative, text = job
-    return format_python(relative, text) if relative.endswith(".py") else text
+    return format_python(*job)
 
 
 @dataclass
@@ -130,20 +129,30 @@ class _Inputs:
         return parts
 
 
-def analyse(paths: list[str], settings: Settings) -> BuildResult:
-    """Read and parse every page, apply overrides, name the operations, plan replay tests."""
-    api_version, jobs = settings.api_version, settings.jobs
+def _read(paths: list[str], settings: Settings) -> tuple[BuildResult, list[str]]:
+    """Find the pages and key each api page by content: the start of every run."""
     result = BuildResult([], [], [])
     clock = _Clock(result.timings)
     result.pages = discover(paths)
     clock.lap("discover")
+    inputs = _Inputs(settings)
+    keys = [inputs.page_key(page) for page in result.pages if page.kind == "api"]
+    result.input_keys = _input_keys(result.pages, keys, inputs)
+    clock.lap("read")
+    return result, keys
+
+
+def analyse(
+    paths: list[str], settings: Settings, read: tuple[BuildResult, list[str]] | None = None
+) -> BuildResult:
+    """Read and parse every page, apply overrides, name the operations, plan replay tests."""
+    api_version, jobs = settings.api_version, settings.jobs
+    result, keys = read or _read(paths, settings)
+    clock = _Clock(result.timings)
     display = {page.source: page.path for page in result.pages}
     operations: list[Operation] = []
-    inputs = _Inputs(settings)
     store = cache.Store(settings.cache, "parse")
     api_pages = [page for page in result.pages if page.kind == "api"]
-    keys = [inputs.page_key(page) for page in api_pages]
-    result.input_keys = _input_keys(result.pages, keys, inputs)
     found: list[PageResult | None] = [store.get(key) if key else None for key in keys]
     missing = [index for index, parsed in enumerate(found) if parsed is None]
     clock.lap("read")
@@ -203,11 +212,12 @@ def build(
 ) -> BuildResult:
     api_version, jobs = settings.api_version, settings.jobs
     builds = cache.Store(settings.cache, "build")
-    if settings.cache is not None:
-        done = _up_to_date(paths, out, specs, package, settings, builds)
-        if done is not None:
-            return done
-    result = analyse(paths, settings)
+    read = _read(paths, settings)
+    model_dir = (specs / api_version).resolve()
+    build_key = _build_key(read[0].input_keys, out, specs, package)
+    if settings.cache is not None and _up_to_date(read[0], build_key, out, model_dir, builds):
+        return read[0]
+    result = analyse(paths, settings, read)
     if not result.operations:  # nothing to generate: say why instead of writing an empty package
         first = next((d for d in result.diagnostics if d.severity == "error"), None)
         api_pages = sum(1 for page in result.pages if page.kind == "api")
@@ -232,15 +242,18 @@ def build(
     clock.lap("render")
     formats = cache.Store(settings.cache, "format")
     files = dict(sorted(rendered.files.items()))
-    keys = {name: cache.key("format", name, text) for name, text in files.items()}
-    formatted = {name: formats.get(keys[name]) for name in files if name.endswith(".py")}
+    keys = {
+        name: cache.key("format", name, text)
+        for name, text in files.items()
+        if name.endswith(".py")
+    }
+    formatted = {name: formats.get(key) for name, key in keys.items()}
     todo = [(name, files[name]) for name, text in formatted.items() if text is None]
     for (name, _), text in zip(todo, _map(_format_file, todo, jobs)):
         formats.put(keys[name], text)
         formatted[name] = text
     files.update(formatted)
     clock.lap("format")
-    model_dir = (specs / api_version).resolve()
     if model_dir.is_relative_to(out.resolve()):  # the specs live inside the package folder:
         inside = model_dir.relative_to(out.resolve()).as_posix()  # one tree, one atomic swap
         files.update({f"{inside}/{name}": text for name, text in spec_files.items()})
@@ -250,8 +263,7 @@ def build(
         write_tree(model_dir, spec_files, marker=MARKER)
     clock.lap("write")
     if settings.cache is not None:
-        key = _build_key(result.input_keys, out, specs, package)
-        builds.put(key, (result.report, result.diagnostics, _snapshot(out, model_dir)))
+        builds.put(build_key, (result.report, result.diagnostics, _snapshot(out, model_dir)))
     return result
 
 
@@ -268,7 +280,10 @@ def _build_key(input_keys: list[str], out: Path, specs: Path, package: str) -> s
 def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
     """Size and modification time of every file under the output folders."""
     found: dict[str, tuple[int, int]] = {}
-    for folder in folders:
+    roots = [folder.resolve() for folder in folders]
+    for folder in roots:
+        if any(other != folder and folder.is_relative_to(other) for other in roots):
+            continue  # the specs inside the package folder: walked with it
         for root, _, names in os.walk(folder):
             for name in names:
                 path = os.path.join(root, name)
@@ -281,29 +296,21 @@ def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
 
 
 def _up_to_date(
-    paths: list[str], out: Path, specs: Path, package: str, settings: Settings, builds: cache.Store
-) -> BuildResult | None:
-    """The last result, when no input changed and the output is as that build left it.
+    result: BuildResult, build_key: str, out: Path, model_dir: Path, builds: cache.Store
+) -> bool:
+    """Fill ``result`` from the last build when no input changed and its output is intact.
 
     Inputs are compared by content (page bytes, includes, overrides, settings and the
     generator's fingerprint), the output by size and mtime of every file; then nothing is
     parsed, rendered or written.
     """
-    result = BuildResult([], [], [])
-    clock = _Clock(result.timings)
-    result.pages = discover(paths)
-    clock.lap("discover")
-    inputs = _Inputs(settings)
-    keys = [inputs.page_key(page) for page in result.pages if page.kind == "api"]
-    if not all(keys):
-        return None
-    entry = builds.get(_build_key(_input_keys(result.pages, keys, inputs), out, specs, package))
-    clock.lap("read")
+    if not all(result.input_keys):  # an unreadable page: parse it and say so every time
+        return False
+    entry = builds.get(build_key)
     if entry is None:
-        return None
+        return False
     report, diagnostics, snapshot = entry
-    if _snapshot(out, (specs / settings.api_version).resolve()) != snapshot:
-        return None  # someone changed or removed an output file: build it again
-    clock.lap("write")
+    if _snapshot(out, model_dir) != snapshot:
+        return False  # someone changed or removed an output file: build it again
     result.report, result.diagnostics, result.unchanged = report, diagnostics, True
-    return result
+    return True
