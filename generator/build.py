@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import re
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from . import cache, specio
 from .diagnostics import Diagnostic, Suppression, sort_key, suppress
-from .fmt import format_python
+from .fmt import Piece, format_piece, pieces
 from .model import Example, Operation
 from .naming import resolve_collisions
 from .overrides import apply as apply_overrides
@@ -39,21 +38,54 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _map(function: Callable[[_T], _R], items: list[_T], jobs: int) -> list[_R]:
+def _map(function: Callable[[_T], _R], items: list[_T], jobs: int, chunksize: int = 0) -> list[_R]:
     """``map`` over processes when it pays; results keep input order, so output is the same."""
     if jobs <= 1 or len(items) <= jobs:
         return [function(item) for item in items]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8))))
+        chunksize = chunksize or max(1, len(items) // (jobs * 8))
+        return list(pool.map(function, items, chunksize=chunksize))
 
 
-def _parse_page(job: tuple[PageFile, str]) -> PageResult:
-    page, api_version = job
-    return parse_file(page.path, api_version, page.source)
+@dataclass(frozen=True)
+class PageWork:
+    """All that one page yields on its own; computed in a worker, cached under its key.
+
+    The replay plan and the spec text depend only on the page's operation, so they are
+    worked out next to the parse, in parallel; the main process redoes them only for an
+    operation that an override or a name collision changed.
+    """
+
+    parsed: PageResult
+    cases: tuple[ReplayCase, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()  # those of the replay plan
+    strays: tuple[Example, ...] = ()  # examples that call another page's operation
+    spec: str = ""
 
 
-def _format_file(job: tuple[str, str]) -> str:
-    return format_python(*job)
+def _work(page: PageFile, api_version: str, store: cache.Store, key: str) -> PageWork:
+    parsed = parse_file(page.path, api_version, page.source)
+    operation = parsed.operation
+    work = PageWork(parsed)
+    if operation is not None:
+        found: list[Diagnostic] = []
+        strays: list[Example] = []
+        cases = plan(
+            operation,
+            lambda line, code, message: found.append(Diagnostic(page.path, line, code, message)),
+            strays,
+        )
+        work = PageWork(parsed, tuple(cases), tuple(found), tuple(strays), specio.dump(operation))
+    if key:
+        store.put(key, work)
+    return work
+
+
+def _work_page(job: tuple[PageFile, str, cache.Store, str]) -> PageWork:
+    return _work(*job)
+
+
+PIECE_LINES = 1500  # a group module longer than this formats in pieces of about this size
 
 
 @dataclass
@@ -66,6 +98,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     input_keys: list[str] = field(default_factory=list)  # what the whole result depends on
     unchanged: bool = False  # the build found its output already up to date
+    specs: list[str] = field(default_factory=list)  # the YAML of each operation, in order
 
     def add(self, path: str, line: int, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, code, message))
@@ -153,19 +186,19 @@ def analyse(
     operations: list[Operation] = []
     store = cache.Store(settings.cache, "parse")
     api_pages = [page for page in result.pages if page.kind == "api"]
-    found: list[PageResult | None] = [store.get(key) if key else None for key in keys]
-    missing = [index for index, parsed in enumerate(found) if parsed is None]
+    found: list[PageWork | None] = [store.get(key) if key else None for key in keys]
+    missing = [index for index, work in enumerate(found) if work is None]
     clock.lap("read")
-    fresh = _map(_parse_page, [(api_pages[index], api_version) for index in missing], jobs)
-    for index, parsed in zip(missing, fresh):
-        found[index] = parsed
-        if keys[index]:
-            store.put(keys[index], parsed)
-    for parsed in found:
-        assert parsed is not None
-        result.diagnostics.extend(parsed.diagnostics)
-        if parsed.operation is not None:
-            operations.append(parsed.operation)
+    jobs_in = [(api_pages[index], api_version, store, keys[index]) for index in missing]
+    for index, work in zip(missing, _map(_work_page, jobs_in, jobs)):
+        found[index] = work
+    works: dict[str, PageWork] = {}
+    for work in found:
+        assert work is not None
+        result.diagnostics.extend(work.parsed.diagnostics)
+        if work.parsed.operation is not None:
+            operations.append(work.parsed.operation)
+            works[work.parsed.operation.source] = work
     clock.lap("parse")
     if settings.overrides is not None:
         overrides = load_overrides(settings.overrides, result.add)
@@ -175,14 +208,24 @@ def analyse(
     )
     strays: list[tuple[Operation, Example]] = []
     for operation in result.operations:
-        path = display.get(operation.source, operation.source)
-        found: list[Example] = []
-        result.cases[operation.qualified_name] = plan(
-            operation,
-            lambda line, code, message, path=path: result.add(path, line, code, message),
-            found,
-        )
-        strays += [(operation, example) for example in found]
+        work = works.get(operation.source)
+        original = work.parsed.operation if work is not None else None
+        if original is not None and _same_but_name(operation, original):
+            assert work is not None
+            result.cases[operation.qualified_name] = list(work.cases)
+            result.diagnostics.extend(work.diagnostics)
+            strays += [(operation, example) for example in work.strays]
+        else:  # an override changed it: plan it here
+            path = display.get(operation.source, operation.source)
+            seen: list[Example] = []
+            result.cases[operation.qualified_name] = plan(
+                operation,
+                lambda line, code, message, path=path: result.add(path, line, code, message),
+                seen,
+            )
+            strays += [(operation, example) for example in seen]
+        same = original is operation and work is not None
+        result.specs.append(work.spec if same and work is not None else specio.dump(operation))
     index = operation_index(result.operations)
     for home, example in strays:
         elsewhere = replay_elsewhere(example, home, index)
@@ -210,7 +253,7 @@ def analyse(
 def build(
     paths: list[str], out: Path, specs: Path, package: str, settings: Settings
 ) -> BuildResult:
-    api_version, jobs = settings.api_version, settings.jobs
+    api_version = settings.api_version
     builds = cache.Store(settings.cache, "build")
     read = _read(paths, settings)
     model_dir = (specs / api_version).resolve()
@@ -225,34 +268,17 @@ def build(
         raise InputError(f"{', '.join(paths)}: no operation in {api_pages} api page(s){reason}")
     clock = _Clock(result.timings)
     spec_files = {}
-    specs_store = cache.Store(settings.cache, "spec")
-    for operation in result.operations:
+    for operation, text in zip(result.operations, result.specs):
         name, suffix = operation.id, 2
         while f"{name}.yaml" in spec_files:
             name, suffix = f"{operation.id}-{suffix}", suffix + 1
-        key = cache.key("spec", pickle.dumps(operation, protocol=5)) if settings.cache else ""
-        text = specs_store.get(key) if key else None
-        if text is None:
-            text = specio.dump(operation)
-            specs_store.put(key, text)
         spec_files[f"{name}.yaml"] = text
     clock.lap("model")
     rendered = render_package(result.operations, result.cases, package, api_version)
     rendered.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
     clock.lap("render")
-    formats = cache.Store(settings.cache, "format")
     files = dict(sorted(rendered.files.items()))
-    keys = {
-        name: cache.key("format", name, text)
-        for name, text in files.items()
-        if name.endswith(".py")
-    }
-    formatted = {name: formats.get(key) for name, key in keys.items()}
-    todo = [(name, files[name]) for name, text in formatted.items() if text is None]
-    for (name, _), text in zip(todo, _map(_format_file, todo, jobs)):
-        formats.put(keys[name], text)
-        formatted[name] = text
-    files.update(formatted)
+    files.update(_format(rendered.files, rendered.cuts, settings))
     clock.lap("format")
     if model_dir.is_relative_to(out.resolve()):  # the specs live inside the package folder:
         inside = model_dir.relative_to(out.resolve()).as_posix()  # one tree, one atomic swap
@@ -265,6 +291,41 @@ def build(
     if settings.cache is not None:
         builds.put(build_key, (result.report, result.diagnostics, _snapshot(out, model_dir)))
     return result
+
+
+def _format(
+    files: dict[str, str], cuts: dict[str, tuple[Any, ...]], settings: Settings
+) -> dict[str, str]:
+    """Every Python file formatted by black: cached by content, in parallel, in pieces."""
+    jobs: dict[str, list[tuple[Piece, str]]] = {}
+    for name, text in files.items():
+        if name.endswith(".py"):
+            jobs[name] = pieces(name, text, cuts.get(name, ()), PIECE_LINES)
+    store = cache.Store(settings.cache, "format")
+    keys = {
+        piece: cache.key("format", str(piece.in_class), piece.text)
+        for parts in jobs.values()
+        for piece, _ in parts
+    }
+    done: dict[Piece, str] = {}
+    for piece, key in keys.items():
+        text = store.get(key) if settings.cache is not None else None
+        if text is not None:
+            done[piece] = text
+    todo = sorted((p for p in keys if p not in done), key=lambda p: -len(p.text))
+    for piece, text in zip(todo, _map(format_piece, todo, settings.jobs, chunksize=1)):
+        store.put(keys[piece], text)
+        done[piece] = text
+    return {
+        name: "".join(done[piece] + gap for piece, gap in parts) for name, parts in jobs.items()
+    }
+
+
+def _same_but_name(operation: Operation, original: Operation) -> bool:
+    """Whether only a name collision changed ``operation``, which no replay case depends on."""
+    if operation is original:
+        return True
+    return operation.name != original.name and replace(original, name=operation.name) == operation
 
 
 def _input_keys(pages: list[PageFile], keys: list[str], inputs: _Inputs) -> list[str]:

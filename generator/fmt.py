@@ -8,8 +8,11 @@ black is the slowest stage, so a process formats each distinct text once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+_CLASS = "class _Piece:\n"
 
 
 @lru_cache(maxsize=1)
@@ -38,3 +41,55 @@ def _format(path: str, source: str) -> str:
         ) from None
     black, mode = _black()
     return black.format_str(source, mode=mode)
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Where an operation's code starts in a group module: at its endpoint constant (module
+    level) or at its method (``in_class``). A module cut there formats piece by piece."""
+
+    offset: int
+    in_class: bool
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of whole statements of one file, formatted on its own (a format job)."""
+
+    path: str
+    text: str
+    in_class: bool = False  # methods: formatted inside a stand-in class
+
+
+def pieces(path: str, source: str, cuts: tuple[Cut, ...], lines: int) -> list[tuple[Piece, str]]:
+    """``source`` as pieces of about ``lines`` lines, each with the separator that follows it.
+
+    A group module of thousands of operations would be one long black run on one core;
+    cut at operation boundaries, its pieces format in parallel, and a rebuild re-formats
+    only the piece whose operation changed. The renderer writes black's own layout, so
+    formatting the pieces gives what formatting the whole file gives.
+    """
+    starts: list[tuple[int, bool]] = [(0, False)]
+    size, last = 0, 0
+    for cut in cuts:
+        size += source.count("\n", last, cut.offset)
+        last = cut.offset
+        if cut.in_class != starts[-1][1] or size >= lines:
+            starts.append((cut.offset, cut.in_class))
+            size = 0
+    result = []
+    for index, (start, in_class) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(source)
+        chunk = source[start:end]
+        body = chunk.rstrip("\n") + "\n"
+        result.append((Piece(path, body, in_class), chunk[len(body) :]))
+    return result
+
+
+def format_piece(piece: Piece) -> str:
+    if not piece.in_class:
+        return _format(piece.path, piece.text)
+    formatted = _format(piece.path, _CLASS + piece.text)
+    if not formatted.startswith(_CLASS):
+        raise InvalidSource(f"{piece.path}: black moved a method out of its class")
+    return formatted[len(_CLASS) :]

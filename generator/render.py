@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -19,7 +19,8 @@ import jinja2
 
 from . import __version__
 from .model import Operation, PermissionRow
-from .pysource import docstring, literal
+from .fmt import Cut
+from .pysource import LINE_LENGTH, Bracket, Item, bracketed, docstring, literal
 from .replay import ReplayCase, signature_params
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -98,12 +99,12 @@ def operation_doc(operation: Operation) -> str:
 
 @dataclass(frozen=True)
 class OperationView:
-    name: str
-    constant: str
-    endpoint_args: str
+    """Ready source of one operation: its endpoint constant, signature, docstring and call."""
+
+    endpoint: str
     signature: str
     docstring: str
-    call_args: str
+    call: str
 
 
 def is_paged(operation: Operation) -> bool:
@@ -123,53 +124,59 @@ def is_paged(operation: Operation) -> bool:
 
 def operation_view(operation: Operation) -> OperationView:
     constant = "_" + operation.name.upper()
-    variants = tuple((variant.path, variant.query) for variant in operation.variants)
+    variants = tuple(
+        variant.path + (f"?{variant.query}" if variant.query else "")
+        for variant in operation.variants
+    )
     styles = {
         param.name: param.style
         for v in operation.variants
         for param in v.params
         if param.style != "segment"
     }
-    endpoint_args = f"{literal(operation.http_method)}, {literal(variants)}"
+    endpoint: list[Item] = [
+        literal(operation.http_method),
+        Bracket("(", tuple(map(literal, variants)), ")"),
+    ]
     if styles:
-        endpoint_args += f", {literal(dict(sorted(styles.items())))}"
+        pairs = tuple(
+            f"{literal(name)}: {literal(style)}" for name, style in sorted(styles.items())
+        )
+        endpoint.append(Bracket("{", pairs, "}"))
     if is_paged(operation):
-        endpoint_args += ", paged=True"
+        endpoint.append("paged=True")
     required, optional = signature_params(operation)
     params = ["self"] + [f"{name}: str" for name in required] + ["*"]
     params += [f"{name}: str | None = None" for name in optional]
-    call = [
-        constant,
-        "{" + ", ".join(f"{literal(n)}: {n}" for n in required + optional) + "}",
-        "options",
-    ]
     body = operation.request_body
     if body.kind == "json":
         params.append("body: Mapping[str, Any] | None = None")
-        call.append("body=body")
     elif body.kind == "binary":
-        params += ["content: FileContent", "content_type: str = 'application/octet-stream'"]
-        call += ["content=content", "content_type=content_type"]
+        params += [
+            "content: FileContent",
+            f"content_type: str = {literal('application/octet-stream')}",
+        ]
     params.append("**options: Unpack[RequestOptions]")
     if params[-2] == "*":
         params.remove("*")
     return OperationView(
-        name=operation.name,
-        constant=constant,
-        endpoint_args=endpoint_args,
-        signature=", ".join(params),
+        endpoint="\n".join(bracketed(f"{constant} = Endpoint(", endpoint, ")")),
+        signature="\n".join(bracketed(f"def {operation.name}(", params, ") -> Any:", "    ")),
         docstring=docstring(operation_doc(operation), indent="        "),
-        call_args=", ".join(call),
+        call="\n".join(
+            bracketed("return self._client._request(", [constant, "locals()"], ")", "        ")
+        ),
     )
 
 
-def render_group(group: str, operations: list[Operation]) -> str:
+def render_group(group: str, operations: list[Operation]) -> tuple[str, tuple[Cut, ...]]:
+    """The module of a group, and where its operations start (see :class:`Cut`)."""
     views = [operation_view(op) for op in operations]
     uses_file = any(op.request_body.kind == "binary" for op in operations)
     uses_mapping = any(op.request_body.kind == "json" for op in operations)
     typing_imports = ", ".join(["Any"] + (["Mapping"] if uses_mapping else []) + ["Unpack"])
     names = ", ".join(op.name for op in operations)
-    return _render(
+    text = _render(
         "package/groups/group.py.jinja",
         module_doc=docstring(f"Operations of the {group} group: {names}."),
         cls=class_name(group),
@@ -180,64 +187,67 @@ def render_group(group: str, operations: list[Operation]) -> str:
         uses_file=uses_file,
         typing_imports=typing_imports,
     )
+    cuts: list[Cut] = []
+    position = 0
+    for pieces, in_class in (
+        ([v.endpoint for v in views], False),
+        ([v.signature for v in views], True),
+    ):
+        for piece in pieces:
+            position = text.index("\n" + piece.split("\n", 1)[0], position) + 1
+            cuts.append(Cut(position, in_class))
+    return text, tuple(cuts)
 
 
-def _call_source(operation: Operation, case: ReplayCase) -> str:
-    arguments = [literal(value) for value in case.args]
-    arguments += [f"{name}={literal(value)}" for name, value in case.kwargs]
-    if case.headers:
-        arguments.append('headers=example["headers"]')
-    if case.json_body is not None:
-        arguments.append('body=example["body"]')
-    if case.content is not None and operation.request_body.kind != "binary":
-        arguments.append('raw_body=example["content"].encode()')
-    elif case.content is not None:
-        arguments.append('content=example["content"].encode()')
-        if case.content_type:
-            arguments.append(f"content_type={literal(case.content_type)}")
-    return f"{operation.group}.{operation.name}({', '.join(arguments)})"
+def _case_key(operation: Operation, case: ReplayCase, taken: set[str]) -> str:
+    base = f"{operation.name}:{case.example.name}"
+    key, suffix = base, 2
+    while key in taken:
+        key, suffix = f"{base}#{suffix}", suffix + 1
+    taken.add(key)
+    return key
 
 
-def _test_name(operation: Operation, case: ReplayCase, taken: set[str]) -> str:
-    base = "test_" + "".join(
-        c if c.isalnum() else "_" for c in f"{operation.name}__{case.example.name}".lower()
-    )
-    name, suffix = base, 2
-    while name in taken:
-        name, suffix = f"{base}_{suffix}", suffix + 1
-    taken.add(name)
-    return name
+def case_record(operation: Operation, case: ReplayCase) -> dict[str, Any]:
+    """One replay test as data: the call to make, the request it must send, the reply.
+
+    Tests are data rather than code so that thousands of examples cost the formatter and
+    the importer nothing; the shared harness in ``conftest.py`` turns a record into a call.
+    """
+    request: dict[str, Any] = {
+        "method": case.method,
+        "path": case.path,
+        "query": [list(pair) for pair in case.query],
+    }
+    request.update(case.data())
+    del request["response"]
+    request.pop("redirect", None)
+    call: dict[str, Any] = {"args": list(case.args), "kwargs": dict(case.kwargs)}
+    if case.content is not None:
+        binary = operation.request_body.kind == "binary"
+        call["content_argument"] = "content" if binary else "raw_body"
+        if binary and case.content_type:
+            call["kwargs"]["content_type"] = case.content_type
+    record: dict[str, Any] = {
+        "operation": operation.name,
+        "example": case.example.name,
+        "source": f"{case.source or operation.source}:{case.example.request.line}",
+        "call": call,
+        "request": request,
+    }
+    if case.redirect is not None:
+        record["redirect"] = case.redirect
+    record["response"] = case.response
+    return record
 
 
-def render_tests(group: str, cases: list[tuple[Operation, ReplayCase]]) -> tuple[str, str]:
-    """The test module of a group and its examples file (JSON)."""
+def render_examples(cases: list[tuple[Operation, ReplayCase]]) -> str:
+    """The examples file of a group (JSON): one replay test per record."""
     taken: set[str] = set()
-    tests = []
-    data: dict[str, Any] = {}
-    for operation, case in cases:
-        function = _test_name(operation, case, taken)
-        data[function] = case.data()
-        tests.append(
-            {
-                "function": function,
-                "key": literal(function),
-                "docstring": docstring(
-                    f"Replays example {case.example.name!r} ({case.source or operation.source}, line {case.example.request.line}).",
-                    indent="    ",
-                ),
-                "call": _call_source(operation, case),
-                "method": literal(case.method),
-                "path": literal(case.path),
-                "query": literal([tuple(pair) for pair in case.query]),
-            }
-        )
-    source = _render(
-        "tests/test_group.py.jinja",
-        module_doc=docstring(f"Replay tests of the {group} group, one per documented example."),
-        data_file=literal(f"{group}.json"),
-        tests=tests,
-    )
-    return source, json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    data = {
+        _case_key(operation, case, taken): case_record(operation, case) for operation, case in cases
+    }
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
 def _cell(text: str) -> str:
@@ -340,9 +350,20 @@ def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
     }
 
 
+def _import(module: str, name: str, indent: str) -> str:
+    """``from .groups.<module> import <name>``, wrapped in parentheses as black does."""
+    line = f"{indent}from .groups.{module} import {name}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return "\n".join(
+        bracketed(f"from .groups.{module} import (", [name], ")", indent, collection=True)
+    )
+
+
 @dataclass(frozen=True)
 class Rendered:
     files: dict[str, str]  # relative path → text (unformatted Python)
+    cuts: dict[str, tuple[Cut, ...]] = field(default_factory=dict)  # of the group modules
 
 
 def render_package(
@@ -353,16 +374,22 @@ def render_package(
 ) -> Rendered:
     """Every file of the package (under ``package/``) and its tests (under ``tests/``)."""
     files: dict[str, str] = {}
+    cuts: dict[str, tuple[Cut, ...]] = {}
     ordered = sorted(operations, key=lambda op: (op.group, op.name))
     groups = []
     base_url = BASE_URLS[api_version]
     for group, members in groupby(ordered, key=lambda op: op.group):
         members = list(members)
-        files[f"{package}/groups/{group}.py"] = render_group(group, members)
+        name = f"{package}/groups/{group}.py"
+        files[name], cuts[name] = render_group(group, members)
         groups.append(
             {
+                "property": "\n".join(
+                    bracketed(f"def {group}(", ["self"], f") -> {class_name(group)}:", "    ")
+                ),
+                "import_checking": _import(group, class_name(group), "    "),
+                "import_local": _import(group, class_name(group), "        "),
                 "module": group,
-                "attribute": group,
                 "cls": class_name(group),
                 "docstring": docstring(
                     f"Operations of the {group} group ({len(members)}).", indent="        "
@@ -372,9 +399,7 @@ def render_package(
         )
         cases = [(op, case) for op in members for case in replay_cases.get(op.qualified_name, ())]
         if cases:
-            files[f"tests/test_{group}.py"], files[f"tests/examples/{group}.json"] = render_tests(
-                group, cases
-            )
+            files[f"tests/examples/{group}.json"] = render_examples(cases)
     context = {
         "package": package,
         "api_version": api_version,
@@ -390,6 +415,7 @@ def render_package(
     files[f"{package}/groups/__init__.py"] = _render("package/groups/__init__.py.jinja", **context)
     files[f"{package}/py.typed"] = ""
     files["tests/conftest.py"] = _render("tests/conftest.py.jinja", **context)
+    files["tests/test_examples.py"] = _render("tests/test_examples.py.jinja", **context)
     files["pyproject.toml"] = _render(
         "package/pyproject.toml.jinja",
         distribution=json.dumps(package.replace("_", "-")),
@@ -410,4 +436,4 @@ def render_package(
         files[f"tests/client_runtime/{name}.py"] = _render(
             f"tests/client_runtime/{name}.py.jinja", **context
         )
-    return Rendered(files)
+    return Rendered(files, cuts)

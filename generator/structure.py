@@ -30,6 +30,7 @@ SectionKind = Literal[
     "other",
 ]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when pyyaml has it
 _ANCHOR = re.compile(
     r"""<a\s+(?:name|id)\s*=\s*["']([^"']*)["']\s*/?>(.*?)(?:</a>|$)""", re.I | re.S
 )
@@ -96,7 +97,7 @@ def split_front_matter(text: str) -> tuple[str, str | None, int]:
 def read_front_matter(raw: str) -> dict[str, object] | None:
     """Parse front matter; ``None`` when it is not YAML (callers fall back to key: value lines)."""
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_LOADER)
     except yaml.YAMLError:
         return None
     return data if isinstance(data, dict) else {}

@@ -73,7 +73,7 @@ def check(path: str, text: str) -> None:
         assert any(d.severity == "error" for d in result.diagnostics)
         return
     assert specio.load(specio.dump(operation)) == operation
-    compile(render_group(operation.group, [operation]), "group.py", "exec")
+    compile(render_group(operation.group, [operation])[0], "group.py", "exec")
 
 
 @FUZZ

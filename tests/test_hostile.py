@@ -279,4 +279,4 @@ def test_hostile_text_stays_data(slot, name, tmp_path):
             (hostile / "tests" / "examples" / "widget.json").read_text(encoding="utf-8")
         )
         [case] = data.values()
-        assert case["body"] == example.request.body
+        assert case["request"]["body"] == example.request.body

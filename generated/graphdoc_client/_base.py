@@ -21,7 +21,7 @@ from ._auth import DEFAULT_SCOPES, Token, TokenSource
 from ._errors import APIConnectionError, APITimeoutError, status_error
 from ._paging import AsyncPage, AsyncPageRequest, Page
 from ._response import RawResponse, StreamedResponse
-from ._runtime import Endpoint, FileContent, build_request, read_response, timeout_extension
+from ._runtime import Endpoint, build_request, read_response, timeout_extension
 
 DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
@@ -134,25 +134,12 @@ class _ClientCore:
         return self._derive(_mode="stream")
 
     def _build(
-        self,
-        endpoint: Endpoint,
-        path_args: Mapping[str, Any],
-        options: Mapping[str, Any],
-        body: Any,
-        content: FileContent | None,
-        content_type: str | None,
+        self, endpoint: Endpoint, arguments: Mapping[str, Any]
     ) -> tuple[httpx.Request, Follow]:
         request = build_request(
-            self._http,
-            self.base_url,
-            endpoint,
-            path_args,
-            options,
-            body,
-            content,
-            content_type,
-            timeout=self.timeout,
+            self._http, self.base_url, endpoint, arguments, timeout=self.timeout
         )
+        options = arguments["options"]
         return request, (options.get("headers") or {}, options.get("timeout", self.timeout))
 
     def _link_request(self, link: str, follow: Follow) -> httpx.Request:
@@ -235,16 +222,8 @@ class SyncAPIClient(_ClientCore):
         if self._owns_http:
             self._http.close()
 
-    def _request(
-        self,
-        endpoint: Endpoint,
-        path_args: Mapping[str, Any],
-        options: Mapping[str, Any],
-        body: Any = None,
-        content: FileContent | None = None,
-        content_type: str | None = None,
-    ) -> Any:
-        request, follow = self._build(endpoint, path_args, options, body, content, content_type)
+    def _request(self, endpoint: Endpoint, arguments: Mapping[str, Any]) -> Any:
+        request, follow = self._build(endpoint, arguments)
         parser = partial(self._parse, endpoint, follow)
         if self._mode == "stream":
             return self._stream(request, parser)
@@ -333,17 +312,9 @@ class AsyncAPIClient(_ClientCore):
         if self._owns_http:
             await self._http.aclose()
 
-    def _request(
-        self,
-        endpoint: Endpoint,
-        path_args: Mapping[str, Any],
-        options: Mapping[str, Any],
-        body: Any = None,
-        content: FileContent | None = None,
-        content_type: str | None = None,
-    ) -> Any:
+    def _request(self, endpoint: Endpoint, arguments: Mapping[str, Any]) -> Any:
         # Built now, so a bad argument raises at the call; sent when awaited.
-        request, follow = self._build(endpoint, path_args, options, body, content, content_type)
+        request, follow = self._build(endpoint, arguments)
         parser = partial(self._parse, endpoint, follow)
         if self._mode == "stream":
             return self._stream(request, parser)

@@ -28,15 +28,17 @@ _UPLOAD_CHUNK = 64 * 1024
 
 
 class Endpoint(NamedTuple):
-    """One operation as data: its HTTP method and documented ``(path, query)`` variants.
+    """One operation as data: its HTTP method and its documented variants.
 
+    A variant is a documented template, a path with an optional fixed query
+    (``/me/events?$filter=…``), kept as one string so the per-operation data stays small.
     ``styles`` names the parameters that are not plain path segments: ``path`` (inside
     ``root:/…:`` addressing), ``function`` (inside ``f(a='…')``) or ``query``.
     ``paged`` marks a list operation, whose answer is a page of a collection.
     """
 
     method: str
-    variants: tuple[tuple[str, str], ...]
+    variants: tuple[str, ...]
     styles: Mapping[str, str] = {}
     paged: bool = False
 
@@ -99,33 +101,35 @@ def _encode(name: str, value: Any, style: str) -> str:
     return quote(text, safe=_SEGMENT_SAFE)
 
 
-def _names(variant: tuple[str, str]) -> frozenset[str]:
-    return frozenset(_PLACEHOLDER.findall(variant[0] + "?" + variant[1]))
+def _names(variant: str) -> frozenset[str]:
+    return frozenset(_PLACEHOLDER.findall(variant))
 
 
-def choose_variant(
-    endpoint: Endpoint, given: frozenset[str], wanted: str | int | None
-) -> tuple[str, str]:
+def _path(variant: str) -> str:
+    return variant.partition("?")[0]
+
+
+def choose_variant(endpoint: Endpoint, given: frozenset[str], wanted: str | int | None) -> str:
     """The documented variant whose parameters are exactly those given (or the one asked for)."""
     variants = endpoint.variants
     if wanted is not None:
         if isinstance(wanted, int):
             chosen = variants[wanted]
         else:
-            chosen = next((v for v in variants if wanted in (v[0], v[0] + "?" + v[1])), None)
+            chosen = next((v for v in variants if wanted in (v, _path(v))), None)
             if chosen is None:
                 raise ValueError(
-                    f"variant {wanted!r} is not one of: " + ", ".join(v[0] for v in variants)
+                    f"variant {wanted!r} is not one of: " + ", ".join(_path(v) for v in variants)
                 )
         missing = _names(chosen) - given
         if missing:
-            raise TypeError(f"{chosen[0]} needs " + ", ".join(sorted(missing)))
+            raise TypeError(f"{_path(chosen)} needs " + ", ".join(sorted(missing)))
         return chosen
     for variant in variants:
         if _names(variant) == given:
             return variant
     documented = "; ".join(
-        f"{v[0]} ({', '.join(sorted(_names(v))) or 'no parameters'})" for v in variants
+        f"{_path(v)} ({', '.join(sorted(_names(v))) or 'no parameters'})" for v in variants
     )
     raise TypeError(
         f"no documented path takes exactly ({', '.join(sorted(given))}); documented: {documented}"
@@ -179,21 +183,30 @@ def _upload(content: FileContent, headers: httpx.Headers, is_async: bool) -> Any
     return _achunks(content) if is_async else _chunks(content)
 
 
+_NOT_PATH = frozenset({"self", "options", "body", "content", "content_type"})
+
+
 def build_request(
     client: httpx.Client | httpx.AsyncClient,
     base_url: str,
     endpoint: Endpoint,
-    path_args: Mapping[str, Any],
-    options: Mapping[str, Any],
-    body: Any = None,
-    content: FileContent | None = None,
-    content_type: str | None = None,
+    arguments: Mapping[str, Any],
     *,
     timeout: float | httpx.Timeout | None = None,
 ) -> httpx.Request:
-    """The request of one call. Raises ``TypeError``/``ValueError`` before anything is sent."""
+    """The request of one call. Raises ``TypeError``/``ValueError`` before anything is sent.
+
+    ``arguments`` are the operation method's own, by name (its ``locals()``, so that the
+    signature is the only place that lists them): ``options`` holds the keyword options,
+    ``body``, ``content`` and ``content_type`` the payload, and every other name but
+    ``self`` is a path parameter.
+    """
+    options = arguments["options"]
+    body, content = arguments.get("body"), arguments.get("content")
+    content_type = arguments.get("content_type")
+    path_args = {name: value for name, value in arguments.items() if name not in _NOT_PATH}
     given = frozenset(name for name, value in path_args.items() if value is not None)
-    path, query = choose_variant(endpoint, given, options.get("variant"))
+    path, _, query = choose_variant(endpoint, given, options.get("variant")).partition("?")
     styles = endpoint.styles
     url = base_url + _PLACEHOLDER.sub(
         lambda m: _encode(m.group(1), path_args[m.group(1)], styles.get(m.group(1), "segment")),

@@ -9,10 +9,10 @@ from .._runtime import Endpoint, Group, RequestOptions
 _GET = Endpoint(
     "GET",
     (
-        ("/me/contacts/{contact_id}", ""),
-        ("/users/{user_id}/contacts/{contact_id}", ""),
-        ("/me/contactFolders/{contact_folder_id}/contacts/{contact_id}", ""),
-        ("/users/{user_id}/contactFolders/{contact_folder_id}/contacts/{contact_id}", ""),
+        "/me/contacts/{contact_id}",
+        "/users/{user_id}/contacts/{contact_id}",
+        "/me/contactFolders/{contact_folder_id}/contacts/{contact_id}",
+        "/users/{user_id}/contactFolders/{contact_folder_id}/contacts/{contact_id}",
     ),
 )
 
@@ -48,8 +48,4 @@ class ContactOperations(Group):
 
         Documented in api/contact-get.md
         """
-        return self._client._request(
-            _GET,
-            {"contact_id": contact_id, "user_id": user_id, "contact_folder_id": contact_folder_id},
-            options,
-        )
+        return self._client._request(_GET, locals())

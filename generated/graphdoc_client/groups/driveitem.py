@@ -9,35 +9,31 @@ from .._runtime import Endpoint, FileContent, Group, RequestOptions
 _GET = Endpoint(
     "GET",
     (
-        ("/me/drive/items/{item_id}", ""),
-        ("/drives/{drive_id}/items/{item_id}", ""),
-        ("/me/drive/root:/{item_path}", ""),
+        "/me/drive/items/{item_id}",
+        "/drives/{drive_id}/items/{item_id}",
+        "/me/drive/root:/{item_path}",
     ),
     {"item_path": "path"},
 )
 
 _GET_CONTENT = Endpoint(
-    "GET",
-    (("/me/drive/items/{item_id}/content", ""), ("/drives/{drive_id}/items/{item_id}/content", "")),
+    "GET", ("/me/drive/items/{item_id}/content", "/drives/{drive_id}/items/{item_id}/content")
 )
 
 _LIST_CHILDREN = Endpoint(
     "GET",
     (
-        ("/me/drive/root/children", ""),
-        ("/me/drive/items/{item_id}/children", ""),
-        ("/drives/{drive_id}/items/{item_id}/children", ""),
-        ("/groups/{group_id}/drive/items/{item_id}/children", ""),
+        "/me/drive/root/children",
+        "/me/drive/items/{item_id}/children",
+        "/drives/{drive_id}/items/{item_id}/children",
+        "/groups/{group_id}/drive/items/{item_id}/children",
     ),
     paged=True,
 )
 
 _PUT_CONTENT = Endpoint(
     "PUT",
-    (
-        ("/me/drive/items/{parent_id}:/{filename}:/content", ""),
-        ("/me/drive/items/{item_id}/content", ""),
-    ),
+    ("/me/drive/items/{parent_id}:/{filename}:/content", "/me/drive/items/{item_id}/content"),
     {"filename": "path"},
 )
 
@@ -72,9 +68,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-get.md
         """
-        return self._client._request(
-            _GET, {"drive_id": drive_id, "item_id": item_id, "item_path": item_path}, options
-        )
+        return self._client._request(_GET, locals())
 
     def get_content(
         self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
@@ -94,9 +88,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-get-content.md
         """
-        return self._client._request(
-            _GET_CONTENT, {"item_id": item_id, "drive_id": drive_id}, options
-        )
+        return self._client._request(_GET_CONTENT, locals())
 
     def list_children(
         self,
@@ -126,11 +118,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-list-children.md
         """
-        return self._client._request(
-            _LIST_CHILDREN,
-            {"drive_id": drive_id, "item_id": item_id, "group_id": group_id},
-            options,
-        )
+        return self._client._request(_LIST_CHILDREN, locals())
 
     def put_content(
         self,
@@ -158,10 +146,4 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-put-content.md
         """
-        return self._client._request(
-            _PUT_CONTENT,
-            {"parent_id": parent_id, "filename": filename, "item_id": item_id},
-            options,
-            content=content,
-            content_type=content_type,
-        )
+        return self._client._request(_PUT_CONTENT, locals())

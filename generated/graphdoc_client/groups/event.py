@@ -9,56 +9,56 @@ from .._runtime import Endpoint, Group, RequestOptions
 _ACCEPT = Endpoint(
     "POST",
     (
-        ("/me/events/{event_id}/accept", ""),
-        ("/users/{user_id}/events/{event_id}/accept", ""),
-        ("/me/calendar/events/{event_id}/accept", ""),
-        ("/users/{user_id}/calendar/events/{event_id}/accept", ""),
+        "/me/events/{event_id}/accept",
+        "/users/{user_id}/events/{event_id}/accept",
+        "/me/calendar/events/{event_id}/accept",
+        "/users/{user_id}/calendar/events/{event_id}/accept",
     ),
 )
 
 _CANCEL = Endpoint(
     "POST",
     (
-        ("/me/events/{event_id}/cancel", ""),
-        ("/users/{user_id}/events/{event_id}/cancel", ""),
-        ("/me/calendar/events/{event_id}/cancel", ""),
-        ("/users/{user_id}/calendar/events/{event_id}/cancel", ""),
+        "/me/events/{event_id}/cancel",
+        "/users/{user_id}/events/{event_id}/cancel",
+        "/me/calendar/events/{event_id}/cancel",
+        "/users/{user_id}/calendar/events/{event_id}/cancel",
     ),
 )
 
 _DELETE = Endpoint(
     "DELETE",
     (
-        ("/me/events/{event_id}", ""),
-        ("/users/{user_id}/events/{event_id}", ""),
-        ("/me/calendar/events/{event_id}", ""),
-        ("/users/{user_id}/calendar/events/{event_id}", ""),
-        ("/me/calendars/{calendar_id}/events/{event_id}", ""),
-        ("/users/{user_id}/calendars/{calendar_id}/events/{event_id}", ""),
+        "/me/events/{event_id}",
+        "/users/{user_id}/events/{event_id}",
+        "/me/calendar/events/{event_id}",
+        "/users/{user_id}/calendar/events/{event_id}",
+        "/me/calendars/{calendar_id}/events/{event_id}",
+        "/users/{user_id}/calendars/{calendar_id}/events/{event_id}",
     ),
 )
 
 _GET = Endpoint(
     "GET",
     (
-        ("/me/events/{event_id}", ""),
-        ("/users/{user_id}/events/{event_id}", ""),
-        ("/me/calendar/events/{event_id}", ""),
-        ("/users/{user_id}/calendar/events/{event_id}", ""),
-        ("/me/calendars/{calendar_id}/events/{event_id}", ""),
-        ("/users/{user_id}/calendars/{calendar_id}/events/{event_id}", ""),
+        "/me/events/{event_id}",
+        "/users/{user_id}/events/{event_id}",
+        "/me/calendar/events/{event_id}",
+        "/users/{user_id}/calendar/events/{event_id}",
+        "/me/calendars/{calendar_id}/events/{event_id}",
+        "/users/{user_id}/calendars/{calendar_id}/events/{event_id}",
     ),
 )
 
 _UPDATE = Endpoint(
     "PATCH",
     (
-        ("/me/events/{event_id}", ""),
-        ("/users/{user_id}/events/{event_id}", ""),
-        ("/me/calendar/events/{event_id}", ""),
-        ("/users/{user_id}/calendar/events/{event_id}", ""),
-        ("/me/calendars/{calendar_id}/events/{event_id}", ""),
-        ("/users/{user_id}/calendars/{calendar_id}/events/{event_id}", ""),
+        "/me/events/{event_id}",
+        "/users/{user_id}/events/{event_id}",
+        "/me/calendar/events/{event_id}",
+        "/users/{user_id}/calendar/events/{event_id}",
+        "/me/calendars/{calendar_id}/events/{event_id}",
+        "/users/{user_id}/calendars/{calendar_id}/events/{event_id}",
     ),
 )
 
@@ -93,9 +93,7 @@ class EventOperations(Group):
 
         Documented in api/event-accept.md
         """
-        return self._client._request(
-            _ACCEPT, {"event_id": event_id, "user_id": user_id}, options, body=body
-        )
+        return self._client._request(_ACCEPT, locals())
 
     def cancel(
         self,
@@ -123,9 +121,7 @@ class EventOperations(Group):
 
         Documented in api/event-cancel.md
         """
-        return self._client._request(
-            _CANCEL, {"event_id": event_id, "user_id": user_id}, options, body=body
-        )
+        return self._client._request(_CANCEL, locals())
 
     def delete(
         self,
@@ -154,9 +150,7 @@ class EventOperations(Group):
 
         Documented in api/event-delete.md
         """
-        return self._client._request(
-            _DELETE, {"event_id": event_id, "user_id": user_id, "calendar_id": calendar_id}, options
-        )
+        return self._client._request(_DELETE, locals())
 
     def get(
         self,
@@ -185,9 +179,7 @@ class EventOperations(Group):
 
         Documented in api/event-get.md
         """
-        return self._client._request(
-            _GET, {"event_id": event_id, "user_id": user_id, "calendar_id": calendar_id}, options
-        )
+        return self._client._request(_GET, locals())
 
     def update(
         self,
@@ -218,9 +210,4 @@ class EventOperations(Group):
 
         Documented in api/event-update.md
         """
-        return self._client._request(
-            _UPDATE,
-            {"event_id": event_id, "user_id": user_id, "calendar_id": calendar_id},
-            options,
-            body=body,
-        )
+        return self._client._request(_UPDATE, locals())

@@ -6,15 +6,15 @@ from typing import Any, Mapping, Unpack
 
 from .._runtime import Endpoint, Group, RequestOptions
 
-_DELETE_MEMBERS = Endpoint("DELETE", (("/groups/{group_id}/members/{member_id}/$ref", ""),))
+_DELETE_MEMBERS = Endpoint("DELETE", ("/groups/{group_id}/members/{member_id}/$ref",))
 
-_GET = Endpoint("GET", (("/groups/{group_id}", ""),))
+_GET = Endpoint("GET", ("/groups/{group_id}",))
 
-_LIST = Endpoint("GET", (("/groups", ""),), paged=True)
+_LIST = Endpoint("GET", ("/groups",), paged=True)
 
-_LIST_MEMBERS = Endpoint("GET", (("/groups/{group_id}/members", ""),), paged=True)
+_LIST_MEMBERS = Endpoint("GET", ("/groups/{group_id}/members",), paged=True)
 
-_POST_MEMBERS = Endpoint("POST", (("/groups/{group_id}/members/$ref", ""),))
+_POST_MEMBERS = Endpoint("POST", ("/groups/{group_id}/members/$ref",))
 
 
 class GroupOperations(Group):
@@ -39,9 +39,7 @@ class GroupOperations(Group):
 
         Documented in api/group-delete-members.md
         """
-        return self._client._request(
-            _DELETE_MEMBERS, {"group_id": group_id, "member_id": member_id}, options
-        )
+        return self._client._request(_DELETE_MEMBERS, locals())
 
     def get(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
         """Read the properties and relationships of a single group, identified by its object id. A
@@ -58,7 +56,7 @@ class GroupOperations(Group):
 
         Documented in api/group-get.md
         """
-        return self._client._request(_GET, {"group_id": group_id}, options)
+        return self._client._request(_GET, locals())
 
     def list(self, **options: Unpack[RequestOptions]) -> Any:
         """Enumerate the group objects in the organization, including Microsoft 365 groups,
@@ -78,7 +76,7 @@ class GroupOperations(Group):
 
         Documented in api/group-list.md
         """
-        return self._client._request(_LIST, {}, options)
+        return self._client._request(_LIST, locals())
 
     def list_members(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
         """Obtiene los miembros directos de un grupo. Un miembro puede ser un usuario, un contacto
@@ -98,7 +96,7 @@ class GroupOperations(Group):
 
         Documented in api/group-list-members.md
         """
-        return self._client._request(_LIST_MEMBERS, {"group_id": group_id}, options)
+        return self._client._request(_LIST_MEMBERS, locals())
 
     def post_members(
         self,
@@ -122,4 +120,4 @@ class GroupOperations(Group):
 
         Documented in api/group-post-members.md
         """
-        return self._client._request(_POST_MEMBERS, {"group_id": group_id}, options, body=body)
+        return self._client._request(_POST_MEMBERS, locals())

@@ -7,11 +7,7 @@ from typing import Any, Unpack
 from .._runtime import Endpoint, Group, RequestOptions
 
 _GET = Endpoint(
-    "GET",
-    (
-        ("/me/mailFolders/{mail_folder_id}", ""),
-        ("/users/{user_id}/mailFolders/{mail_folder_id}", ""),
-    ),
+    "GET", ("/me/mailFolders/{mail_folder_id}", "/users/{user_id}/mailFolders/{mail_folder_id}")
 )
 
 
@@ -39,6 +35,4 @@ class MailfolderOperations(Group):
 
         Documented in api/mailfolder-get.md
         """
-        return self._client._request(
-            _GET, {"mail_folder_id": mail_folder_id, "user_id": user_id}, options
-        )
+        return self._client._request(_GET, locals())

@@ -9,55 +9,54 @@ from .._runtime import Endpoint, Group, RequestOptions
 _DELETE = Endpoint(
     "DELETE",
     (
-        ("/me/messages/{message_id}", ""),
-        ("/users/{user_id}/messages/{message_id}", ""),
-        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
-        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
+        "/me/messages/{message_id}",
+        "/users/{user_id}/messages/{message_id}",
+        "/me/mailFolders/{mail_folder_id}/messages/{message_id}",
+        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}",
     ),
 )
 
 _FORWARD = Endpoint(
     "POST",
     (
-        ("/me/messages/{message_id}/forward", ""),
-        ("/users/{user_id}/messages/{message_id}/forward", ""),
-        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}/forward", ""),
-        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/forward", ""),
+        "/me/messages/{message_id}/forward",
+        "/users/{user_id}/messages/{message_id}/forward",
+        "/me/mailFolders/{mail_folder_id}/messages/{message_id}/forward",
+        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/forward",
     ),
 )
 
 _GET = Endpoint(
     "GET",
     (
-        ("/me/messages/{message_id}", ""),
-        ("/users/{user_id}/messages/{message_id}", ""),
-        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
-        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
+        "/me/messages/{message_id}",
+        "/users/{user_id}/messages/{message_id}",
+        "/me/mailFolders/{mail_folder_id}/messages/{message_id}",
+        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}",
     ),
 )
 
 _REPLY = Endpoint(
     "POST",
     (
-        ("/me/messages/{message_id}/reply", ""),
-        ("/users/{user_id}/messages/{message_id}/reply", ""),
-        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}/reply", ""),
-        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/reply", ""),
+        "/me/messages/{message_id}/reply",
+        "/users/{user_id}/messages/{message_id}/reply",
+        "/me/mailFolders/{mail_folder_id}/messages/{message_id}/reply",
+        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/reply",
     ),
 )
 
 _SEND = Endpoint(
-    "POST",
-    (("/me/messages/{message_id}/send", ""), ("/users/{user_id}/messages/{message_id}/send", "")),
+    "POST", ("/me/messages/{message_id}/send", "/users/{user_id}/messages/{message_id}/send")
 )
 
 _UPDATE = Endpoint(
     "PATCH",
     (
-        ("/me/messages/{message_id}", ""),
-        ("/users/{user_id}/messages/{message_id}", ""),
-        ("/me/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
-        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}", ""),
+        "/me/messages/{message_id}",
+        "/users/{user_id}/messages/{message_id}",
+        "/me/mailFolders/{mail_folder_id}/messages/{message_id}",
+        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}",
     ),
 )
 
@@ -92,11 +91,7 @@ class MessageOperations(Group):
 
         Documented in api/message-delete.md
         """
-        return self._client._request(
-            _DELETE,
-            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
-            options,
-        )
+        return self._client._request(_DELETE, locals())
 
     def forward(
         self,
@@ -125,12 +120,7 @@ class MessageOperations(Group):
 
         Documented in api/message-forward.md
         """
-        return self._client._request(
-            _FORWARD,
-            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
-            options,
-            body=body,
-        )
+        return self._client._request(_FORWARD, locals())
 
     def get(
         self,
@@ -158,11 +148,7 @@ class MessageOperations(Group):
 
         Documented in api/message-get.md
         """
-        return self._client._request(
-            _GET,
-            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
-            options,
-        )
+        return self._client._request(_GET, locals())
 
     def reply(
         self,
@@ -192,12 +178,7 @@ class MessageOperations(Group):
 
         Documented in api/message-reply.md
         """
-        return self._client._request(
-            _REPLY,
-            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
-            options,
-            body=body,
-        )
+        return self._client._request(_REPLY, locals())
 
     def send(
         self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
@@ -217,7 +198,7 @@ class MessageOperations(Group):
 
         Documented in api/message-send.md
         """
-        return self._client._request(_SEND, {"message_id": message_id, "user_id": user_id}, options)
+        return self._client._request(_SEND, locals())
 
     def update(
         self,
@@ -245,9 +226,4 @@ class MessageOperations(Group):
 
         Documented in api/message-update.md
         """
-        return self._client._request(
-            _UPDATE,
-            {"message_id": message_id, "user_id": user_id, "mail_folder_id": mail_folder_id},
-            options,
-            body=body,
-        )
+        return self._client._request(_UPDATE, locals())

@@ -7,12 +7,7 @@ from typing import Any, Unpack
 from .._runtime import Endpoint, Group, RequestOptions
 
 _GET = Endpoint(
-    "GET",
-    (
-        ("/me/photo/$value", ""),
-        ("/users/{user_id}/photo/$value", ""),
-        ("/groups/{group_id}/photo/$value", ""),
-    ),
+    "GET", ("/me/photo/$value", "/users/{user_id}/photo/$value", "/groups/{group_id}/photo/$value")
 )
 
 
@@ -45,4 +40,4 @@ class ProfilephotoOperations(Group):
 
         Documented in api/profilephoto-get.md
         """
-        return self._client._request(_GET, {"user_id": user_id, "group_id": group_id}, options)
+        return self._client._request(_GET, locals())

@@ -8,7 +8,7 @@ from .._runtime import Endpoint, Group, RequestOptions
 
 _GETEMAILACTIVITYCOUNTS = Endpoint(
     "GET",
-    (("/reports/getEmailActivityCounts(period='{period_value}')", ""),),
+    ("/reports/getEmailActivityCounts(period='{period_value}')",),
     {"period_value": "function"},
 )
 
@@ -33,6 +33,4 @@ class ReportrootOperations(Group):
 
         Documented in api/reportroot-getemailactivitycounts.md
         """
-        return self._client._request(
-            _GETEMAILACTIVITYCOUNTS, {"period_value": period_value}, options
-        )
+        return self._client._request(_GETEMAILACTIVITYCOUNTS, locals())

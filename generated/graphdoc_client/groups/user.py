@@ -6,19 +6,19 @@ from typing import Any, Mapping, Unpack
 
 from .._runtime import Endpoint, Group, RequestOptions
 
-_DELETE = Endpoint("DELETE", (("/users/{user_id}", ""),))
+_DELETE = Endpoint("DELETE", ("/users/{user_id}",))
 
-_GET = Endpoint("GET", (("/me", ""), ("/users/{user_id}", "")))
+_GET = Endpoint("GET", ("/me", "/users/{user_id}"))
 
-_LIST = Endpoint("GET", (("/users", ""),), paged=True)
+_LIST = Endpoint("GET", ("/users",), paged=True)
 
 _LIST_CONTACTS = Endpoint(
     "GET",
     (
-        ("/me/contacts", ""),
-        ("/users/{user_id}/contacts", ""),
-        ("/me/contactFolders/{contact_folder_id}/contacts", ""),
-        ("/users/{user_id}/contactFolders/{contact_folder_id}/contacts", ""),
+        "/me/contacts",
+        "/users/{user_id}/contacts",
+        "/me/contactFolders/{contact_folder_id}/contacts",
+        "/users/{user_id}/contactFolders/{contact_folder_id}/contacts",
     ),
     paged=True,
 )
@@ -26,27 +26,25 @@ _LIST_CONTACTS = Endpoint(
 _LIST_EVENTS = Endpoint(
     "GET",
     (
-        ("/me/events", ""),
-        ("/users/{user_id}/events", ""),
-        ("/me/calendar/events", ""),
-        ("/users/{user_id}/calendar/events", ""),
-        ("/me/calendars/{calendar_id}/events", ""),
-        ("/users/{user_id}/calendars/{calendar_id}/events", ""),
+        "/me/events",
+        "/users/{user_id}/events",
+        "/me/calendar/events",
+        "/users/{user_id}/calendar/events",
+        "/me/calendars/{calendar_id}/events",
+        "/users/{user_id}/calendars/{calendar_id}/events",
     ),
     paged=True,
 )
 
-_LIST_MAILFOLDERS = Endpoint(
-    "GET", (("/me/mailFolders", ""), ("/users/{user_id}/mailFolders", "")), paged=True
-)
+_LIST_MAILFOLDERS = Endpoint("GET", ("/me/mailFolders", "/users/{user_id}/mailFolders"), paged=True)
 
 _LIST_MESSAGES = Endpoint(
     "GET",
     (
-        ("/me/messages", ""),
-        ("/users/{user_id}/messages", ""),
-        ("/me/mailFolders/{mail_folder_id}/messages", ""),
-        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages", ""),
+        "/me/messages",
+        "/users/{user_id}/messages",
+        "/me/mailFolders/{mail_folder_id}/messages",
+        "/users/{user_id}/mailFolders/{mail_folder_id}/messages",
     ),
     paged=True,
 )
@@ -54,30 +52,30 @@ _LIST_MESSAGES = Endpoint(
 _POST_EVENTS = Endpoint(
     "POST",
     (
-        ("/me/events", ""),
-        ("/users/{user_id}/events", ""),
-        ("/me/calendar/events", ""),
-        ("/users/{user_id}/calendar/events", ""),
-        ("/me/calendars/{calendar_id}/events", ""),
-        ("/users/{user_id}/calendars/{calendar_id}/events", ""),
+        "/me/events",
+        "/users/{user_id}/events",
+        "/me/calendar/events",
+        "/users/{user_id}/calendar/events",
+        "/me/calendars/{calendar_id}/events",
+        "/users/{user_id}/calendars/{calendar_id}/events",
     ),
 )
 
 _POST_MESSAGES = Endpoint(
     "POST",
     (
-        ("/me/messages", ""),
-        ("/users/{user_id}/messages", ""),
-        ("/me/mailFolders/{mail_folder_id}/messages", ""),
-        ("/users/{user_id}/mailFolders/{mail_folder_id}/messages", ""),
+        "/me/messages",
+        "/users/{user_id}/messages",
+        "/me/mailFolders/{mail_folder_id}/messages",
+        "/users/{user_id}/mailFolders/{mail_folder_id}/messages",
     ),
 )
 
-_POST_USERS = Endpoint("POST", (("/users", ""),))
+_POST_USERS = Endpoint("POST", ("/users",))
 
-_SENDMAIL = Endpoint("POST", (("/me/sendMail", ""), ("/users/{user_id}/sendMail", "")))
+_SENDMAIL = Endpoint("POST", ("/me/sendMail", "/users/{user_id}/sendMail"))
 
-_UPDATE = Endpoint("PATCH", (("/me", ""), ("/users/{user_id}", "")))
+_UPDATE = Endpoint("PATCH", ("/me", "/users/{user_id}"))
 
 
 class UserOperations(Group):
@@ -100,7 +98,7 @@ class UserOperations(Group):
 
         Documented in api/user-delete.md
         """
-        return self._client._request(_DELETE, {"user_id": user_id}, options)
+        return self._client._request(_DELETE, locals())
 
     def get(self, *, user_id: str | None = None, **options: Unpack[RequestOptions]) -> Any:
         """Read the properties and relationships of a user. Call `/me` for the signed-in user, or
@@ -119,7 +117,7 @@ class UserOperations(Group):
 
         Documented in api/user-get.md
         """
-        return self._client._request(_GET, {"user_id": user_id}, options)
+        return self._client._request(_GET, locals())
 
     def list(self, **options: Unpack[RequestOptions]) -> Any:
         """Enumerate the user objects in the organization's directory. A default set of properties
@@ -138,7 +136,7 @@ class UserOperations(Group):
 
         Documented in api/user-list.md
         """
-        return self._client._request(_LIST, {}, options)
+        return self._client._request(_LIST, locals())
 
     def list_contacts(
         self,
@@ -166,9 +164,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-contacts.md
         """
-        return self._client._request(
-            _LIST_CONTACTS, {"user_id": user_id, "contact_folder_id": contact_folder_id}, options
-        )
+        return self._client._request(_LIST_CONTACTS, locals())
 
     def list_events(
         self,
@@ -199,9 +195,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-events.md
         """
-        return self._client._request(
-            _LIST_EVENTS, {"user_id": user_id, "calendar_id": calendar_id}, options
-        )
+        return self._client._request(_LIST_EVENTS, locals())
 
     def list_mailfolders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
@@ -224,7 +218,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-mailfolders.md
         """
-        return self._client._request(_LIST_MAILFOLDERS, {"user_id": user_id}, options)
+        return self._client._request(_LIST_MAILFOLDERS, locals())
 
     def list_messages(
         self,
@@ -252,9 +246,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-messages.md
         """
-        return self._client._request(
-            _LIST_MESSAGES, {"user_id": user_id, "mail_folder_id": mail_folder_id}, options
-        )
+        return self._client._request(_LIST_MESSAGES, locals())
 
     def post_events(
         self,
@@ -284,9 +276,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-events.md
         """
-        return self._client._request(
-            _POST_EVENTS, {"user_id": user_id, "calendar_id": calendar_id}, options, body=body
-        )
+        return self._client._request(_POST_EVENTS, locals())
 
     def post_messages(
         self,
@@ -314,12 +304,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-messages.md
         """
-        return self._client._request(
-            _POST_MESSAGES,
-            {"user_id": user_id, "mail_folder_id": mail_folder_id},
-            options,
-            body=body,
-        )
+        return self._client._request(_POST_MESSAGES, locals())
 
     def post_users(
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -339,7 +324,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-users.md
         """
-        return self._client._request(_POST_USERS, {}, options, body=body)
+        return self._client._request(_POST_USERS, locals())
 
     def sendmail(
         self,
@@ -363,7 +348,7 @@ class UserOperations(Group):
 
         Documented in api/user-sendmail.md
         """
-        return self._client._request(_SENDMAIL, {"user_id": user_id}, options, body=body)
+        return self._client._request(_SENDMAIL, locals())
 
     def update(
         self,
@@ -388,4 +373,4 @@ class UserOperations(Group):
 
         Documented in api/user-update.md
         """
-        return self._client._request(_UPDATE, {"user_id": user_id}, options, body=body)
+        return self._client._request(_UPDATE, locals())

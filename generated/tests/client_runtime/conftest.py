@@ -2,8 +2,8 @@
 small group of operations defined here, and fake credentials.
 
 The group is written exactly as the generated ones are (an :class:`Endpoint` literal per
-operation, a method handing it to ``self._client._request``), so these tests hold for
-any generated package, whatever groups it has.
+operation, a method handing it and its own arguments to ``self._client._request``), so
+these tests hold for any generated package, whatever groups it has.
 """
 
 from __future__ import annotations
@@ -20,17 +20,17 @@ from graphdoc_client._runtime import Endpoint, FileContent, Group
 
 TOKEN = "secret-token-value"
 
-_GET = Endpoint("GET", (("/items/{item_id}", ""), ("/users/{user_id}/items/{item_id}", "")))
-_LIST = Endpoint("GET", (("/items", ""),), paged=True)
-_DELTA = Endpoint("GET", (("/items/delta()", ""),), paged=True)
-_CREATE = Endpoint("POST", (("/items", ""),))
-_UPLOAD = Endpoint("PUT", (("/items/{item_id}/content", ""),))
-_DOWNLOAD = Endpoint("GET", (("/items/{item_id}/content", ""),))
+_GET = Endpoint("GET", ("/items/{item_id}", "/users/{user_id}/items/{item_id}"))
+_LIST = Endpoint("GET", ("/items",), paged=True)
+_DELTA = Endpoint("GET", ("/items/delta()",), paged=True)
+_CREATE = Endpoint("POST", ("/items",))
+_UPLOAD = Endpoint("PUT", ("/items/{item_id}/content",))
+_DOWNLOAD = Endpoint("GET", ("/items/{item_id}/content",))
 _REPORT = Endpoint(
-    "GET", (("/reports/getCounts(period='{period}')", "$format=text/csv"),), {"period": "function"}
+    "GET", ("/reports/getCounts(period='{period}')?$format=text/csv",), {"period": "function"}
 )
-_BY_PATH = Endpoint("GET", (("/drive/root:/{item_path}:", ""),), {"item_path": "path"})
-_DELETE = Endpoint("DELETE", (("/items/{item_id}", ""),))
+_BY_PATH = Endpoint("GET", ("/drive/root:/{item_path}:",), {"item_path": "path"})
+_DELETE = Endpoint("DELETE", ("/items/{item_id}",))
 
 
 class DemoOperations(Group):
@@ -41,18 +41,18 @@ class DemoOperations(Group):
     def get(
         self, item_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> Any:
-        return self._client._request(_GET, {"item_id": item_id, "user_id": user_id}, options)
+        return self._client._request(_GET, locals())
 
     def list(self, **options: Unpack[RequestOptions]) -> Any:
-        return self._client._request(_LIST, {}, options)
+        return self._client._request(_LIST, locals())
 
     def delta(self, **options: Unpack[RequestOptions]) -> Any:
-        return self._client._request(_DELTA, {}, options)
+        return self._client._request(_DELTA, locals())
 
     def create(
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> Any:
-        return self._client._request(_CREATE, {}, options, body=body)
+        return self._client._request(_CREATE, locals())
 
     def upload(
         self,
@@ -62,21 +62,19 @@ class DemoOperations(Group):
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
     ) -> Any:
-        return self._client._request(
-            _UPLOAD, {"item_id": item_id}, options, content=content, content_type=content_type
-        )
+        return self._client._request(_UPLOAD, locals())
 
     def download(self, item_id: str, **options: Unpack[RequestOptions]) -> Any:
-        return self._client._request(_DOWNLOAD, {"item_id": item_id}, options)
+        return self._client._request(_DOWNLOAD, locals())
 
     def report(self, period: str, **options: Unpack[RequestOptions]) -> Any:
-        return self._client._request(_REPORT, {"period": period}, options)
+        return self._client._request(_REPORT, locals())
 
     def by_path(self, item_path: str, **options: Unpack[RequestOptions]) -> Any:
-        return self._client._request(_BY_PATH, {"item_path": item_path}, options)
+        return self._client._request(_BY_PATH, locals())
 
     def delete(self, item_id: str, **options: Unpack[RequestOptions]) -> Any:
-        return self._client._request(_DELETE, {"item_id": item_id}, options)
+        return self._client._request(_DELETE, locals())
 
 
 Reply = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]

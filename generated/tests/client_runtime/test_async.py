@@ -269,12 +269,8 @@ def test_typed_errors(graph, demo, status, error):
     with pytest.raises(APIStatusError) as caught:
         run(scenario)
     assert type(caught.value) is getattr(graphdoc_client, error)
-    assert (
-        caught.value.status_code,
-        caught.value.code,
-        caught.value.message,
-        caught.value.request_id,
-    ) == (
+    raised = caught.value
+    assert (raised.status_code, raised.code, raised.message, raised.request_id) == (
         status,
         "C",
         "M",

@@ -1,0 +1,83 @@
+"""The renderer writes black's own layout, so formatting in pieces equals formatting whole.
+
+The build formats big group modules piece by piece (in parallel, cached per piece); that
+is only sound while every piece is already what black would make of it. These tests hold
+the renderer to that on our own pages, and check the piece cutting on tiny pieces.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.build import Settings, analyse
+from generator.fmt import Cut, format_piece, format_python, pieces
+from generator.pysource import Bracket, bracketed, string
+from generator.render import render_package
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    result = analyse([str(REPO / "specs" / "pages")], Settings(api_version="v1.0"))
+    return render_package(result.operations, result.cases, "graphdoc_client", "v1.0")
+
+
+def test_black_finds_nothing_to_change_in_rendered_python(rendered):
+    for name, text in rendered.files.items():
+        if name.endswith(".py"):
+            assert (
+                format_python(name, text) == text
+            ), f"{name}: the renderer's layout is not black's"
+
+
+@pytest.mark.parametrize("lines", [1, 7, 40])
+def test_a_module_formatted_in_pieces_equals_the_module_formatted_whole(rendered, lines):
+    assert rendered.cuts
+    for name, cuts in rendered.cuts.items():
+        text = rendered.files[name]
+        parts = pieces(name, text, cuts, lines)
+        assert "".join(piece.text + gap for piece, gap in parts) == text
+        assert "".join(format_piece(piece) + gap for piece, gap in parts) == format_python(
+            name, text
+        )
+
+
+def test_a_piece_that_black_does_change_is_formatted_inside_its_class():
+    source = "class X:\n    def f(self):\n        return 1\n\n    def g(self): return [1,2]\n"
+    [(first, gap)] = pieces("m.py", source, (), 10)
+    assert first.text == source and gap == ""
+    cut = source.index("    def g")
+    parts = pieces("m.py", source, (Cut(source.index("    def f"), True), Cut(cut, True)), 1)
+    assert [piece.in_class for piece, _ in parts] == [False, True, True]
+    assert format_piece(parts[-1][0]) == "    def g(self):\n        return [1, 2]\n"
+
+
+@pytest.mark.parametrize(
+    "text", ["plain", "it's", 'say "hi"', "both ' and \"", "'\"'", "back\\slash", "tab\there"]
+)
+def test_string_literals_use_blacks_quotes_and_mean_the_text(text):
+    source = string(text)
+    assert eval(source) == text  # noqa: S307
+    assert format_python("s.py", f"x = {source}\n") == f"x = {source}\n"
+
+
+@pytest.mark.parametrize("width", [20, 60, 99, 100, 101, 140])
+def test_bracketed_lines_are_blacks_lines(width):
+    values = [f'"{"p" * (width // 4)}{i}"' for i in range(4)]
+    nested = Bracket("{", tuple(f'"k{i}": "{"v" * (width // 5)}"' for i in range(3)), "}")
+    for head, items, tail, indent, collection in [
+        ("_X = Endpoint(", [*values, nested], ")", "", False),
+        ("x = [", [*values, nested], "]", "", True),
+        (
+            "def name(",
+            [f"p{i}: str = {v}" for i, v in enumerate(values)],
+            ") -> Any:",
+            "    ",
+            False,
+        ),
+    ]:
+        source = "\n".join(bracketed(head, items, tail, indent, collection=collection)) + "\n"
+        if head.startswith("def"):
+            source = "class C:\n" + source + "        pass\n"
+        assert format_python("b.py", source) == source
