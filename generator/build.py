@@ -136,7 +136,7 @@ class _Inputs:
         self.settings = settings
         self._hashes: dict[str, str] = {}
 
-    def _hash(self, path: Path) -> str:
+    def _hash(self, path: str) -> str:
         name = os.path.normpath(path)
         if name not in self._hashes:
             self._hashes[name] = cache.file_hash(name)
@@ -144,12 +144,15 @@ class _Inputs:
 
     def page_key(self, page: PageFile) -> str:
         try:
-            data = Path(page.path).read_bytes()
+            with open(page.path, "rb") as stream:  # plain os paths: pathlib costs more here
+                data = stream.read()
         except OSError:
             return ""  # unreadable: parsed (and reported) every time
-        includes = sorted(set(_INCLUDE.findall(data.decode("utf-8", "replace"))))
-        folder = Path(page.path).parent
-        depends = [f"{name}={self._hash(folder / name)}" for name in includes]
+        depends = []
+        if b"!include" in data.lower():
+            includes = sorted(set(_INCLUDE.findall(data.decode("utf-8", "replace"))))
+            folder = os.path.dirname(page.path)
+            depends = [f"{name}={self._hash(os.path.join(folder, name))}" for name in includes]
         return cache.key("parse", self.settings.api_version, page.path, page.source, data, *depends)
 
     def settings_key(self) -> list[str]:
@@ -158,7 +161,7 @@ class _Inputs:
         if settings.overrides is not None:
             for file in sorted(settings.overrides.rglob("*")):
                 if file.is_file():
-                    parts.append(f"{file.as_posix()}={self._hash(file)}")
+                    parts.append(f"{file.as_posix()}={self._hash(str(file))}")
         return parts
 
 

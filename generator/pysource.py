@@ -123,7 +123,9 @@ def _doc_char(char: str) -> str:
 
 def docstring(text: str, indent: str = "") -> str:
     """A triple-quoted docstring literal meaning exactly ``text`` (lines re-indented)."""
-    body = "".join(_doc_char(char) for char in text.strip("\n"))
+    body = text.strip("\n")
+    if "\\" in body or '"' in body or not body.replace("\n", " ").isprintable():
+        body = "".join(_doc_char(char) for char in body)  # else nothing to escape: skip it
     lines = body.split("\n")
     if len(lines) > 1:
         body = "\n".join(

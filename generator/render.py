@@ -244,10 +244,13 @@ def case_record(operation: Operation, case: ReplayCase) -> dict[str, Any]:
 def render_examples(cases: list[tuple[Operation, ReplayCase]]) -> str:
     """The examples file of a group (JSON): one replay test per record."""
     taken: set[str] = set()
-    data = {
-        _case_key(operation, case, taken): case_record(operation, case) for operation, case in cases
-    }
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    lines = [
+        json.dumps(_case_key(operation, case, taken), ensure_ascii=False)
+        + ": "
+        + json.dumps(case_record(operation, case), ensure_ascii=False)
+        for operation, case in cases
+    ]
+    return "{\n" + ",\n".join(lines) + "\n}\n"  # a record per line: short diffs, fast to write
 
 
 def _cell(text: str) -> str:

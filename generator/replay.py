@@ -130,6 +130,22 @@ def _pattern(path: str, style_pairs: tuple[tuple[str, str], ...], flags: int) ->
     return re.compile("^" + "".join(pieces) + "$", flags)
 
 
+@lru_cache(maxsize=None)
+def _ends(path: str) -> tuple[str, str]:
+    """The literal text before a template's first placeholder and after its last, lowered."""
+    lowered = path.lower()
+    if "{" not in lowered:
+        return lowered, ""
+    return lowered[: lowered.index("{")], lowered[lowered.rindex("}") + 1 :]
+
+
+def _could_match(path: str, lowered: list[str]) -> bool:
+    """A cheap necessary condition for :func:`path_pattern` to match, checked before
+    compiling it: an example is tried against hundreds of templates of other pages."""
+    head, tail = _ends(path)
+    return any(text.startswith(head) and text.endswith(tail) for text in lowered)
+
+
 def _match_query(variant: PathVariant, pairs: list[tuple[str, str]]) -> dict[str, str] | None:
     """Values of the variant's query placeholders in the example's query, or None if absent."""
     found: dict[str, str] = {}
@@ -159,8 +175,10 @@ def match_url(
     written = unquote(path)
     spellings = [written, _keys_as_segments(written)]  # messages('x') is messages/x
     # Graph paths are case-insensitive: a second pass forgives an example's letter case.
-    attempts = [(v, path_pattern(v)) for v in operation.variants]
-    attempts += [(v, path_pattern(v, re.I)) for v in operation.variants]
+    lowered = [spelling.lower() for spelling in spellings]
+    variants = [v for v in operation.variants if _could_match(v.path, lowered)]
+    attempts = [(v, path_pattern(v)) for v in variants]
+    attempts += [(v, path_pattern(v, re.I)) for v in variants]
     for variant, pattern in attempts:
         match = pattern.match(spellings[0]) or pattern.match(spellings[1])
         if not match:
