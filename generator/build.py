@@ -27,6 +27,7 @@ from .parse import PageResult, parse_file
 from .render import render_package
 from .replay import ReplayCase, operation_index, plan, replay_elsewhere
 from .report import build_report
+from .secondary import secondary_operation
 from .write import write_tree
 
 MARKER = ".graphdoc"
@@ -243,6 +244,36 @@ def analyse(
             result.add(
                 display.get(home.source, home.source), example.request.line, "GD062", message
             )
+            continue
+        extra = secondary_operation(home, example)
+        if extra is None:
+            continue
+        taken = {operation.qualified_name for operation in result.operations}
+        name, suffix = extra.name, 2
+        while f"{extra.group}.{name}" in taken:
+            name, suffix = f"{extra.name}_{suffix}", suffix + 1
+        extra = replace(extra, name=name)
+        path = display.get(home.source, home.source)
+        result.add(
+            path,
+            example.request.line,
+            "GD063",
+            f"example {example.name!r} ({extra.http_method} {extra.variants[0].path}) is a call"
+            f" no page documents: added as client.{extra.group}.{extra.name}",
+        )
+        # the example now belongs to its own operation: the page's keeps the rest
+        at = next(
+            i for i, op in enumerate(result.operations) if op.qualified_name == home.qualified_name
+        )
+        current = result.operations[at]
+        kept = tuple(item for item in current.examples if item is not example)
+        result.operations[at] = replace(current, examples=kept)
+        result.specs[at] = specio.dump(result.operations[at])
+        result.operations.append(extra)
+        result.cases[extra.qualified_name] = plan(
+            extra, lambda line, code, message, path=path: result.add(path, line, code, message)
+        )
+        result.specs.append(specio.dump(extra))
     clock.lap("model")
     result.diagnostics, suppressed = suppress(result.diagnostics, list(settings.suppressions))
     result.diagnostics.sort(key=sort_key)

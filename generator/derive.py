@@ -28,6 +28,7 @@ _SUFFIX = re.compile(
 _FUNCTION = re.compile(r"^(?P<base>.*/(?P<name>[A-Za-z][\w.]*))\((?P<args>[^()]*)\)$")
 _DRIVE_ITEM = re.compile(r"(?P<drive>/drive|/drives/\{\w+\})/items/\{(?P<item>\w+)\}")
 _USERS = re.compile(r"^/users/\{(\w+)\}(?P<rest>/.*)?$")
+_DRIVES = re.compile(r"^/drives/\{(\w+)\}(?P<rest>/.*)?$")
 
 
 def _with_path(
@@ -64,6 +65,12 @@ def _direct_aliases(variant: PathVariant) -> Iterator[PathVariant]:
     if match:
         params = tuple(param for param in variant.params if param.name != match.group(1))
         yield _with_path(variant, "/me" + (match.group("rest") or ""), params, variant.template)
+    match = _DRIVES.match(path)
+    if match:  # a drive by id, or the signed-in user's drive: the same calls
+        params = tuple(param for param in variant.params if param.name != match.group(1))
+        yield _with_path(
+            variant, "/me/drive" + (match.group("rest") or ""), params, variant.template
+        )
     if path.startswith("/me/drive/") or path == "/me/drive":  # /drive is the signed-in user's drive
         yield _with_path(variant, path[3:], variant.params, variant.template)
     match = _DRIVE_ITEM.search(path)
@@ -187,7 +194,7 @@ def derive_variants(operation: Operation, report: Report) -> Operation:
                 (
                     c
                     for c in _candidates(variant, path, request.method)
-                    if path_pattern(c).match(path)
+                    if path_pattern(c).match(path) or path_pattern(c, re.I).match(path)
                 ),
                 None,
             )

@@ -180,6 +180,20 @@ _CODES = (
         "info",
         "An example calls an operation another page documents; it is replayed against that one.",
     ),
+    Code(
+        "GD063",
+        "operation-from-example",
+        "info",
+        "An example shows a second call of its page (another method, another path, written as a"
+        " template) that no page documents; it becomes an operation of its own.",
+    ),
+    Code(
+        "GD064",
+        "example-body-repaired",
+        "info",
+        "An example body is almost JSON (trailing comma, typographic quotes, an elision, an"
+        " unquoted key or placeholder value); it is read after repairs.",
+    ),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _CODES}

@@ -88,7 +88,9 @@ def _body(
     looks_json = text[0] in "{[" or "json" in content_type.lower()
     if looks_json:
         try:
-            value, _ = lenient_json.loads(text)
+            value, repaired = lenient_json.loads(text)
+            if repaired:
+                report(line, "GD064", "example body is not strict JSON; read it after repairs")
             return "json", value, content_type
         except lenient_json.NotJSON as error:
             report(line, "GD045", f"example body is not JSON ({error}); kept as text")

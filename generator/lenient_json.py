@@ -2,8 +2,11 @@
 
 About 0.5% of annotation comments and 3% of example bodies are not strict JSON: trailing
 commas, raw tabs inside strings, typographic quotes, a missing comma at a line end, no-break
-spaces in the indentation. Those few repairs recover nearly all
-of them; anything else is reported by the caller rather than guessed at.
+spaces in the indentation. Older pages also elide part of a body on a line of its own
+(``<...response trimmed for brevity...>``, ``...``), leave keys unquoted (``text: {``) or
+write a placeholder where a value goes (``"enabled": boolean-value``, ``[key-credentials]``).
+Those few repairs recover nearly all of them, and the caller reports every repair;
+anything else is reported rather than guessed at.
 """
 
 from __future__ import annotations
@@ -19,12 +22,25 @@ _SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"'})
 _MISSING_COMMA = re.compile(r'("|\d|true|false|null|\}|\])([ \t]*\r?\n[ \t]*")')
 
 
+# A line holding only an elision: ``...``, ``…`` or ``<...response trimmed...>``.
+_ELISION = re.compile(
+    r"^[ \t]*(?:\.\.\.|…|<[^<>\n]*(?:\.\.\.|…)[^<>\n]*>)[ \t]*,?[ \t]*\r?\n", re.M
+)
+# ``{ ... }`` or ``[ … ]``: a value elided in place.
+_ELIDED_VALUE = re.compile(r"([\[{])[ \t]*(?:\.\.\.|…)[ \t]*([\]}])")
+_FULL_WIDTH = {"\uff0c": ",", "\uff1a": ":"}
+_WORD = re.compile(r"[A-Za-z_][\w.\-]*")
+_LITERALS = frozenset({"true", "false", "null"})
+_NUMBER_TAIL = frozenset("0123456789.+-")  # 1e5: the e belongs to the number
+
+
 class NotJSON(ValueError):
     """The text is not JSON, even after the lenient repairs."""
 
 
 def _plain_spaces(text: str) -> str:
-    """Unicode spaces (no-break, narrow no-break, ideographic…) between tokens → plain spaces.
+    """Unicode spaces (no-break, narrow no-break, ideographic…) between tokens → plain spaces,
+    and full-width commas and colons there (typed with an East Asian input method) → ASCII.
 
     Translated pages carry them in the indentation; inside strings they are content and stay.
     """
@@ -42,6 +58,8 @@ def _plain_spaces(text: str) -> str:
             in_string = True
         elif char not in " \t\r\n" and char.isspace() or char == "\ufeff":
             char = " "
+        else:
+            char = _FULL_WIDTH.get(char, char)
         out.append(char)
     return "".join(out)
 
@@ -76,6 +94,31 @@ def _drop_trailing_commas(text: str) -> str:
     return "".join(out)
 
 
+def _quote_words(text: str) -> str:
+    """Bare words outside strings (an unquoted key, a placeholder value) → JSON strings."""
+    out: list[str] = []
+    index, in_string, escaped = 0, False, False
+    while index < len(text):
+        char = text[index]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif (word := _WORD.match(text, index)) and not (out and out[-1][-1:] in _NUMBER_TAIL):
+            token = word.group()
+            out.append(token if token in _LITERALS else json.dumps(token))
+            index = word.end()
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
 def loads(text: str) -> tuple[Any, bool]:
     """Parse ``text`` leniently; return the value and whether a repair was needed."""
     try:
@@ -88,8 +131,13 @@ def loads(text: str) -> tuple[Any, bool]:
         _drop_trailing_commas(text.translate(_SMART_QUOTES)),
         _MISSING_COMMA.sub(r"\1,\2", _drop_trailing_commas(text.translate(_SMART_QUOTES))),
     )
-    if any(char not in " \t\r\n" and char.isspace() or char == "\ufeff" for char in text):
+    if any(
+        char not in " \t\r\n" and char.isspace() or char in "\ufeff\uff0c\uff1a" for char in text
+    ):
         candidates += tuple(_plain_spaces(candidate) for candidate in candidates[1:])
+    shaped = _ELIDED_VALUE.sub(r"\1\2", _ELISION.sub("", text.translate(_SMART_QUOTES)))
+    shaped = _quote_words(_plain_spaces(shaped))
+    candidates += (_MISSING_COMMA.sub(r"\1,\2", _drop_trailing_commas(shaped)),)
     for candidate in candidates:
         try:
             return json.loads(candidate, strict=False), True

@@ -174,22 +174,29 @@ def match_url(
     pairs = parse_qsl(query, keep_blank_values=True)
     written = unquote(path)
     spellings = [written, _keys_as_segments(written)]  # messages('x') is messages/x
-    # Graph paths are case-insensitive: a second pass forgives an example's letter case.
-    lowered = [spelling.lower() for spelling in spellings]
+    raw = [path, _keys_as_segments(path)] if written != path else []
+    # an id holding an escaped slash (activities/%2Farticle%3F1) is one segment, decoded after
+    lowered = [spelling.lower() for spelling in spellings + raw]
     variants = [v for v in operation.variants if _could_match(v.path, lowered)]
+    # Graph paths are case-insensitive: a second pass forgives an example's letter case.
     attempts = [(v, path_pattern(v)) for v in variants]
     attempts += [(v, path_pattern(v, re.I)) for v in variants]
     for variant, pattern in attempts:
         match = pattern.match(spellings[0]) or pattern.match(spellings[1])
+        decode = False
+        if not match and raw:
+            match = pattern.match(raw[0]) or pattern.match(raw[1])
+            decode = True
         if not match:
             continue
         query_args = _match_query(variant, pairs)
         if query_args is None:
             continue
         styles = {param.name: param.style for param in variant.params}
+        found = {name: unquote(v) if decode else v for name, v in match.groupdict().items()}
         args = {
             name: value.replace("''", "'") if styles.get(name) == "function" else value
-            for name, value in match.groupdict().items()
+            for name, value in found.items()
         }
         args.update(query_args)
         return variant, args, pairs

@@ -28,6 +28,9 @@ def _counts(
 ) -> dict[str, Any]:
     kinds = Counter(page.kind for page in pages)
     api_pages = kinds.get("api", 0)
+    # pages, not operations: a page may also yield an operation shown only by its example
+    sources = {op.source for op in operations if op.variants}
+    with_operation = sum(1 for page in pages if page.kind == "api" and page.source in sources)
     with_source = [
         op for op in operations if op.permissions.line and not op.permissions.missing_include
     ]
@@ -42,7 +45,7 @@ def _counts(
         "files_seen": len(pages),
         "api_pages": api_pages,
         "resource_pages": kinds.get("resource", 0),
-        "pages_without_operation": api_pages - len(operations),
+        "pages_without_operation": api_pages - with_operation,
         "operations": len(operations),
         "operations_with_variants": sum(1 for op in operations if op.variants),
         "operations_with_permissions_source": len(with_source),
@@ -53,7 +56,7 @@ def _counts(
         "example_requests_on_graph": graph_requests,
         "replay_tests": tests,
         "rates_percent": {
-            "api_pages_to_operation": _rate(len(operations), api_pages),
+            "api_pages_to_operation": _rate(with_operation, api_pages),
             "permissions_all_kinds": _rate(len(complete), len(with_source)),
             "graph_examples_replayed": _rate(tests, graph_requests),
         },

@@ -19,11 +19,11 @@ from generator.cli import main
 
 CORPORA = ("graph-docs-en-2021", "graph-docs-es-2019", "graph-docs-current-sample")
 VERSIONS = ("v1.0", "beta")
-# The rates this build reaches today on every snapshot (the targets: 99.5 / 99 / 97).
+# The targets, which every snapshot and version meets.
 MIN_RATES = {
     "api_pages_to_operation": 99.5,
     "permissions_all_kinds": 99.0,
-    "graph_examples_replayed": 88.0,
+    "graph_examples_replayed": 97.0,
 }
 
 

@@ -245,3 +245,110 @@ def test_no_break_spaces_between_json_tokens_are_repaired_inside_strings_kept():
     value, repaired = loads('{"a":\u202f"x\u00a0y",\n\u00a0\u00a0"b": 1}')
     assert value == {"a": "x\u00a0y", "b": 1}
     assert repaired
+
+
+def test_a_second_call_shown_only_by_an_example_becomes_an_operation(tmp_path):
+    commit = request(
+        "commit-upload",
+        "PUT https://graph.microsoft.com/v1.0/me/drive/root:/{path_to_parent}",
+        "HTTP/1.1 201 Created",
+    )
+    result, ops, cases = run(
+        tmp_path,
+        {
+            "driveitem-createuploadsession.md": page(
+                "driveItem: createUploadSession",
+                "POST",
+                ["/me/drive/items/{itemId}/createUploadSession"],
+                request(
+                    "create-session",
+                    "POST https://graph.microsoft.com/v1.0/me/drive/items/01A/createUploadSession",
+                )
+                + commit,
+            )
+        },
+    )
+    assert cases == {
+        "createuploadsession": ["create-session"],
+        "commit_upload": ["commit-upload"],
+    }
+    extra = ops["commit_upload"]
+    assert (extra.http_method, extra.variants[0].path) == (
+        "PUT",
+        "/me/drive/root:/{path_to_parent}",
+    )
+    assert extra.permissions == ops["createuploadsession"].permissions
+    assert [e.name for e in ops["createuploadsession"].examples] == ["create-session"]
+    [note] = [d for d in result.diagnostics if d.code == "GD063"]
+    assert "client.driveitem.commit_upload" in note.message
+    assert result.report["operations"] == 2
+    assert result.report["rates_percent"]["api_pages_to_operation"] == 100.0
+    assert result.report["example_requests_on_graph"] == result.report["replay_tests"] == 2
+
+
+def test_an_example_with_concrete_ids_and_another_method_stays_a_diagnostic(tmp_path):
+    result, ops, cases = run(
+        tmp_path,
+        {
+            "widget-update.md": page(
+                "widget: update",
+                "PATCH",
+                ["/widgets/{id}"],
+                request("put_it", "PUT https://graph.microsoft.com/v1.0/gadgets/g1"),
+            )
+        },
+    )
+    assert list(ops) == ["update"] and cases["update"] == []
+    assert "GD047" in codes(result) and "GD063" not in codes(result)
+
+
+def test_my_drive_is_a_drive_by_id_and_letter_case_is_forgiven(tmp_path):
+    _, ops, cases = run(
+        tmp_path,
+        {
+            "drive-list-activities.md": page(
+                "drive: list activities",
+                "GET",
+                ["/drives/{drive-id}/activities"],
+                request("mine", "GET https://graph.microsoft.com/v1.0/me/drive/activities"),
+            ),
+            "taskgroup-get.md": page(
+                "outlookTaskGroup: get",
+                "GET",
+                ["/users/{id}/outlook/taskGroups/{id}"],
+                request(
+                    "lower", "GET https://graph.microsoft.com/beta/me/outlook/taskgroups('AAMk=')"
+                ),
+            ),
+        },
+    )
+    assert cases["list_activities"] == ["mine"]
+    assert "/me/drive/activities" in [v.path for v in ops["list_activities"].variants]
+    assert cases["get"] == ["lower"]
+
+
+def test_an_escaped_slash_stays_inside_its_segment(tmp_path):
+    result, ops, cases = run(
+        tmp_path,
+        {
+            "activity-get.md": page(
+                "activity: get",
+                "GET",
+                ["/me/activities/{appActivityId}"],
+                request("escaped", "GET https://graph.microsoft.com/beta/me/activities/%2Fa%3F1"),
+            )
+        },
+    )
+    assert cases["get"] == ["escaped"]
+    [case] = result.cases[ops["get"].qualified_name]
+    assert case.args == ("/a?1",) and case.path == "/me/activities//a?1"
+
+
+def test_placeholder_values_elisions_and_full_width_commas_are_repaired():
+    text = '{"on": boolean-value，"keys": [key-credentials], text: {"n": 1.5e3},\n  ...\n "q": { ... }}'
+    assert loads(text) == (
+        {"on": "boolean-value", "keys": ["key-credentials"], "text": {"n": 1500.0}, "q": {}},
+        True,
+    )
+    trimmed = '{\n "value": [\n  {"id": "a"},\n  <...response trimmed for brevity...>\n ]\n}'
+    assert loads(trimmed) == ({"value": [{"id": "a"}]}, True)
