@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Callable
 
 _SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"'})
 
@@ -29,13 +29,40 @@ _ELISION = re.compile(
 # ``{ ... }`` or ``[ … ]``: a value elided in place.
 _ELIDED_VALUE = re.compile(r"([\[{])[ \t]*(?:\.\.\.|…)[ \t]*([\]}])")
 _FULL_WIDTH = {"\uff0c": ",", "\uff1a": ":"}
-_WORD = re.compile(r"[A-Za-z_][\w.\-]*")
 _LITERALS = frozenset({"true", "false", "null"})
-_NUMBER_TAIL = frozenset("0123456789.+-")  # 1e5: the e belongs to the number
 
 
 class NotJSON(ValueError):
     """The text is not JSON, even after the lenient repairs."""
+
+
+# A string literal, or the rest of the text after an unterminated opening quote.
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?$)', re.S)
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_BARE_WORD = re.compile(r"(?<![0-9.+\-])[A-Za-z_][\w.\-]*")  # not the e of 1e5
+
+
+def _outside_strings(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to every stretch between string literals, which
+    are content and stay as written; every repair below works this way."""
+    out: list[str] = []
+    last = 0
+    for literal in _STRING.finditer(text):
+        out += [change(text[last : literal.start()]), literal.group()]
+        last = literal.end()
+    out.append(change(text[last:]))
+    return "".join(out)
+
+
+def _spaces(stretch: str) -> str:
+    return "".join(
+        (
+            " "
+            if (char not in " \t\r\n" and char.isspace()) or char == "\ufeff"
+            else _FULL_WIDTH.get(char, char)
+        )
+        for char in stretch
+    )
 
 
 def _plain_spaces(text: str) -> str:
@@ -44,79 +71,21 @@ def _plain_spaces(text: str) -> str:
 
     Translated pages carry them in the indentation; inside strings they are content and stay.
     """
-    out: list[str] = []
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char not in " \t\r\n" and char.isspace() or char == "\ufeff":
-            char = " "
-        else:
-            char = _FULL_WIDTH.get(char, char)
-        out.append(char)
-    return "".join(out)
+    return _outside_strings(text, _spaces)
 
 
 def _drop_trailing_commas(text: str) -> str:
     """Remove commas that directly precede ``}`` or ``]``, outside string literals."""
-    out: list[str] = []
-    in_string = False
-    escaped = False
-    pending_comma: int | None = None
-    for char in text:
-        if in_string:
-            out.append(char)
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-            continue
-        if char == '"':
-            in_string = True
-            pending_comma = None
-        elif char == ",":
-            pending_comma = len(out)
-        elif char in "}]" and pending_comma is not None:
-            del out[pending_comma]
-            pending_comma = None
-        elif not char.isspace():
-            pending_comma = None
-        out.append(char)
-    return "".join(out)
+    return _outside_strings(text, lambda stretch: _TRAILING_COMMA.sub(r"\1", stretch))
+
+
+def _word(match: re.Match[str]) -> str:
+    return match.group() if match.group() in _LITERALS else json.dumps(match.group())
 
 
 def _quote_words(text: str) -> str:
     """Bare words outside strings (an unquoted key, a placeholder value) → JSON strings."""
-    out: list[str] = []
-    index, in_string, escaped = 0, False, False
-    while index < len(text):
-        char = text[index]
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif (word := _WORD.match(text, index)) and not (out and out[-1][-1:] in _NUMBER_TAIL):
-            token = word.group()
-            out.append(token if token in _LITERALS else json.dumps(token))
-            index = word.end()
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out)
+    return _outside_strings(text, lambda stretch: _BARE_WORD.sub(_word, stretch))
 
 
 def loads(text: str) -> tuple[Any, bool]:
