@@ -228,7 +228,7 @@ def analyse(
                 seen,
             )
             strays += [(operation, example) for example in seen]
-        same = original is operation and work is not None
+        same = work is not None and original is operation
         result.specs.append(work.spec if same and work is not None else specio.dump(operation))
     index = operation_index(result.operations)
     for home, example in strays:
@@ -246,34 +246,8 @@ def analyse(
             )
             continue
         extra = secondary_operation(home, example)
-        if extra is None:
-            continue
-        taken = {operation.qualified_name for operation in result.operations}
-        name, suffix = extra.name, 2
-        while f"{extra.group}.{name}" in taken:
-            name, suffix = f"{extra.name}_{suffix}", suffix + 1
-        extra = replace(extra, name=name)
-        path = display.get(home.source, home.source)
-        result.add(
-            path,
-            example.request.line,
-            "GD063",
-            f"example {example.name!r} ({extra.http_method} {extra.variants[0].path}) is a call"
-            f" no page documents: added as client.{extra.group}.{extra.name}",
-        )
-        # the example now belongs to its own operation: the page's keeps the rest
-        at = next(
-            i for i, op in enumerate(result.operations) if op.qualified_name == home.qualified_name
-        )
-        current = result.operations[at]
-        kept = tuple(item for item in current.examples if item is not example)
-        result.operations[at] = replace(current, examples=kept)
-        result.specs[at] = specio.dump(result.operations[at])
-        result.operations.append(extra)
-        result.cases[extra.qualified_name] = plan(
-            extra, lambda line, code, message, path=path: result.add(path, line, code, message)
-        )
-        result.specs.append(specio.dump(extra))
+        if extra is not None:
+            _adopt(result, home, example, extra, display.get(home.source, home.source))
     clock.lap("model")
     result.diagnostics, suppressed = suppress(result.diagnostics, list(settings.suppressions))
     result.diagnostics.sort(key=sort_key)
@@ -325,6 +299,36 @@ def build(
     if settings.cache is not None:
         builds.put(build_key, (result.report, result.diagnostics, _snapshot(out, model_dir)))
     return result
+
+
+def _adopt(
+    result: BuildResult, home: Operation, example: Example, extra: Operation, path: str
+) -> None:
+    """Add an operation shown only by ``example`` of ``home``'s page, and move the example to it."""
+    taken = {operation.qualified_name for operation in result.operations}
+    name, suffix = extra.name, 2
+    while f"{extra.group}.{name}" in taken:
+        name, suffix = f"{extra.name}_{suffix}", suffix + 1
+    extra = replace(extra, name=name)
+    result.add(
+        path,
+        example.request.line,
+        "GD063",
+        f"example {example.name!r} ({extra.http_method} {extra.variants[0].path}) is a call"
+        f" no page documents: added as client.{extra.group}.{extra.name}",
+    )
+    at = next(
+        i for i, op in enumerate(result.operations) if op.qualified_name == home.qualified_name
+    )
+    current = result.operations[at]
+    kept = tuple(item for item in current.examples if item is not example)
+    result.operations[at] = replace(current, examples=kept)
+    result.specs[at] = specio.dump(result.operations[at])
+    result.operations.append(extra)
+    result.cases[extra.qualified_name] = plan(
+        extra, lambda line, code, message: result.add(path, line, code, message)
+    )
+    result.specs.append(specio.dump(extra))
 
 
 def _format(
