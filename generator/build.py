@@ -17,7 +17,7 @@ from typing import Any, Callable, TypeVar
 
 from . import cache, specio
 from .diagnostics import Diagnostic, Suppression, sort_key, suppress
-from .fmt import Piece, format_piece, pieces
+from .fmt import Cut, Piece, format_piece, pieces
 from .model import Example, Operation
 from .naming import resolve_collisions
 from .overrides import apply as apply_overrides
@@ -228,8 +228,8 @@ def analyse(
                 seen,
             )
             strays += [(operation, example) for example in seen]
-        same = work is not None and original is operation
-        result.specs.append(work.spec if same and work is not None else specio.dump(operation))
+        unchanged = work is not None and original is operation  # its spec is the worker's
+        result.specs.append(work.spec if unchanged and work else specio.dump(operation))
     index = operation_index(result.operations)
     for home, example in strays:
         elsewhere = replay_elsewhere(example, home, index)
@@ -332,7 +332,7 @@ def _adopt(
 
 
 def _format(
-    files: dict[str, str], cuts: dict[str, tuple[Any, ...]], settings: Settings
+    files: dict[str, str], cuts: dict[str, tuple[Cut, ...]], settings: Settings
 ) -> dict[str, str]:
     """Every Python file formatted by black: cached by content, in parallel, in pieces."""
     jobs: dict[str, list[tuple[Piece, str]]] = {}

@@ -111,27 +111,14 @@ def page(slot: str, text: str) -> str:
     )
 
 
-def build(tmp: Path, text: str) -> Path:
+def build(tmp: Path, text: str, status: int = 0) -> Path:
+    """Build one page into ``tmp/out`` (specs in ``tmp/specs``); the exit status must be ``status``."""
     pages = tmp / "pages"
     pages.mkdir(parents=True)
     (pages / "widget-run.md").write_text(text, encoding="utf-8")
     out = tmp / "out"
-    assert (
-        main(
-            [
-                "build",
-                str(pages),
-                "--out",
-                str(out),
-                "--specs",
-                str(tmp / "specs"),
-                "--quiet",
-                "--jobs",
-                "1",
-            ]
-        )
-        == 0
-    )
+    arguments = ["build", str(pages), "--out", str(out), "--specs", str(tmp / "specs")]
+    assert main([*arguments, "--quiet", "--jobs", "1"]) == status
     return out
 
 
@@ -229,24 +216,7 @@ def test_hostile_text_stays_data(slot, name, tmp_path):
     if "\x00" in page(
         slot, HOSTILE[name]
     ):  # a NUL byte marks a binary file: refused, with one line
-        pages = tmp_path / "pages"
-        pages.mkdir()
-        (pages / "widget-run.md").write_text(page(slot, HOSTILE[name]), encoding="utf-8")
-        out = tmp_path / "out"
-        assert (
-            main(
-                [
-                    "build",
-                    str(pages),
-                    "--out",
-                    str(out),
-                    "--specs",
-                    str(tmp_path / "specs"),
-                    "--quiet",
-                ]
-            )
-            == 2
-        )
+        out = build(tmp_path, page(slot, HOSTILE[name]), status=2)
         assert not out.exists() and not (tmp_path / "specs").exists()
         return
     hostile = build(tmp_path / "hostile", page(slot, HOSTILE[name]))
