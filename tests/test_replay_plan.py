@@ -350,5 +350,5 @@ def test_placeholder_values_elisions_and_full_width_commas_are_repaired():
         {"on": "boolean-value", "keys": ["key-credentials"], "text": {"n": 1500.0}, "q": {}},
         True,
     )
-    trimmed = '{\n "value": [\n  {"id": "a"},\n  <...response trimmed for brevity...>\n ]\n}'
+    trimmed = '{\n "value": [\n  {"id": "a"},\n  <...the rest is left out...>\n ]\n}'
     assert loads(trimmed) == ({"value": [{"id": "a"}]}, True)
