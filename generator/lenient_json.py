@@ -3,7 +3,7 @@
 About 0.5% of annotation comments and 3% of example bodies are not strict JSON: trailing
 commas, raw tabs inside strings, typographic quotes, a missing comma at a line end, no-break
 spaces in the indentation. Older pages also elide part of a body on a line of its own
-(``<...response trimmed for brevity...>``, ``...``), leave keys unquoted (``text: {``) or
+(``<...trimmed...>``, ``...``), leave keys unquoted (``text: {``) or
 write a placeholder where a value goes (``"enabled": boolean-value``, ``[key-credentials]``).
 Those few repairs recover nearly all of them, and the caller reports every repair;
 anything else is reported rather than guessed at.
