@@ -3,9 +3,11 @@
 1. Build the package from ../shared/corpus (graph-docs-en-2021/api-reference/v1.0) into
    --out, or reuse --out when it already holds one; install it with
    `pip install --no-deps --target` into a temporary folder; its size and file count.
-2. In fresh processes (median of --runs, taking turns): `import` time and peak memory, and a whole short
-   process (import, build the client, first list call, first send call) with its wall time
-   and first-call times. The same for bare httpx, the floor.
+2. In fresh processes (median of --runs, taking turns) of a new virtual environment that
+   holds only the package and httpx with its dependencies, as a user's would: `import`
+   time and peak memory, and a whole short process (import, build the client, first list
+   call, first send call) with its wall time and first-call times. The same for bare
+   httpx, the floor.
 3. In this process, per-call time (µs, median of --rounds rounds) for a send-style POST
    answered by an empty 202 (`client.message.send`) and a list call answered by 10
    realistic messages (~17 KB of JSON, `client.user.list_messages`, all items read), all
@@ -23,6 +25,7 @@ import argparse
 import asyncio
 import importlib.util
 import json
+import re
 import os
 import platform
 import shutil
@@ -31,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
@@ -155,15 +159,16 @@ def messages_json(count: int = 10) -> bytes:
 
 
 def fresh(
-    codes: dict[str, str], env: dict[str, str], runs: int, *args: str
+    codes: dict[str, tuple[str, str]], env: dict[str, str], runs: int, *args: str
 ) -> dict[str, list[float]]:
-    """For each code, medians over ``runs`` fresh processes: wall ms, peak MB, then each figure
-    it printed. The processes take turns, so a change of machine load hits them all alike."""
+    """For each (python, code), medians over ``runs`` fresh processes: wall ms, peak MB, then
+    each figure it printed. The processes take turns, so a change of machine load hits them
+    all alike."""
     samples: dict[str, list[list[float]]] = {label: [] for label in codes}
     for _ in range(runs):
-        for label, code in codes.items():
+        for label, (python, code) in codes.items():
             started = time.perf_counter()
-            command = [sys.executable, "-c", code + TAIL, *args]
+            command = [python, "-c", code + TAIL, *args]
             child = subprocess.run(command, env=env, capture_output=True, text=True)
             wall = time.perf_counter() - started
             if child.returncode != 0:
@@ -252,6 +257,49 @@ def install(out: Path, work: Path) -> Path:
         stderr=subprocess.DEVNULL,
     )
     return target
+
+
+def clean_environment(work: Path, site: Path) -> str:
+    """A new virtual environment holding the installed package and httpx with its
+    dependencies (their installed files copied from this Python: offline, same versions);
+    its python.
+
+    This process's environment also holds the generator's tools, and httpx imports some of
+    them when they are there (click, rich and pygments, for its command line), which a
+    user's environment would not do.
+    """
+    venv = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    target = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    shutil.copytree(site, target, dirs_exist_ok=True)
+    todo, seen = ["httpx"], set()
+    while todo:
+        name = todo.pop().lower().replace("_", "-")
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            distribution = metadata.distribution(name)
+        except metadata.PackageNotFoundError:  # a requirement for another Python only
+            continue
+        for file in distribution.files or []:
+            source = Path(str(file.locate()))
+            if ".." in file.parts or "__pycache__" in file.parts or not source.is_file():
+                continue  # scripts outside site-packages, and bytecode (made on first use)
+            (target / file).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / file)
+        for requirement in distribution.requires or []:
+            if "extra ==" not in requirement:
+                todo.append(re.split(r"[\s;<>=!~\[(]", requirement, maxsplit=1)[0])
+    return python
 
 
 def sync_calls(handler: Callable[[httpx.Request], httpx.Response]) -> dict[str, Callable[[], Any]]:
@@ -364,19 +412,26 @@ def main() -> int:
                 "  (its own files only, not kiota/msgraph-core/azure)"
             )
 
-        paths = [str(site), *filter(None, [os.environ.get("PYTHONPATH")])]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+        python = clean_environment(work, site)
+        env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
         print(
             f"\nFresh process, median of {args.runs} runs       wall ms   peak MB   import ms   modules"
         )
+        print("  (a new virtual environment: the package, httpx and its dependencies only)")
         imports = {
             "python -c pass": "pass",
             "import httpx": "import httpx",
             "import graphdoc_client": "import graphdoc_client",
         }
-        if has_msgraph:
-            imports["import msgraph"] = "import msgraph"
-        codes = {label: IMPORT.format(statement=statement) for label, statement in imports.items()}
+        codes = {
+            label: (python, IMPORT.format(statement=statement))
+            for label, statement in imports.items()
+        }
+        if has_msgraph:  # msgraph-sdk only where it is installed: this Python
+            codes["import msgraph (this Python)"] = (
+                sys.executable,
+                IMPORT.format(statement="import msgraph"),
+            )
         for label, (wall, peak, seconds, modules) in fresh(codes, env, args.runs).items():
             print(f"  {label:<38}{wall:8.1f}{peak:10.1f}{seconds * 1000:12.1f}{modules:10.0f}")
         print("  targets: import graphdoc_client <= 50 ms and <= 25 MB")
@@ -385,9 +440,9 @@ def main() -> int:
             f"\nWhole short process (import, client, first list, first send), median of {args.runs}"
         )
         print(f"  {'':<26}wall ms   peak MB   setup ms  1st list ms  1st send ms   modules")
-        codes = {
-            label: code for label, code in SHORT.items() if has_msgraph or label != "msgraph-sdk"
-        }
+        codes = {label: (python, code) for label, code in SHORT.items() if label != "msgraph-sdk"}
+        if has_msgraph:
+            codes["msgraph-sdk"] = (sys.executable, SHORT["msgraph-sdk"])
         for label, figures in fresh(codes, env, args.runs, str(payload_file)).items():
             wall, peak, setup, first_list, first_send, modules = figures
             print(

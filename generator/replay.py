@@ -179,9 +179,8 @@ def match_url(
     lowered = [spelling.lower() for spelling in spellings + raw]
     variants = [v for v in operation.variants if _could_match(v.path, lowered)]
     # Graph paths are case-insensitive: a second pass forgives an example's letter case.
-    attempts = [(v, path_pattern(v)) for v in variants]
-    attempts += [(v, path_pattern(v, re.I)) for v in variants]
-    for variant, pattern in attempts:
+    attempts = ((v, path_pattern(v, flags)) for flags in (0, re.I) for v in variants)
+    for variant, pattern in attempts:  # lazily: most examples match before the second pass
         match = pattern.match(spellings[0]) or pattern.match(spellings[1])
         decode = False
         if not match and raw:

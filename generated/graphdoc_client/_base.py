@@ -5,6 +5,10 @@ client's ``_request`` returns, which is the result itself on the sync client and
 awaitable on the async one. Around each request they add the bearer token (refreshed
 once on a 401), retries (see :mod:`._retry`), the timeout, typed errors, pages for list
 operations, and the raw and streaming response modes.
+
+httpx is imported when the first client is made, not with the package: importing httpx
+costs more than the whole package, and a program may import the package without calling
+Graph. The functions that use httpx at run time import it themselves.
 """
 
 from __future__ import annotations
@@ -12,9 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from functools import partial
-from typing import Any, AsyncIterator, Iterator, Mapping, Self, Sequence
-
-import httpx
+from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, Mapping, Self, Sequence
 
 from . import _retry
 from ._auth import DEFAULT_SCOPES, Token, TokenSource
@@ -23,8 +25,12 @@ from ._paging import AsyncPage, AsyncPageRequest, Page
 from ._response import RawResponse, StreamedResponse
 from ._runtime import Endpoint, build_request, read_response, timeout_extension
 
+if TYPE_CHECKING:
+    import httpx
+
 DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+# (connect, read, write, pool) seconds, as httpx takes them: httpx.Timeout(60.0, connect=10.0)
+DEFAULT_TIMEOUT = (10.0, 60.0, 60.0, 60.0)
 DEFAULT_MAX_RETRIES = _retry.DEFAULT_MAX_RETRIES
 
 log = logging.getLogger(__package__)
@@ -36,6 +42,8 @@ Follow = tuple[Mapping[str, str], Any]  # what a next-page request repeats: head
 
 def _replayable(request: httpx.Request) -> bool:
     """Whether the body can be sent again: bytes or nothing, not a stream."""
+    import httpx
+
     try:
         request.content
     except httpx.RequestNotRead:
@@ -45,6 +53,8 @@ def _replayable(request: httpx.Request) -> bool:
 
 def _again(request: httpx.Request) -> httpx.Request:
     """A fresh copy of a replayable request, to send once more."""
+    import httpx
+
     return httpx.Request(
         request.method,
         request.url,
@@ -55,6 +65,8 @@ def _again(request: httpx.Request) -> httpx.Request:
 
 
 def _connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
+    import httpx
+
     where = f"{request.method} {request.url.path}"
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(f"{where}: timed out ({type(error).__name__})", request)
@@ -77,11 +89,13 @@ class _ClientCore:
         credential: Any = None,
         scopes: Sequence[str] = DEFAULT_SCOPES,
         base_url: str = DEFAULT_BASE_URL,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | tuple[float, ...] | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         transport: Any = None,
         http_client: Any = None,
     ) -> None:
+        import httpx
+
         if transport is not None and http_client is not None:
             raise TypeError("give transport= or http_client=, not both")
         if max_retries < 0:
@@ -204,9 +218,13 @@ class SyncAPIClient(_ClientCore):
     """The synchronous client: calls return their result."""
 
     def _new_http(self, transport: Any, timeout: Any) -> httpx.Client:
+        import httpx
+
         return httpx.Client(transport=transport, timeout=timeout, follow_redirects=True)
 
     def _check_http(self, http_client: Any) -> httpx.Client:
+        import httpx
+
         if not isinstance(http_client, httpx.Client):
             raise TypeError("http_client= must be an httpx.Client")
         return http_client
@@ -252,6 +270,8 @@ class SyncAPIClient(_ClientCore):
     def _send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
         # Decided before sending (a transport may read a streamed body into the request):
         # a body that cannot be sent again gets no retry, nor a second try after a 401.
+        import httpx
+
         replayable = _replayable(request)
         retries = self.max_retries if replayable else 0
         attempt, refreshed, fresh = 0, not replayable, None
@@ -294,9 +314,13 @@ class AsyncAPIClient(_ClientCore):
     _page_class = AsyncPage
 
     def _new_http(self, transport: Any, timeout: Any) -> httpx.AsyncClient:
+        import httpx
+
         return httpx.AsyncClient(transport=transport, timeout=timeout, follow_redirects=True)
 
     def _check_http(self, http_client: Any) -> httpx.AsyncClient:
+        import httpx
+
         if not isinstance(http_client, httpx.AsyncClient):
             raise TypeError("http_client= must be an httpx.AsyncClient")
         return http_client
@@ -351,6 +375,8 @@ class AsyncAPIClient(_ClientCore):
     async def _send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
         # Decided before sending (a transport may read a streamed body into the request):
         # a body that cannot be sent again gets no retry, nor a second try after a 401.
+        import httpx
+
         replayable = _replayable(request)
         retries = self.max_retries if replayable else 0
         attempt, refreshed, fresh = 0, not replayable, None

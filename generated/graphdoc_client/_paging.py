@@ -8,9 +8,10 @@ function carries ``delta_link``. No callbacks: a plain ``for`` or ``async for``.
 
 from __future__ import annotations
 
-from typing import Any, AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, AsyncIterator, Awaitable, Callable, Iterator, Mapping
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["AsyncPage", "Page"]
 

@@ -9,9 +9,10 @@ read in chunks, for large downloads. A status outside 2xx still raises the typed
 
 from __future__ import annotations
 
-from typing import Any, AsyncIterator, Callable, Iterator
+from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Iterator
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["RawResponse", "StreamedResponse"]
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import random
 import time
 from datetime import timezone
-from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_MAX_RETRIES = 3
 MAX_RETRY_WAIT = 60.0  # seconds: the cap on any single wait, Retry-After included
@@ -23,8 +24,6 @@ INITIAL_BACKOFF = 0.5  # seconds before the first retry when the service names n
 MAX_BACKOFF = 8.0
 RETRY_STATUSES = frozenset({429, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-# Failures before anything reached the service: safe to retry whatever the method.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -38,6 +37,8 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     try:
         seconds = float(value)
     except ValueError:
+        from email.utils import parsedate_to_datetime  # rarely needed: imported on use
+
         try:
             moment = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
@@ -66,7 +67,11 @@ def status_wait(response: httpx.Response, attempt: int) -> float | None:
 
 def error_wait(error: httpx.TransportError, method: str, attempt: int) -> float | None:
     """The wait before retrying after a connection error, or ``None`` when it is not retried."""
-    if isinstance(error, _NOT_SENT) or method.upper() in IDEMPOTENT_METHODS:
+    import httpx
+
+    # Failures before anything reached the service: safe to retry whatever the method.
+    not_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+    if isinstance(error, not_sent) or method.upper() in IDEMPOTENT_METHODS:
         return min(MAX_RETRY_WAIT, backoff(attempt))
     return None
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-from typing import IO, Any, Mapping, NamedTuple, Sequence, TypedDict, Union
+from typing import IO, TYPE_CHECKING, Any, Mapping, NamedTuple, Sequence, TypedDict, Union
 from urllib.parse import parse_qsl, quote
 
-import httpx
-
 from ._errors import status_error
+
+if TYPE_CHECKING:
+    import httpx
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Characters left as they are in a path segment (RFC 3986 sub-delims and "@"); "/" and ":"
@@ -142,6 +143,8 @@ def query_string(pairs: Sequence[tuple[str, str]]) -> str:
 
 
 def timeout_extension(timeout: float | httpx.Timeout | None) -> dict[str, Any]:
+    import httpx
+
     return {"timeout": httpx.Timeout(timeout).as_dict()}
 
 
@@ -201,6 +204,8 @@ def build_request(
     ``body``, ``content`` and ``content_type`` the payload, and every other name but
     ``self`` is a path parameter.
     """
+    import httpx
+
     options = arguments["options"]
     body, content = arguments.get("body"), arguments.get("content")
     content_type = arguments.get("content_type")

@@ -234,7 +234,7 @@ def test_timeouts_default_per_client_and_per_call(graph, demo):
 
     run(scenario)
     assert [r.extensions["timeout"] for r in graph.requests] == [
-        DEFAULT_TIMEOUT.as_dict(),
+        httpx.Timeout(DEFAULT_TIMEOUT).as_dict(),
         httpx.Timeout(4.0).as_dict(),
         httpx.Timeout(1.5).as_dict(),
     ]
