@@ -6,6 +6,7 @@ diagnostic, and computes the figures of the run summary from what actually happe
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -43,9 +44,15 @@ def _map(function: Callable[[_T], _R], items: list[_T], jobs: int, chunksize: in
     """``map`` over processes when it pays; results keep input order, so output is the same."""
     if jobs <= 1 or len(items) <= jobs:
         return [function(item) for item in items]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunksize = chunksize or max(1, len(items) // (jobs * 8))
-        return list(pool.map(function, items, chunksize=chunksize))
+    # Forked workers share the parent's objects until they write to them; frozen, those
+    # objects are never visited by the workers' cycle collector, so they stay shared.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            chunksize = chunksize or max(1, len(items) // (jobs * 8))
+            return list(pool.map(function, items, chunksize=chunksize))
+    finally:
+        gc.unfreeze()
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,17 @@ def _doc_char(char: str) -> str:
     )
 
 
+def text_block(text: str) -> str:
+    """A triple-quoted string literal meaning exactly ``text``, its lines kept as they are.
+
+    For data laid out as text (a group's endpoint table): black leaves a string alone,
+    where it would split and rejoin a literal per item.
+    """
+    if "\\" in text or '"' in text or not text.replace("\n", " ").isprintable():
+        text = "".join(_doc_char(char) for char in text)
+    return '"""' + text + '"""'
+
+
 def docstring(text: str, indent: str = "") -> str:
     """A triple-quoted docstring literal meaning exactly ``text`` (lines re-indented)."""
     body = text.strip("\n")

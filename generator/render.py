@@ -20,7 +20,7 @@ import jinja2
 from . import __version__
 from .model import Operation, PermissionRow
 from .fmt import Cut
-from .pysource import LINE_LENGTH, Bracket, Item, bracketed, docstring, literal
+from .pysource import LINE_LENGTH, bracketed, docstring, literal, text_block
 from .replay import ReplayCase, signature_params
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -99,7 +99,8 @@ def operation_doc(operation: Operation) -> str:
 
 @dataclass(frozen=True)
 class OperationView:
-    """Ready source of one operation: its endpoint constant, signature, docstring and call."""
+    """Ready source of one operation: its endpoint table entry (text, escaped with the whole
+    table), signature, docstring and call."""
 
     endpoint: str
     signature: str
@@ -122,29 +123,27 @@ def is_paged(operation: Operation) -> bool:
     )
 
 
-def operation_view(operation: Operation) -> OperationView:
-    constant = "_" + operation.name.upper()
-    variants = tuple(
-        variant.path + (f"?{variant.query}" if variant.query else "")
-        for variant in operation.variants
-    )
+def endpoint_entry(operation: Operation) -> str:
+    """The operation's lines in its group's endpoint table (read by ``_runtime.endpoints``):
+    ``name METHOD [paged] [parameter=style …]``, then each variant indented by four spaces."""
     styles = {
         param.name: param.style
         for v in operation.variants
         for param in v.params
         if param.style != "segment"
     }
-    endpoint: list[Item] = [
-        literal(operation.http_method),
-        Bracket("(", tuple(map(literal, variants)), ")"),
-    ]
-    if styles:
-        pairs = tuple(
-            f"{literal(name)}: {literal(style)}" for name, style in sorted(styles.items())
-        )
-        endpoint.append(Bracket("{", pairs, "}"))
+    head = [operation.name, operation.http_method]
     if is_paged(operation):
-        endpoint.append("paged=True")
+        head.append("paged")
+    head += [f"{name}={style}" for name, style in sorted(styles.items())]
+    variants = [
+        "    " + variant.path + (f"?{variant.query}" if variant.query else "")
+        for variant in operation.variants
+    ]
+    return "\n".join([" ".join(head), *variants])
+
+
+def operation_view(operation: Operation) -> OperationView:
     required, optional = signature_params(operation)
     params = ["self"] + [f"{name}: str" for name in required] + ["*"]
     params += [f"{name}: str | None = None" for name in optional]
@@ -160,11 +159,16 @@ def operation_view(operation: Operation) -> OperationView:
     if params[-2] == "*":
         params.remove("*")
     return OperationView(
-        endpoint="\n".join(bracketed(f"{constant} = Endpoint(", endpoint, ")")),
+        endpoint=endpoint_entry(operation),
         signature="\n".join(bracketed(f"def {operation.name}(", params, ") -> Any:", "    ")),
         docstring=docstring(operation_doc(operation), indent="        "),
         call="\n".join(
-            bracketed("return self._client._request(", [constant, "locals()"], ")", "        ")
+            bracketed(
+                "return self._client._request(",
+                [f"_ENDPOINTS[{literal(operation.name)}]", "locals()"],
+                ")",
+                "        ",
+            )
         ),
     )
 
@@ -184,18 +188,15 @@ def render_group(group: str, operations: list[Operation]) -> tuple[str, tuple[Cu
             f"{group} operations ({len(operations)}), reached as client.{group}.", indent="    "
         ),
         operations=views,
+        endpoints=text_block("\n" + "\n".join(view.endpoint for view in views) + "\n"),
         uses_file=uses_file,
         typing_imports=typing_imports,
     )
     cuts: list[Cut] = []
-    position = 0
-    for pieces, in_class in (
-        ([v.endpoint for v in views], False),
-        ([v.signature for v in views], True),
-    ):
-        for piece in pieces:
-            position = text.index("\n" + piece.split("\n", 1)[0], position) + 1
-            cuts.append(Cut(position, in_class))
+    position = text.index("\nclass ")
+    for view in views:
+        position = text.index("\n" + view.signature.split("\n", 1)[0], position) + 1
+        cuts.append(Cut(position, in_class=True))
     return text, tuple(cuts)
 
 

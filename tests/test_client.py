@@ -256,8 +256,9 @@ def test_list_operations_return_pages_that_follow_next_links():
 def test_only_get_collections_are_paged():
     from graphdoc_client.groups import message, user
 
-    assert user._LIST.paged and user._LIST_MESSAGES.paged
-    assert not (user._GET.paged or user._POST_MESSAGES.paged or message._GET.paged)
+    users, messages = user._ENDPOINTS, message._ENDPOINTS
+    assert users["list"].paged and users["list_messages"].paged
+    assert not (users["get"].paged or users["post_messages"].paged or messages["get"].paged)
 
 
 def test_raw_responses_and_retries_on_generated_groups(monkeypatch):

@@ -44,6 +44,34 @@ class Endpoint(NamedTuple):
     paged: bool = False
 
 
+def endpoints(table: str) -> dict[str, Endpoint]:
+    """A group module's endpoints, by operation name, read from its table.
+
+    An operation is a line ``name METHOD [paged] [parameter=style …]`` followed by its
+    variants, one per line indented by four spaces. A group keeps its endpoints as one
+    string rather than a literal per operation: black formats a string at once but splits
+    and rejoins every literal, which was half of a build's formatting time.
+    """
+    rows: dict[str, tuple[str, list[str], list[str]]] = {}
+    variants: list[str] = []
+    for line in table.split("\n"):
+        if line.startswith("    "):
+            variants.append(line[4:])
+        elif line:
+            name, method, *flags = line.split(" ")
+            variants = []
+            rows[name] = (method, variants, flags)
+    return {
+        name: Endpoint(
+            method,
+            tuple(variants),
+            dict(flag.split("=", 1) for flag in flags if "=" in flag),
+            "paged" in flags,
+        )
+        for name, (method, variants, flags) in rows.items()
+    }
+
+
 class RequestOptions(TypedDict, total=False):
     """Keyword arguments every operation accepts."""
 

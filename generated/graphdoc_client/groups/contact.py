@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from typing import Any, Unpack
 
-from .._runtime import Endpoint, Group, RequestOptions
+from .._runtime import Group, RequestOptions, endpoints
 
-_GET = Endpoint(
-    "GET",
-    (
-        "/me/contacts/{contact_id}",
-        "/users/{user_id}/contacts/{contact_id}",
-        "/me/contactFolders/{contact_folder_id}/contacts/{contact_id}",
-        "/users/{user_id}/contactFolders/{contact_folder_id}/contacts/{contact_id}",
-    ),
-)
+_ENDPOINTS = endpoints("""
+get GET
+    /me/contacts/{contact_id}
+    /users/{user_id}/contacts/{contact_id}
+    /me/contactFolders/{contact_folder_id}/contacts/{contact_id}
+    /users/{user_id}/contactFolders/{contact_folder_id}/contacts/{contact_id}
+""")
 
 
 class ContactOperations(Group):
@@ -48,4 +46,4 @@ class ContactOperations(Group):
 
         Documented in api/contact-get.md
         """
-        return self._client._request(_GET, locals())
+        return self._client._request(_ENDPOINTS["get"], locals())

@@ -4,38 +4,25 @@ from __future__ import annotations
 
 from typing import Any, Unpack
 
-from .._runtime import Endpoint, FileContent, Group, RequestOptions
+from .._runtime import FileContent, Group, RequestOptions, endpoints
 
-_GET = Endpoint(
-    "GET",
-    (
-        "/me/drive/items/{item_id}",
-        "/drives/{drive_id}/items/{item_id}",
-        "/me/drive/root:/{item_path}",
-    ),
-    {"item_path": "path"},
-)
-
-_GET_CONTENT = Endpoint(
-    "GET", ("/me/drive/items/{item_id}/content", "/drives/{drive_id}/items/{item_id}/content")
-)
-
-_LIST_CHILDREN = Endpoint(
-    "GET",
-    (
-        "/me/drive/root/children",
-        "/me/drive/items/{item_id}/children",
-        "/drives/{drive_id}/items/{item_id}/children",
-        "/groups/{group_id}/drive/items/{item_id}/children",
-    ),
-    paged=True,
-)
-
-_PUT_CONTENT = Endpoint(
-    "PUT",
-    ("/me/drive/items/{parent_id}:/{filename}:/content", "/me/drive/items/{item_id}/content"),
-    {"filename": "path"},
-)
+_ENDPOINTS = endpoints("""
+get GET item_path=path
+    /me/drive/items/{item_id}
+    /drives/{drive_id}/items/{item_id}
+    /me/drive/root:/{item_path}
+get_content GET
+    /me/drive/items/{item_id}/content
+    /drives/{drive_id}/items/{item_id}/content
+list_children GET paged
+    /me/drive/root/children
+    /me/drive/items/{item_id}/children
+    /drives/{drive_id}/items/{item_id}/children
+    /groups/{group_id}/drive/items/{item_id}/children
+put_content PUT filename=path
+    /me/drive/items/{parent_id}:/{filename}:/content
+    /me/drive/items/{item_id}/content
+""")
 
 
 class DriveitemOperations(Group):
@@ -68,7 +55,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-get.md
         """
-        return self._client._request(_GET, locals())
+        return self._client._request(_ENDPOINTS["get"], locals())
 
     def get_content(
         self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
@@ -88,7 +75,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-get-content.md
         """
-        return self._client._request(_GET_CONTENT, locals())
+        return self._client._request(_ENDPOINTS["get_content"], locals())
 
     def list_children(
         self,
@@ -118,7 +105,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-list-children.md
         """
-        return self._client._request(_LIST_CHILDREN, locals())
+        return self._client._request(_ENDPOINTS["list_children"], locals())
 
     def put_content(
         self,
@@ -146,4 +133,4 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-put-content.md
         """
-        return self._client._request(_PUT_CONTENT, locals())
+        return self._client._request(_ENDPOINTS["put_content"], locals())

@@ -4,63 +4,41 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Unpack
 
-from .._runtime import Endpoint, Group, RequestOptions
+from .._runtime import Group, RequestOptions, endpoints
 
-_ACCEPT = Endpoint(
-    "POST",
-    (
-        "/me/events/{event_id}/accept",
-        "/users/{user_id}/events/{event_id}/accept",
-        "/me/calendar/events/{event_id}/accept",
-        "/users/{user_id}/calendar/events/{event_id}/accept",
-    ),
-)
-
-_CANCEL = Endpoint(
-    "POST",
-    (
-        "/me/events/{event_id}/cancel",
-        "/users/{user_id}/events/{event_id}/cancel",
-        "/me/calendar/events/{event_id}/cancel",
-        "/users/{user_id}/calendar/events/{event_id}/cancel",
-    ),
-)
-
-_DELETE = Endpoint(
-    "DELETE",
-    (
-        "/me/events/{event_id}",
-        "/users/{user_id}/events/{event_id}",
-        "/me/calendar/events/{event_id}",
-        "/users/{user_id}/calendar/events/{event_id}",
-        "/me/calendars/{calendar_id}/events/{event_id}",
-        "/users/{user_id}/calendars/{calendar_id}/events/{event_id}",
-    ),
-)
-
-_GET = Endpoint(
-    "GET",
-    (
-        "/me/events/{event_id}",
-        "/users/{user_id}/events/{event_id}",
-        "/me/calendar/events/{event_id}",
-        "/users/{user_id}/calendar/events/{event_id}",
-        "/me/calendars/{calendar_id}/events/{event_id}",
-        "/users/{user_id}/calendars/{calendar_id}/events/{event_id}",
-    ),
-)
-
-_UPDATE = Endpoint(
-    "PATCH",
-    (
-        "/me/events/{event_id}",
-        "/users/{user_id}/events/{event_id}",
-        "/me/calendar/events/{event_id}",
-        "/users/{user_id}/calendar/events/{event_id}",
-        "/me/calendars/{calendar_id}/events/{event_id}",
-        "/users/{user_id}/calendars/{calendar_id}/events/{event_id}",
-    ),
-)
+_ENDPOINTS = endpoints("""
+accept POST
+    /me/events/{event_id}/accept
+    /users/{user_id}/events/{event_id}/accept
+    /me/calendar/events/{event_id}/accept
+    /users/{user_id}/calendar/events/{event_id}/accept
+cancel POST
+    /me/events/{event_id}/cancel
+    /users/{user_id}/events/{event_id}/cancel
+    /me/calendar/events/{event_id}/cancel
+    /users/{user_id}/calendar/events/{event_id}/cancel
+delete DELETE
+    /me/events/{event_id}
+    /users/{user_id}/events/{event_id}
+    /me/calendar/events/{event_id}
+    /users/{user_id}/calendar/events/{event_id}
+    /me/calendars/{calendar_id}/events/{event_id}
+    /users/{user_id}/calendars/{calendar_id}/events/{event_id}
+get GET
+    /me/events/{event_id}
+    /users/{user_id}/events/{event_id}
+    /me/calendar/events/{event_id}
+    /users/{user_id}/calendar/events/{event_id}
+    /me/calendars/{calendar_id}/events/{event_id}
+    /users/{user_id}/calendars/{calendar_id}/events/{event_id}
+update PATCH
+    /me/events/{event_id}
+    /users/{user_id}/events/{event_id}
+    /me/calendar/events/{event_id}
+    /users/{user_id}/calendar/events/{event_id}
+    /me/calendars/{calendar_id}/events/{event_id}
+    /users/{user_id}/calendars/{calendar_id}/events/{event_id}
+""")
 
 
 class EventOperations(Group):
@@ -93,7 +71,7 @@ class EventOperations(Group):
 
         Documented in api/event-accept.md
         """
-        return self._client._request(_ACCEPT, locals())
+        return self._client._request(_ENDPOINTS["accept"], locals())
 
     def cancel(
         self,
@@ -121,7 +99,7 @@ class EventOperations(Group):
 
         Documented in api/event-cancel.md
         """
-        return self._client._request(_CANCEL, locals())
+        return self._client._request(_ENDPOINTS["cancel"], locals())
 
     def delete(
         self,
@@ -150,7 +128,7 @@ class EventOperations(Group):
 
         Documented in api/event-delete.md
         """
-        return self._client._request(_DELETE, locals())
+        return self._client._request(_ENDPOINTS["delete"], locals())
 
     def get(
         self,
@@ -179,7 +157,7 @@ class EventOperations(Group):
 
         Documented in api/event-get.md
         """
-        return self._client._request(_GET, locals())
+        return self._client._request(_ENDPOINTS["get"], locals())
 
     def update(
         self,
@@ -210,4 +188,4 @@ class EventOperations(Group):
 
         Documented in api/event-update.md
         """
-        return self._client._request(_UPDATE, locals())
+        return self._client._request(_ENDPOINTS["update"], locals())

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Unpack
 
-from .._runtime import Endpoint, Group, RequestOptions
+from .._runtime import Group, RequestOptions, endpoints
 
-_DELETE_MEMBERS = Endpoint("DELETE", ("/groups/{group_id}/members/{member_id}/$ref",))
-
-_GET = Endpoint("GET", ("/groups/{group_id}",))
-
-_LIST = Endpoint("GET", ("/groups",), paged=True)
-
-_LIST_MEMBERS = Endpoint("GET", ("/groups/{group_id}/members",), paged=True)
-
-_POST_MEMBERS = Endpoint("POST", ("/groups/{group_id}/members/$ref",))
+_ENDPOINTS = endpoints("""
+delete_members DELETE
+    /groups/{group_id}/members/{member_id}/$ref
+get GET
+    /groups/{group_id}
+list GET paged
+    /groups
+list_members GET paged
+    /groups/{group_id}/members
+post_members POST
+    /groups/{group_id}/members/$ref
+""")
 
 
 class GroupOperations(Group):
@@ -39,7 +42,7 @@ class GroupOperations(Group):
 
         Documented in api/group-delete-members.md
         """
-        return self._client._request(_DELETE_MEMBERS, locals())
+        return self._client._request(_ENDPOINTS["delete_members"], locals())
 
     def get(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
         """Read the properties and relationships of a single group, identified by its object id. A
@@ -56,7 +59,7 @@ class GroupOperations(Group):
 
         Documented in api/group-get.md
         """
-        return self._client._request(_GET, locals())
+        return self._client._request(_ENDPOINTS["get"], locals())
 
     def list(self, **options: Unpack[RequestOptions]) -> Any:
         """Enumerate the group objects in the organization, including Microsoft 365 groups,
@@ -76,7 +79,7 @@ class GroupOperations(Group):
 
         Documented in api/group-list.md
         """
-        return self._client._request(_LIST, locals())
+        return self._client._request(_ENDPOINTS["list"], locals())
 
     def list_members(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
         """Obtiene los miembros directos de un grupo. Un miembro puede ser un usuario, un contacto
@@ -96,7 +99,7 @@ class GroupOperations(Group):
 
         Documented in api/group-list-members.md
         """
-        return self._client._request(_LIST_MEMBERS, locals())
+        return self._client._request(_ENDPOINTS["list_members"], locals())
 
     def post_members(
         self,
@@ -120,4 +123,4 @@ class GroupOperations(Group):
 
         Documented in api/group-post-members.md
         """
-        return self._client._request(_POST_MEMBERS, locals())
+        return self._client._request(_ENDPOINTS["post_members"], locals())

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Unpack
 
-from .._runtime import Endpoint, Group, RequestOptions
+from .._runtime import Group, RequestOptions, endpoints
 
-_GET = Endpoint(
-    "GET", ("/me/mailFolders/{mail_folder_id}", "/users/{user_id}/mailFolders/{mail_folder_id}")
-)
+_ENDPOINTS = endpoints("""
+get GET
+    /me/mailFolders/{mail_folder_id}
+    /users/{user_id}/mailFolders/{mail_folder_id}
+""")
 
 
 class MailfolderOperations(Group):
@@ -35,4 +37,4 @@ class MailfolderOperations(Group):
 
         Documented in api/mailfolder-get.md
         """
-        return self._client._request(_GET, locals())
+        return self._client._request(_ENDPOINTS["get"], locals())

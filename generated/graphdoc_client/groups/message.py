@@ -4,61 +4,38 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Unpack
 
-from .._runtime import Endpoint, Group, RequestOptions
+from .._runtime import Group, RequestOptions, endpoints
 
-_DELETE = Endpoint(
-    "DELETE",
-    (
-        "/me/messages/{message_id}",
-        "/users/{user_id}/messages/{message_id}",
-        "/me/mailFolders/{mail_folder_id}/messages/{message_id}",
-        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}",
-    ),
-)
-
-_FORWARD = Endpoint(
-    "POST",
-    (
-        "/me/messages/{message_id}/forward",
-        "/users/{user_id}/messages/{message_id}/forward",
-        "/me/mailFolders/{mail_folder_id}/messages/{message_id}/forward",
-        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/forward",
-    ),
-)
-
-_GET = Endpoint(
-    "GET",
-    (
-        "/me/messages/{message_id}",
-        "/users/{user_id}/messages/{message_id}",
-        "/me/mailFolders/{mail_folder_id}/messages/{message_id}",
-        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}",
-    ),
-)
-
-_REPLY = Endpoint(
-    "POST",
-    (
-        "/me/messages/{message_id}/reply",
-        "/users/{user_id}/messages/{message_id}/reply",
-        "/me/mailFolders/{mail_folder_id}/messages/{message_id}/reply",
-        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/reply",
-    ),
-)
-
-_SEND = Endpoint(
-    "POST", ("/me/messages/{message_id}/send", "/users/{user_id}/messages/{message_id}/send")
-)
-
-_UPDATE = Endpoint(
-    "PATCH",
-    (
-        "/me/messages/{message_id}",
-        "/users/{user_id}/messages/{message_id}",
-        "/me/mailFolders/{mail_folder_id}/messages/{message_id}",
-        "/users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}",
-    ),
-)
+_ENDPOINTS = endpoints("""
+delete DELETE
+    /me/messages/{message_id}
+    /users/{user_id}/messages/{message_id}
+    /me/mailFolders/{mail_folder_id}/messages/{message_id}
+    /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}
+forward POST
+    /me/messages/{message_id}/forward
+    /users/{user_id}/messages/{message_id}/forward
+    /me/mailFolders/{mail_folder_id}/messages/{message_id}/forward
+    /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/forward
+get GET
+    /me/messages/{message_id}
+    /users/{user_id}/messages/{message_id}
+    /me/mailFolders/{mail_folder_id}/messages/{message_id}
+    /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}
+reply POST
+    /me/messages/{message_id}/reply
+    /users/{user_id}/messages/{message_id}/reply
+    /me/mailFolders/{mail_folder_id}/messages/{message_id}/reply
+    /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}/reply
+send POST
+    /me/messages/{message_id}/send
+    /users/{user_id}/messages/{message_id}/send
+update PATCH
+    /me/messages/{message_id}
+    /users/{user_id}/messages/{message_id}
+    /me/mailFolders/{mail_folder_id}/messages/{message_id}
+    /users/{user_id}/mailFolders/{mail_folder_id}/messages/{message_id}
+""")
 
 
 class MessageOperations(Group):
@@ -91,7 +68,7 @@ class MessageOperations(Group):
 
         Documented in api/message-delete.md
         """
-        return self._client._request(_DELETE, locals())
+        return self._client._request(_ENDPOINTS["delete"], locals())
 
     def forward(
         self,
@@ -120,7 +97,7 @@ class MessageOperations(Group):
 
         Documented in api/message-forward.md
         """
-        return self._client._request(_FORWARD, locals())
+        return self._client._request(_ENDPOINTS["forward"], locals())
 
     def get(
         self,
@@ -148,7 +125,7 @@ class MessageOperations(Group):
 
         Documented in api/message-get.md
         """
-        return self._client._request(_GET, locals())
+        return self._client._request(_ENDPOINTS["get"], locals())
 
     def reply(
         self,
@@ -178,7 +155,7 @@ class MessageOperations(Group):
 
         Documented in api/message-reply.md
         """
-        return self._client._request(_REPLY, locals())
+        return self._client._request(_ENDPOINTS["reply"], locals())
 
     def send(
         self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
@@ -198,7 +175,7 @@ class MessageOperations(Group):
 
         Documented in api/message-send.md
         """
-        return self._client._request(_SEND, locals())
+        return self._client._request(_ENDPOINTS["send"], locals())
 
     def update(
         self,
@@ -226,4 +203,4 @@ class MessageOperations(Group):
 
         Documented in api/message-update.md
         """
-        return self._client._request(_UPDATE, locals())
+        return self._client._request(_ENDPOINTS["update"], locals())

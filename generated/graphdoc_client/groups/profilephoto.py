@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Unpack
 
-from .._runtime import Endpoint, Group, RequestOptions
+from .._runtime import Group, RequestOptions, endpoints
 
-_GET = Endpoint(
-    "GET", ("/me/photo/$value", "/users/{user_id}/photo/$value", "/groups/{group_id}/photo/$value")
-)
+_ENDPOINTS = endpoints("""
+get GET
+    /me/photo/$value
+    /users/{user_id}/photo/$value
+    /groups/{group_id}/photo/$value
+""")
 
 
 class ProfilephotoOperations(Group):
@@ -40,4 +43,4 @@ class ProfilephotoOperations(Group):
 
         Documented in api/profilephoto-get.md
         """
-        return self._client._request(_GET, locals())
+        return self._client._request(_ENDPOINTS["get"], locals())

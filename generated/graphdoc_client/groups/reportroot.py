@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Unpack
 
-from .._runtime import Endpoint, Group, RequestOptions
+from .._runtime import Group, RequestOptions, endpoints
 
-_GETEMAILACTIVITYCOUNTS = Endpoint(
-    "GET",
-    ("/reports/getEmailActivityCounts(period='{period_value}')",),
-    {"period_value": "function"},
-)
+_ENDPOINTS = endpoints("""
+getemailactivitycounts GET period_value=function
+    /reports/getEmailActivityCounts(period='{period_value}')
+""")
 
 
 class ReportrootOperations(Group):
@@ -33,4 +32,4 @@ class ReportrootOperations(Group):
 
         Documented in api/reportroot-getemailactivitycounts.md
         """
-        return self._client._request(_GETEMAILACTIVITYCOUNTS, locals())
+        return self._client._request(_ENDPOINTS["getemailactivitycounts"], locals())

@@ -4,78 +4,57 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Unpack
 
-from .._runtime import Endpoint, Group, RequestOptions
+from .._runtime import Group, RequestOptions, endpoints
 
-_DELETE = Endpoint("DELETE", ("/users/{user_id}",))
-
-_GET = Endpoint("GET", ("/me", "/users/{user_id}"))
-
-_LIST = Endpoint("GET", ("/users",), paged=True)
-
-_LIST_CONTACTS = Endpoint(
-    "GET",
-    (
-        "/me/contacts",
-        "/users/{user_id}/contacts",
-        "/me/contactFolders/{contact_folder_id}/contacts",
-        "/users/{user_id}/contactFolders/{contact_folder_id}/contacts",
-    ),
-    paged=True,
-)
-
-_LIST_EVENTS = Endpoint(
-    "GET",
-    (
-        "/me/events",
-        "/users/{user_id}/events",
-        "/me/calendar/events",
-        "/users/{user_id}/calendar/events",
-        "/me/calendars/{calendar_id}/events",
-        "/users/{user_id}/calendars/{calendar_id}/events",
-    ),
-    paged=True,
-)
-
-_LIST_MAILFOLDERS = Endpoint("GET", ("/me/mailFolders", "/users/{user_id}/mailFolders"), paged=True)
-
-_LIST_MESSAGES = Endpoint(
-    "GET",
-    (
-        "/me/messages",
-        "/users/{user_id}/messages",
-        "/me/mailFolders/{mail_folder_id}/messages",
-        "/users/{user_id}/mailFolders/{mail_folder_id}/messages",
-    ),
-    paged=True,
-)
-
-_POST_EVENTS = Endpoint(
-    "POST",
-    (
-        "/me/events",
-        "/users/{user_id}/events",
-        "/me/calendar/events",
-        "/users/{user_id}/calendar/events",
-        "/me/calendars/{calendar_id}/events",
-        "/users/{user_id}/calendars/{calendar_id}/events",
-    ),
-)
-
-_POST_MESSAGES = Endpoint(
-    "POST",
-    (
-        "/me/messages",
-        "/users/{user_id}/messages",
-        "/me/mailFolders/{mail_folder_id}/messages",
-        "/users/{user_id}/mailFolders/{mail_folder_id}/messages",
-    ),
-)
-
-_POST_USERS = Endpoint("POST", ("/users",))
-
-_SENDMAIL = Endpoint("POST", ("/me/sendMail", "/users/{user_id}/sendMail"))
-
-_UPDATE = Endpoint("PATCH", ("/me", "/users/{user_id}"))
+_ENDPOINTS = endpoints("""
+delete DELETE
+    /users/{user_id}
+get GET
+    /me
+    /users/{user_id}
+list GET paged
+    /users
+list_contacts GET paged
+    /me/contacts
+    /users/{user_id}/contacts
+    /me/contactFolders/{contact_folder_id}/contacts
+    /users/{user_id}/contactFolders/{contact_folder_id}/contacts
+list_events GET paged
+    /me/events
+    /users/{user_id}/events
+    /me/calendar/events
+    /users/{user_id}/calendar/events
+    /me/calendars/{calendar_id}/events
+    /users/{user_id}/calendars/{calendar_id}/events
+list_mailfolders GET paged
+    /me/mailFolders
+    /users/{user_id}/mailFolders
+list_messages GET paged
+    /me/messages
+    /users/{user_id}/messages
+    /me/mailFolders/{mail_folder_id}/messages
+    /users/{user_id}/mailFolders/{mail_folder_id}/messages
+post_events POST
+    /me/events
+    /users/{user_id}/events
+    /me/calendar/events
+    /users/{user_id}/calendar/events
+    /me/calendars/{calendar_id}/events
+    /users/{user_id}/calendars/{calendar_id}/events
+post_messages POST
+    /me/messages
+    /users/{user_id}/messages
+    /me/mailFolders/{mail_folder_id}/messages
+    /users/{user_id}/mailFolders/{mail_folder_id}/messages
+post_users POST
+    /users
+sendmail POST
+    /me/sendMail
+    /users/{user_id}/sendMail
+update PATCH
+    /me
+    /users/{user_id}
+""")
 
 
 class UserOperations(Group):
@@ -98,7 +77,7 @@ class UserOperations(Group):
 
         Documented in api/user-delete.md
         """
-        return self._client._request(_DELETE, locals())
+        return self._client._request(_ENDPOINTS["delete"], locals())
 
     def get(self, *, user_id: str | None = None, **options: Unpack[RequestOptions]) -> Any:
         """Read the properties and relationships of a user. Call `/me` for the signed-in user, or
@@ -117,7 +96,7 @@ class UserOperations(Group):
 
         Documented in api/user-get.md
         """
-        return self._client._request(_GET, locals())
+        return self._client._request(_ENDPOINTS["get"], locals())
 
     def list(self, **options: Unpack[RequestOptions]) -> Any:
         """Enumerate the user objects in the organization's directory. A default set of properties
@@ -136,7 +115,7 @@ class UserOperations(Group):
 
         Documented in api/user-list.md
         """
-        return self._client._request(_LIST, locals())
+        return self._client._request(_ENDPOINTS["list"], locals())
 
     def list_contacts(
         self,
@@ -164,7 +143,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-contacts.md
         """
-        return self._client._request(_LIST_CONTACTS, locals())
+        return self._client._request(_ENDPOINTS["list_contacts"], locals())
 
     def list_events(
         self,
@@ -195,7 +174,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-events.md
         """
-        return self._client._request(_LIST_EVENTS, locals())
+        return self._client._request(_ENDPOINTS["list_events"], locals())
 
     def list_mailfolders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
@@ -218,7 +197,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-mailfolders.md
         """
-        return self._client._request(_LIST_MAILFOLDERS, locals())
+        return self._client._request(_ENDPOINTS["list_mailfolders"], locals())
 
     def list_messages(
         self,
@@ -246,7 +225,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-messages.md
         """
-        return self._client._request(_LIST_MESSAGES, locals())
+        return self._client._request(_ENDPOINTS["list_messages"], locals())
 
     def post_events(
         self,
@@ -276,7 +255,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-events.md
         """
-        return self._client._request(_POST_EVENTS, locals())
+        return self._client._request(_ENDPOINTS["post_events"], locals())
 
     def post_messages(
         self,
@@ -304,7 +283,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-messages.md
         """
-        return self._client._request(_POST_MESSAGES, locals())
+        return self._client._request(_ENDPOINTS["post_messages"], locals())
 
     def post_users(
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -324,7 +303,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-users.md
         """
-        return self._client._request(_POST_USERS, locals())
+        return self._client._request(_ENDPOINTS["post_users"], locals())
 
     def sendmail(
         self,
@@ -348,7 +327,7 @@ class UserOperations(Group):
 
         Documented in api/user-sendmail.md
         """
-        return self._client._request(_SENDMAIL, locals())
+        return self._client._request(_ENDPOINTS["sendmail"], locals())
 
     def update(
         self,
@@ -373,4 +352,4 @@ class UserOperations(Group):
 
         Documented in api/user-update.md
         """
-        return self._client._request(_UPDATE, locals())
+        return self._client._request(_ENDPOINTS["update"], locals())
