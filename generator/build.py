@@ -6,6 +6,7 @@ diagnostic, and computes the figures of the run summary from what actually happe
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import os
@@ -25,7 +26,7 @@ from .overrides import apply as apply_overrides
 from .overrides import load as load_overrides
 from .pages import InputError, PageFile, discover
 from .parse import PageResult, parse_file
-from .render import render_package
+from .render import render_group, render_package
 from .replay import ReplayCase, operation_index, plan, replay_elsewhere
 from .report import build_report
 from .secondary import secondary_operation
@@ -45,14 +46,36 @@ def _map(function: Callable[[_T], _R], items: list[_T], jobs: int, chunksize: in
     if jobs <= 1 or len(items) <= jobs:
         return [function(item) for item in items]
     # Forked workers share the parent's objects until they write to them; frozen, those
-    # objects are never visited by the workers' cycle collector, so they stay shared.
+    # objects are never visited by the workers' cycle collector, so they stay shared. The
+    # workers collect cycles (black makes many), even while the parent has paused it.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
             chunksize = chunksize or max(1, len(items) // (jobs * 8))
             return list(pool.map(function, items, chunksize=chunksize))
     finally:
         gc.unfreeze()
+
+
+def _collector_paused(function: Callable[..., _R]) -> Callable[..., _R]:
+    """Run ``function`` with Python's cycle collector paused.
+
+    A build keeps every page's model until it ends: millions of objects, few of them in
+    cycles. The collector would walk them all again and again as they pile up; loading
+    the cached pages of the beta corpus took 0.9 s with it and 0.4 s without.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: Any, **kwargs: Any) -> _R:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    return paused
 
 
 @dataclass(frozen=True)
@@ -186,6 +209,7 @@ def _read(paths: list[str], settings: Settings) -> tuple[BuildResult, list[str]]
     return result, keys
 
 
+@_collector_paused
 def analyse(
     paths: list[str], settings: Settings, read: tuple[BuildResult, list[str]] | None = None
 ) -> BuildResult:
@@ -265,6 +289,7 @@ def analyse(
     return result
 
 
+@_collector_paused
 def build(
     paths: list[str], out: Path, specs: Path, package: str, settings: Settings
 ) -> BuildResult:
@@ -289,7 +314,9 @@ def build(
             name, suffix = f"{operation.id}-{suffix}", suffix + 1
         spec_files[f"{name}.yaml"] = text
     clock.lap("model")
-    rendered = render_package(result.operations, result.cases, package, api_version)
+    rendered = render_package(
+        result.operations, result.cases, package, api_version, _group_module(result, settings)
+    )
     rendered.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
     clock.lap("render")
     files = dict(sorted(rendered.files.items()))
@@ -306,6 +333,25 @@ def build(
     if settings.cache is not None:
         builds.put(build_key, (result.report, result.diagnostics, _snapshot(out, model_dir)))
     return result
+
+
+def _group_module(
+    result: BuildResult, settings: Settings
+) -> Callable[[str, list[Operation]], tuple[str, tuple[Cut, ...]]]:
+    """:func:`render_group`, cached by the specs of the group's operations (a spec holds
+    all of an operation): a rebuild renders only the groups whose operations changed."""
+    specs = {op.qualified_name: spec for op, spec in zip(result.operations, result.specs)}
+    store = cache.Store(settings.cache, "group")
+
+    def module(group: str, operations: list[Operation]) -> tuple[str, tuple[Cut, ...]]:
+        key = cache.key("group", group, *(specs[op.qualified_name] for op in operations))
+        found = store.get(key)
+        if found is None:
+            found = render_group(group, operations)
+            store.put(key, found)
+        return found
+
+    return module
 
 
 def _adopt(

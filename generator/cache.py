@@ -58,7 +58,8 @@ def key(*parts: str | bytes) -> str:
 def file_hash(path: str | Path) -> str:
     """The hash of a file's bytes, or of its absence (an include that is not there)."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        with open(path, "rb") as stream:
+            return hashlib.sha256(stream.read()).hexdigest()
     except OSError:
         return "missing"
 
@@ -76,8 +77,9 @@ class Store:
     def get(self, entry: str) -> Any:
         if self.folder is None:
             return None
-        try:
-            return pickle.loads(self._path(entry).read_bytes())
+        try:  # a plain path: a rebuild reads thousands of entries
+            with open(os.path.join(self.folder, entry[:2], entry[2:]), "rb") as stream:
+                return pickle.loads(stream.read())
         except Exception:  # absent, truncated by a crash, or from an incompatible Python
             return None
 

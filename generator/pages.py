@@ -25,10 +25,6 @@ class PageFile:
     kind: str  # "api" or "resource"
 
 
-def _kind(relative: Path) -> str:
-    return "resource" if "resources" in relative.parts[:-1] else "api"
-
-
 def discover(paths: list[str]) -> list[PageFile]:
     found: dict[str, PageFile] = {}
     for given in paths:
@@ -44,16 +40,17 @@ def discover(paths: list[str]) -> list[PageFile]:
             continue
         if not root.is_dir():
             raise InputError(f"{given}: no such file or folder")
-        for folder, dirs, files in os.walk(root, followlinks=False):
+        top = str(root)  # plain strings, not Path objects: a corpus has thousands of pages
+        for folder, dirs, files in os.walk(top, followlinks=False):
             dirs[:] = sorted(d for d in dirs if d != "includes" and not d.startswith("."))
+            inside = os.path.relpath(folder, top)
+            parts = [] if inside == "." else inside.split(os.sep)
+            kind = "resource" if "resources" in parts else "api"
             for name in sorted(files):
                 if not name.endswith(".md") or name.startswith("."):
                     continue
-                file = Path(folder) / name
-                relative = file.relative_to(root)
-                found.setdefault(
-                    str(file), PageFile(str(file), relative.as_posix(), _kind(relative))
-                )
+                file = os.path.join(folder, name)
+                found.setdefault(file, PageFile(file, "/".join([*parts, name]), kind))
     if not found:
         raise InputError(f"{', '.join(paths)}: no pages (*.md files) found")
     return list(found.values())

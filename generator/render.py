@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 
@@ -375,8 +375,12 @@ def render_package(
     replay_cases: dict[str, list[ReplayCase]],
     package: str,
     api_version: str,
+    group_module: Callable[[str, list[Operation]], tuple[str, tuple[Cut, ...]]] = render_group,
 ) -> Rendered:
-    """Every file of the package (under ``package/``) and its tests (under ``tests/``)."""
+    """Every file of the package (under ``package/``) and its tests (under ``tests/``).
+
+    ``group_module`` renders one group's module; the build passes a cached one.
+    """
     files: dict[str, str] = {}
     cuts: dict[str, tuple[Cut, ...]] = {}
     ordered = sorted(operations, key=lambda op: (op.group, op.name))
@@ -385,7 +389,7 @@ def render_package(
     for group, members in groupby(ordered, key=lambda op: op.group):
         members = list(members)
         name = f"{package}/groups/{group}.py"
-        files[name], cuts[name] = render_group(group, members)
+        files[name], cuts[name] = group_module(group, members)
         groups.append(
             {
                 "property": "\n".join(

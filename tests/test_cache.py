@@ -115,3 +115,14 @@ def test_a_damaged_cache_is_only_a_miss(tmp_path, own_cache):
     assert _build(pages, out) == 0
     assert _build(pages, cold, "--no-cache") == 0
     assert _bytes(out) == _bytes(cold)
+
+
+def test_a_changed_page_renders_only_its_own_group_again(tmp_path, own_cache):
+    pages, out = _pages(tmp_path), tmp_path / "out"
+    assert _build(pages, out) == 0
+    rendered = set((own_cache / "group").rglob("*"))
+    page = sorted((pages / "api").glob("*.md"))[0]
+    page.write_text(page.read_text().replace("\n## ", "\nA sentence we added.\n\n## ", 1))
+    assert _build(pages, out) == 0
+    new = [entry for entry in (own_cache / "group").rglob("*") if entry not in rendered]
+    assert len([entry for entry in new if entry.is_file()]) == 1
