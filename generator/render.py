@@ -163,12 +163,7 @@ def operation_view(operation: Operation) -> OperationView:
         signature="\n".join(bracketed(f"def {operation.name}(", params, ") -> Any:", "    ")),
         docstring=docstring(operation_doc(operation), indent="        "),
         call="\n".join(
-            bracketed(
-                "return self._client._request(",
-                [f"_ENDPOINTS[{literal(operation.name)}]", "locals()"],
-                ")",
-                "        ",
-            )
+            bracketed("return self._call(", [literal(operation.name), "locals()"], ")", "        ")
         ),
     )
 

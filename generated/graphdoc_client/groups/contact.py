@@ -19,6 +19,7 @@ class ContactOperations(Group):
     """contact operations (1), reached as client.contact."""
 
     __slots__ = ()
+    _endpoints = _ENDPOINTS
 
     def get(
         self,
@@ -46,4 +47,4 @@ class ContactOperations(Group):
 
         Documented in api/contact-get.md
         """
-        return self._client._request(_ENDPOINTS["get"], locals())
+        return self._call("get", locals())

@@ -29,6 +29,7 @@ class DriveitemOperations(Group):
     """driveitem operations (4), reached as client.driveitem."""
 
     __slots__ = ()
+    _endpoints = _ENDPOINTS
 
     def get(
         self,
@@ -55,7 +56,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-get.md
         """
-        return self._client._request(_ENDPOINTS["get"], locals())
+        return self._call("get", locals())
 
     def get_content(
         self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
@@ -75,7 +76,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-get-content.md
         """
-        return self._client._request(_ENDPOINTS["get_content"], locals())
+        return self._call("get_content", locals())
 
     def list_children(
         self,
@@ -105,7 +106,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-list-children.md
         """
-        return self._client._request(_ENDPOINTS["list_children"], locals())
+        return self._call("list_children", locals())
 
     def put_content(
         self,
@@ -133,4 +134,4 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-put-content.md
         """
-        return self._client._request(_ENDPOINTS["put_content"], locals())
+        return self._call("put_content", locals())

@@ -45,6 +45,7 @@ class EventOperations(Group):
     """event operations (5), reached as client.event."""
 
     __slots__ = ()
+    _endpoints = _ENDPOINTS
 
     def accept(
         self,
@@ -71,7 +72,7 @@ class EventOperations(Group):
 
         Documented in api/event-accept.md
         """
-        return self._client._request(_ENDPOINTS["accept"], locals())
+        return self._call("accept", locals())
 
     def cancel(
         self,
@@ -99,7 +100,7 @@ class EventOperations(Group):
 
         Documented in api/event-cancel.md
         """
-        return self._client._request(_ENDPOINTS["cancel"], locals())
+        return self._call("cancel", locals())
 
     def delete(
         self,
@@ -128,7 +129,7 @@ class EventOperations(Group):
 
         Documented in api/event-delete.md
         """
-        return self._client._request(_ENDPOINTS["delete"], locals())
+        return self._call("delete", locals())
 
     def get(
         self,
@@ -157,7 +158,7 @@ class EventOperations(Group):
 
         Documented in api/event-get.md
         """
-        return self._client._request(_ENDPOINTS["get"], locals())
+        return self._call("get", locals())
 
     def update(
         self,
@@ -188,4 +189,4 @@ class EventOperations(Group):
 
         Documented in api/event-update.md
         """
-        return self._client._request(_ENDPOINTS["update"], locals())
+        return self._call("update", locals())

@@ -24,6 +24,7 @@ class GroupOperations(Group):
     """group operations (5), reached as client.group."""
 
     __slots__ = ()
+    _endpoints = _ENDPOINTS
 
     def delete_members(
         self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
@@ -42,7 +43,7 @@ class GroupOperations(Group):
 
         Documented in api/group-delete-members.md
         """
-        return self._client._request(_ENDPOINTS["delete_members"], locals())
+        return self._call("delete_members", locals())
 
     def get(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
         """Read the properties and relationships of a single group, identified by its object id. A
@@ -59,7 +60,7 @@ class GroupOperations(Group):
 
         Documented in api/group-get.md
         """
-        return self._client._request(_ENDPOINTS["get"], locals())
+        return self._call("get", locals())
 
     def list(self, **options: Unpack[RequestOptions]) -> Any:
         """Enumerate the group objects in the organization, including Microsoft 365 groups,
@@ -79,7 +80,7 @@ class GroupOperations(Group):
 
         Documented in api/group-list.md
         """
-        return self._client._request(_ENDPOINTS["list"], locals())
+        return self._call("list", locals())
 
     def list_members(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
         """Obtiene los miembros directos de un grupo. Un miembro puede ser un usuario, un contacto
@@ -99,7 +100,7 @@ class GroupOperations(Group):
 
         Documented in api/group-list-members.md
         """
-        return self._client._request(_ENDPOINTS["list_members"], locals())
+        return self._call("list_members", locals())
 
     def post_members(
         self,
@@ -123,4 +124,4 @@ class GroupOperations(Group):
 
         Documented in api/group-post-members.md
         """
-        return self._client._request(_ENDPOINTS["post_members"], locals())
+        return self._call("post_members", locals())

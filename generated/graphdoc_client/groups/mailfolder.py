@@ -17,6 +17,7 @@ class MailfolderOperations(Group):
     """mailfolder operations (1), reached as client.mailfolder."""
 
     __slots__ = ()
+    _endpoints = _ENDPOINTS
 
     def get(
         self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
@@ -37,4 +38,4 @@ class MailfolderOperations(Group):
 
         Documented in api/mailfolder-get.md
         """
-        return self._client._request(_ENDPOINTS["get"], locals())
+        return self._call("get", locals())

@@ -42,6 +42,7 @@ class MessageOperations(Group):
     """message operations (6), reached as client.message."""
 
     __slots__ = ()
+    _endpoints = _ENDPOINTS
 
     def delete(
         self,
@@ -68,7 +69,7 @@ class MessageOperations(Group):
 
         Documented in api/message-delete.md
         """
-        return self._client._request(_ENDPOINTS["delete"], locals())
+        return self._call("delete", locals())
 
     def forward(
         self,
@@ -97,7 +98,7 @@ class MessageOperations(Group):
 
         Documented in api/message-forward.md
         """
-        return self._client._request(_ENDPOINTS["forward"], locals())
+        return self._call("forward", locals())
 
     def get(
         self,
@@ -125,7 +126,7 @@ class MessageOperations(Group):
 
         Documented in api/message-get.md
         """
-        return self._client._request(_ENDPOINTS["get"], locals())
+        return self._call("get", locals())
 
     def reply(
         self,
@@ -155,7 +156,7 @@ class MessageOperations(Group):
 
         Documented in api/message-reply.md
         """
-        return self._client._request(_ENDPOINTS["reply"], locals())
+        return self._call("reply", locals())
 
     def send(
         self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
@@ -175,7 +176,7 @@ class MessageOperations(Group):
 
         Documented in api/message-send.md
         """
-        return self._client._request(_ENDPOINTS["send"], locals())
+        return self._call("send", locals())
 
     def update(
         self,
@@ -203,4 +204,4 @@ class MessageOperations(Group):
 
         Documented in api/message-update.md
         """
-        return self._client._request(_ENDPOINTS["update"], locals())
+        return self._call("update", locals())

@@ -18,6 +18,7 @@ class ProfilephotoOperations(Group):
     """profilephoto operations (1), reached as client.profilephoto."""
 
     __slots__ = ()
+    _endpoints = _ENDPOINTS
 
     def get(
         self,
@@ -43,4 +44,4 @@ class ProfilephotoOperations(Group):
 
         Documented in api/profilephoto-get.md
         """
-        return self._client._request(_ENDPOINTS["get"], locals())
+        return self._call("get", locals())

@@ -16,6 +16,7 @@ class ReportrootOperations(Group):
     """reportroot operations (1), reached as client.reportroot."""
 
     __slots__ = ()
+    _endpoints = _ENDPOINTS
 
     def getemailactivitycounts(self, period_value: str, **options: Unpack[RequestOptions]) -> Any:
         """Produce a CSV report with daily totals of email activity in the organization: how many
@@ -32,4 +33,4 @@ class ReportrootOperations(Group):
 
         Documented in api/reportroot-getemailactivitycounts.md
         """
-        return self._client._request(_ENDPOINTS["getemailactivitycounts"], locals())
+        return self._call("getemailactivitycounts", locals())

@@ -61,6 +61,7 @@ class UserOperations(Group):
     """user operations (12), reached as client.user."""
 
     __slots__ = ()
+    _endpoints = _ENDPOINTS
 
     def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> Any:
         """Remove a user from the directory. The account goes to the deleted items container and
@@ -77,7 +78,7 @@ class UserOperations(Group):
 
         Documented in api/user-delete.md
         """
-        return self._client._request(_ENDPOINTS["delete"], locals())
+        return self._call("delete", locals())
 
     def get(self, *, user_id: str | None = None, **options: Unpack[RequestOptions]) -> Any:
         """Read the properties and relationships of a user. Call `/me` for the signed-in user, or
@@ -96,7 +97,7 @@ class UserOperations(Group):
 
         Documented in api/user-get.md
         """
-        return self._client._request(_ENDPOINTS["get"], locals())
+        return self._call("get", locals())
 
     def list(self, **options: Unpack[RequestOptions]) -> Any:
         """Enumerate the user objects in the organization's directory. A default set of properties
@@ -115,7 +116,7 @@ class UserOperations(Group):
 
         Documented in api/user-list.md
         """
-        return self._client._request(_ENDPOINTS["list"], locals())
+        return self._call("list", locals())
 
     def list_contacts(
         self,
@@ -143,7 +144,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-contacts.md
         """
-        return self._client._request(_ENDPOINTS["list_contacts"], locals())
+        return self._call("list_contacts", locals())
 
     def list_events(
         self,
@@ -174,7 +175,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-events.md
         """
-        return self._client._request(_ENDPOINTS["list_events"], locals())
+        return self._call("list_events", locals())
 
     def list_mailfolders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
@@ -197,7 +198,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-mailfolders.md
         """
-        return self._client._request(_ENDPOINTS["list_mailfolders"], locals())
+        return self._call("list_mailfolders", locals())
 
     def list_messages(
         self,
@@ -225,7 +226,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-messages.md
         """
-        return self._client._request(_ENDPOINTS["list_messages"], locals())
+        return self._call("list_messages", locals())
 
     def post_events(
         self,
@@ -255,7 +256,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-events.md
         """
-        return self._client._request(_ENDPOINTS["post_events"], locals())
+        return self._call("post_events", locals())
 
     def post_messages(
         self,
@@ -283,7 +284,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-messages.md
         """
-        return self._client._request(_ENDPOINTS["post_messages"], locals())
+        return self._call("post_messages", locals())
 
     def post_users(
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -303,7 +304,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-users.md
         """
-        return self._client._request(_ENDPOINTS["post_users"], locals())
+        return self._call("post_users", locals())
 
     def sendmail(
         self,
@@ -327,7 +328,7 @@ class UserOperations(Group):
 
         Documented in api/user-sendmail.md
         """
-        return self._client._request(_ENDPOINTS["sendmail"], locals())
+        return self._call("sendmail", locals())
 
     def update(
         self,
@@ -352,4 +353,4 @@ class UserOperations(Group):
 
         Documented in api/user-update.md
         """
-        return self._client._request(_ENDPOINTS["update"], locals())
+        return self._call("update", locals())
