@@ -51,7 +51,8 @@ def _map(function: Callable[[_T], _R], items: list[_T], jobs: int, chunksize: in
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
-            chunksize = chunksize or max(1, len(items) // (jobs * 8))
+            # small chunks: the last ones, run while other workers idle, stay short
+            chunksize = chunksize or max(1, len(items) // (jobs * 64))
             return list(pool.map(function, items, chunksize=chunksize))
     finally:
         gc.unfreeze()
@@ -116,7 +117,7 @@ def _work_page(job: tuple[PageFile, str, cache.Store, str]) -> PageWork:
     return _work(*job)
 
 
-PIECE_LINES = 1500  # a group module longer than this formats in pieces of about this size
+PIECE_LINES = 500  # a group module longer than this formats in pieces of about this size
 
 
 @dataclass
