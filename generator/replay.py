@@ -101,6 +101,7 @@ def written_path(url: str) -> str:
     return _keys_as_segments(path.rstrip("/") if len(path) > 1 else path)
 
 
+@lru_cache(maxsize=4096)
 def on_graph_host(url: str) -> bool:
     """Relative example URLs and the Graph hosts of every cloud; not upload or callback URLs."""
     host = urlsplit(url).hostname if "://" in url else None
@@ -139,7 +140,7 @@ def _ends(path: str) -> tuple[str, str]:
     return lowered[: lowered.index("{")], lowered[lowered.rindex("}") + 1 :]
 
 
-def _could_match(path: str, lowered: list[str]) -> bool:
+def _could_match(path: str, lowered: tuple[str, ...]) -> bool:
     """A cheap necessary condition for :func:`path_pattern` to match, checked before
     compiling it: an example is tried against hundreds of templates of other pages."""
     head, tail = _ends(path)
@@ -164,19 +165,30 @@ def _match_query(variant: PathVariant, pairs: list[tuple[str, str]]) -> dict[str
     return found
 
 
+@lru_cache(maxsize=4096)
+def _spellings(
+    url: str,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The forms of an example URL's path that :func:`match_url` tries, lowered copies of
+    them for its prefilter, and the query pairs. Worked out once per URL: an example that
+    calls another page's operation is tried against dozens of them."""
+    path, query = split_query(strip_base(url))
+    if len(path) > 1:
+        path = path.rstrip("/")
+    written = unquote(path)
+    spellings = (written, _keys_as_segments(written))  # messages('x') is messages/x
+    raw = (path, _keys_as_segments(path)) if written != path else ()
+    # an id holding an escaped slash (activities/%2Farticle%3F1) is one segment, decoded after
+    lowered = tuple(spelling.lower() for spelling in spellings + raw)
+    return spellings, raw, lowered, tuple(parse_qsl(query, keep_blank_values=True))
+
+
 def match_url(
     operation: Operation, url: str
 ) -> tuple[PathVariant, dict[str, str], list[tuple[str, str]]] | str:
     """The variant an example URL instantiates, its arguments and query; or why there is none."""
-    path, query = split_query(strip_base(url))
-    if len(path) > 1:
-        path = path.rstrip("/")
-    pairs = parse_qsl(query, keep_blank_values=True)
-    written = unquote(path)
-    spellings = [written, _keys_as_segments(written)]  # messages('x') is messages/x
-    raw = [path, _keys_as_segments(path)] if written != path else []
-    # an id holding an escaped slash (activities/%2Farticle%3F1) is one segment, decoded after
-    lowered = [spelling.lower() for spelling in spellings + raw]
+    spellings, raw, lowered, query_pairs = _spellings(url)
+    pairs = list(query_pairs)
     variants = [v for v in operation.variants if _could_match(v.path, lowered)]
     # Graph paths are case-insensitive: a second pass forgives an example's letter case.
     attempts = ((v, path_pattern(v, flags)) for flags in (0, re.I) for v in variants)
