@@ -132,6 +132,8 @@ def _balance(text: str, line: int, report: Report) -> str:
 
 def split_query(path: str) -> tuple[str, str]:
     """Split at the first ``?`` outside braces, parentheses and quotes."""
+    if "?" not in path:
+        return path, ""
     depth = 0
     quoted = False
     for index, char in enumerate(path):

@@ -24,27 +24,16 @@ except AttributeError:  # pragma: no cover - pyyaml built without libyaml
     _Dumper, _Loader = yaml.SafeDumper, yaml.SafeLoader
 
 
-def to_data(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {}
-        for field in dataclasses.fields(value):
-            item = getattr(value, field.name)
-            default = field.default
-            if default is dataclasses.MISSING and field.default_factory is not dataclasses.MISSING:
-                default = field.default_factory()
-            if (
-                default is not dataclasses.MISSING
-                and item == default
-                and type(item) is type(default)
-            ):
-                continue
-            data[field.name] = to_data(item)
-        return data
-    if isinstance(value, (list, tuple)):
-        return [to_data(item) for item in value]
-    if isinstance(value, dict):
-        return {key: to_data(item) for key, item in value.items()}
-    return value
+@lru_cache(maxsize=None)
+def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field of a dataclass with its default value (``MISSING`` when it has none)."""
+    found = []
+    for field in dataclasses.fields(cls):
+        default = field.default
+        if default is dataclasses.MISSING and field.default_factory is not dataclasses.MISSING:
+            default = field.default_factory()
+        found.append((field.name, default))
+    return tuple(found)
 
 
 @lru_cache(maxsize=None)
@@ -96,7 +85,8 @@ def _float(value: float) -> str:
 def _node(value: Any) -> yaml.Node:
     """The YAML node of a model value, built directly rather than through pyyaml's
     representer, which would take a third of a page's parse time; the output is the
-    same. A short list of scalars is written on one line (``[Mail.Send]``)."""
+    same. A dataclass is a mapping of its fields in order, less those at their default
+    value; a short list of scalars is written on one line (``[Mail.Send]``)."""
     if isinstance(value, str):
         return yaml.ScalarNode(_STR, value)
     if value is None:
@@ -115,11 +105,19 @@ def _node(value: Any) -> yaml.Node:
     if isinstance(value, dict):
         pairs = [(_node(key), _node(item)) for key, item in value.items()]
         return yaml.MappingNode(_MAP, pairs, flow_style=False)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        pairs = [
+            (yaml.ScalarNode(_STR, name), _node(item))
+            for name, default in _defaults(type(value))
+            for item in (getattr(value, name),)
+            if not (item == default and type(item) is type(default))  # MISSING: never equal
+        ]
+        return yaml.MappingNode(_MAP, pairs, flow_style=False)
     raise TypeError(f"no YAML for {type(value).__name__}")
 
 
 def dump(operation: Operation) -> str:
-    return yaml.serialize(_node(to_data(operation)), Dumper=_Dumper, allow_unicode=True, width=100)
+    return yaml.serialize(_node(operation), Dumper=_Dumper, allow_unicode=True, width=100)
 
 
 def load(text: str) -> Operation:
