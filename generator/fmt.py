@@ -54,8 +54,8 @@ def _format(path: str, source: str) -> str:
 
 @dataclass(frozen=True)
 class Cut:
-    """Where an operation's code starts in a group module: at its endpoint constant (module
-    level) or at its method (``in_class``). A module cut there formats piece by piece."""
+    """Where an operation's code starts in a module: at a module-level statement, or at its
+    method (``in_class``; group modules cut there). A module cut so formats piece by piece."""
 
     offset: int
     in_class: bool
