@@ -42,14 +42,23 @@ def default_jobs() -> int:
 
 
 def _map(function: Callable[[_T], _R], items: list[_T], jobs: int, chunksize: int = 0) -> list[_R]:
-    """``map`` over processes when it pays; results keep input order, so output is the same."""
-    if jobs <= 1 or len(items) <= jobs:
-        return [function(item) for item in items]
-    # Forked workers share the parent's objects until they write to them; frozen, those
-    # objects are never visited by the workers' cycle collector, so they stay shared. The
-    # workers collect cycles (black makes many), even while the parent has paused it.
+    """``map`` over processes when it pays; results keep input order, so output is the same.
+
+    The work runs with the cycle collector on (black makes many cycles), even while the
+    build has paused it, but the collector never walks the model built so far: frozen,
+    those objects are skipped, and forked workers keep sharing their memory pages with
+    the parent instead of copying them.
+    """
     gc.freeze()
     try:
+        if jobs <= 1 or len(items) <= jobs:
+            collecting = gc.isenabled()
+            gc.enable()
+            try:
+                return [function(item) for item in items]
+            finally:
+                if not collecting:
+                    gc.disable()
         with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
             # small chunks: the last ones, run while other workers idle, stay short
             chunksize = chunksize or max(1, len(items) // (jobs * 64))
