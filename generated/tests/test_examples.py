@@ -23,6 +23,6 @@ def _cases() -> Iterator[Any]:
             yield pytest.param(file.stem, record, id=f"{file.stem}.{key}")
 
 
-@pytest.mark.parametrize(("group", "record"), _cases())
+@pytest.mark.parametrize(("group", "record"), list(_cases()))
 def test_example(replay, group: str, record: dict[str, Any]) -> None:
     replay(group, record)
