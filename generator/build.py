@@ -342,6 +342,7 @@ def build(
     clock.lap("write")
     if settings.cache is not None:
         builds.put(build_key, (result.report, result.diagnostics, _snapshot(out, model_dir)))
+        cache.prune(settings.cache)
     return result
 
 

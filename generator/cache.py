@@ -9,7 +9,9 @@ so parallel builds and a build killed half-way leave only whole entries behind. 
 that cannot be read or written is simply a miss: it slows a build, never breaks it.
 
 The cache lives in ``$XDG_CACHE_HOME/graphdoc`` (``~/.cache/graphdoc``), or wherever
-``--cache`` says; ``--no-cache`` turns it off.
+``--cache`` says; ``--no-cache`` turns it off. It is bounded: once a day at most, a build
+that wrote to it deletes the least recently used entries while it holds more than
+:data:`MAX_BYTES` (an entry read is marked used, at most once per :data:`TOUCH_AFTER`).
 """
 
 from __future__ import annotations
@@ -19,10 +21,16 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+MAX_BYTES = 2 * 2**30  # what the cache may hold (one cold build of the beta corpus: ~65 MB)
+PRUNE_EVERY = 24 * 3600.0  # seconds between two prunings
+TOUCH_AFTER = 3600.0  # seconds: an entry read is marked used again only after this long
+_PRUNED = ".pruned"  # its mtime says when the cache was last pruned
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE_ROOT.parent / "templates"
@@ -77,9 +85,14 @@ class Store:
     def get(self, entry: str) -> Any:
         if self.folder is None:
             return None
-        try:  # a plain path: a rebuild reads thousands of entries
-            with open(os.path.join(self.folder, entry[:2], entry[2:]), "rb") as stream:
-                return pickle.loads(stream.read())
+        path = os.path.join(self.folder, entry[:2], entry[2:])  # plain: thousands per rebuild
+        try:
+            with open(path, "rb") as stream:
+                data = stream.read()
+                used = os.fstat(stream.fileno()).st_mtime
+            if time.time() - used > TOUCH_AFTER:
+                os.utime(path)  # used: the last to go when the cache is pruned
+            return pickle.loads(data)
         except Exception:  # absent, truncated by a crash, or from an incompatible Python
             return None
 
@@ -95,3 +108,42 @@ class Store:
             os.replace(temporary, target)
         except OSError:
             pass  # a read-only or full disk: the next build recomputes
+
+
+def prune(root: Path | None, max_bytes: int = MAX_BYTES, every: float = PRUNE_EVERY) -> int:
+    """Delete the least recently used entries until ``root`` holds at most ``max_bytes``;
+    skipped if the last pruning was less than ``every`` seconds ago. Returns the bytes
+    freed. Entries are whole files, so a build running meanwhile only sees a miss."""
+    if root is None:
+        return 0
+    stamp = root / _PRUNED
+    try:
+        if time.time() - stamp.stat().st_mtime < every:
+            return 0
+    except OSError:
+        pass  # never pruned
+    entries: list[tuple[float, int, str]] = []
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            if name != _PRUNED:
+                entries.append((info.st_mtime, info.st_size, path))
+    total, freed = sum(size for _, size, _ in entries), 0
+    for _, size, path in sorted(entries):
+        if total - freed <= max_bytes:
+            break
+        try:
+            os.remove(path)
+            freed += size
+        except OSError:
+            continue
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    except OSError:
+        pass
+    return freed

@@ -10,6 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
+from generator import cache
 from generator.cli import main
 
 from .conftest import REPO
@@ -126,3 +127,20 @@ def test_a_changed_page_renders_only_its_own_group_again(tmp_path, own_cache):
     assert _build(pages, out) == 0
     new = [entry for entry in (own_cache / "group").rglob("*") if entry not in rendered]
     assert len([entry for entry in new if entry.is_file()]) == 1
+
+
+def test_the_cache_keeps_its_most_recently_used_entries_within_its_bound(tmp_path):
+    root = tmp_path / "cache"
+    store = cache.Store(root, "parse")
+    for number in range(6):
+        store.put(f"{number:02d}" + "0" * 62, "x" * 1000)
+    entries = sorted((root / "parse").rglob("*"), key=lambda path: path.parent.name)
+    entries = [path for path in entries if path.is_file()]
+    for order, entry in enumerate(entries):  # entry 00… is the least recently used
+        os.utime(entry, (1_000_000 + order, 1_000_000 + order * 100))
+    assert store.get("01" + "0" * 62) == "x" * 1000  # read: marked used, now the newest
+    freed = cache.prune(root, max_bytes=3 * 1100)
+    left = sorted(path.parent.name for path in (root / "parse").rglob("*") if path.is_file())
+    assert freed > 0 and left == ["01", "04", "05"]  # 3 of ~1,015 bytes each fit
+    assert cache.prune(root, max_bytes=0) == 0  # pruned less than a day ago: not again
+    assert cache.prune(root, max_bytes=0, every=0) > 0
