@@ -50,7 +50,7 @@ def endpoints(table: str) -> dict[str, Endpoint]:
     An operation is a line ``name METHOD [paged] [parameter=style …]`` followed by its
     variants, one per line indented by four spaces. A group keeps its endpoints as one
     string rather than a literal per operation: black formats a string at once but splits
-    and rejoins every literal, which was half of a build's formatting time.
+    and rejoins every literal, which took half of its time on a group module.
     """
     rows: dict[str, tuple[str, list[str], list[str]]] = {}
     variants: list[str] = []
