@@ -447,14 +447,8 @@ def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
     for folder in roots:
         if any(other != folder and folder.is_relative_to(other) for other in roots):
             continue  # the specs inside the package folder: walked with it
-        for root, _, names in os.walk(folder):
-            for name in names:
-                path = os.path.join(root, name)
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                found[path] = (stat.st_size, stat.st_mtime_ns)
+        for path, info in cache.files_under(folder):
+            found[path] = (info.st_size, info.st_mtime_ns)
     return found
 
 

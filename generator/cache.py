@@ -25,7 +25,7 @@ import time
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 MAX_BYTES = 2 * 2**30  # what the cache may hold (one cold build of the beta corpus: ~65 MB)
 PRUNE_EVERY = 24 * 3600.0  # seconds between two prunings
@@ -110,6 +110,17 @@ class Store:
             pass  # a read-only or full disk: the next build recomputes
 
 
+def files_under(root: str | Path) -> Iterator[tuple[str, os.stat_result]]:
+    """Every file below ``root`` with its ``stat``; a file removed meanwhile is skipped."""
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                yield path, os.stat(path)
+            except OSError:
+                continue
+
+
 def prune(root: Path | None, max_bytes: int = MAX_BYTES, every: float = PRUNE_EVERY) -> int:
     """Delete the least recently used entries until ``root`` holds at most ``max_bytes``;
     skipped if the last pruning was less than ``every`` seconds ago. Returns the bytes
@@ -122,16 +133,11 @@ def prune(root: Path | None, max_bytes: int = MAX_BYTES, every: float = PRUNE_EV
             return 0
     except OSError:
         pass  # never pruned
-    entries: list[tuple[float, int, str]] = []
-    for folder, _, names in os.walk(root):
-        for name in names:
-            path = os.path.join(folder, name)
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue
-            if name != _PRUNED:
-                entries.append((info.st_mtime, info.st_size, path))
+    entries = [
+        (info.st_mtime, info.st_size, path)
+        for path, info in files_under(root)
+        if os.path.basename(path) != _PRUNED
+    ]
     total, freed = sum(size for _, size, _ in entries), 0
     for _, size, path in sorted(entries):
         if total - freed <= max_bytes:

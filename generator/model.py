@@ -55,6 +55,11 @@ class PathVariant:
     line: int = 0
     derived_from: str = ""  # set when an example, not the HTTP request section, shows this form
 
+    @property
+    def target(self) -> str:
+        """The path with its fixed query, as one string: ``/me/events?$filter=…``."""
+        return self.path + (f"?{self.query}" if self.query else "")
+
 
 @dataclass(frozen=True)
 class PermissionRow:

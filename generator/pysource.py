@@ -121,22 +121,25 @@ def _doc_char(char: str) -> str:
     )
 
 
+def _triple_quoted_body(text: str) -> str:
+    """``text`` escaped to sit between triple double quotes; line breaks stay as they are."""
+    if "\\" in text or '"' in text or not text.replace("\n", " ").isprintable():
+        return "".join(_doc_char(char) for char in text)
+    return text  # nothing to escape: the common case, skipped at once
+
+
 def text_block(text: str) -> str:
     """A triple-quoted string literal meaning exactly ``text``, its lines kept as they are.
 
     For data laid out as text (a group's endpoint table): black leaves a string alone,
     where it would split and rejoin a literal per item.
     """
-    if "\\" in text or '"' in text or not text.replace("\n", " ").isprintable():
-        text = "".join(_doc_char(char) for char in text)
-    return '"""' + text + '"""'
+    return '"""' + _triple_quoted_body(text) + '"""'
 
 
 def docstring(text: str, indent: str = "") -> str:
     """A triple-quoted docstring literal meaning exactly ``text`` (lines re-indented)."""
-    body = text.strip("\n")
-    if "\\" in body or '"' in body or not body.replace("\n", " ").isprintable():
-        body = "".join(_doc_char(char) for char in body)  # else nothing to escape: skip it
+    body = _triple_quoted_body(text.strip("\n"))
     lines = body.split("\n")
     if len(lines) > 1:
         body = "\n".join(

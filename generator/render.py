@@ -70,10 +70,7 @@ def operation_doc(operation: Operation) -> str:
         break_on_hyphens=False,
         break_long_words=False,
     ) + [""]
-    lines += [
-        f"{operation.http_method} {variant.path}" + (f"?{variant.query}" if variant.query else "")
-        for variant in operation.variants
-    ]
+    lines += [f"{operation.http_method} {variant.target}" for variant in operation.variants]
     rows = operation.permissions.rows
     if rows:
         lines += ["", "Permissions (least privileged):"] + [
@@ -136,10 +133,7 @@ def endpoint_entry(operation: Operation) -> str:
     if is_paged(operation):
         head.append("paged")
     head += [f"{name}={style}" for name, style in sorted(styles.items())]
-    variants = [
-        "    " + variant.path + (f"?{variant.query}" if variant.query else "")
-        for variant in operation.variants
-    ]
+    variants = ["    " + variant.target for variant in operation.variants]
     return "\n".join([" ".join(head), *variants])
 
 
