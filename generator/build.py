@@ -26,9 +26,11 @@ from .overrides import apply as apply_overrides
 from .overrides import load as load_overrides
 from .pages import InputError, PageFile, discover
 from .parse import PageResult, parse_file
-from .render import render_group, render_package
-from .replay import ReplayCase, operation_index, plan, replay_elsewhere
-from .report import build_report
+from .manifest import FileMemo, IndexKey, Manifest
+from .render import render_group
+from .replay import ReplayCase, operation_index, plan, replay_elsewhere, stray_key
+from .report import Facts, build_report, facts
+from .scope import Scope
 from .secondary import secondary_operation
 from .write import write_tree
 
@@ -140,6 +142,10 @@ class BuildResult:
     input_keys: list[str] = field(default_factory=list)  # what the whole result depends on
     unchanged: bool = False  # the build found its output already up to date
     specs: list[str] = field(default_factory=list)  # the YAML of each operation, in order
+    order: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # operation order, by name
+    extras: set[str] = field(default_factory=set)  # operations shown only by an example
+    strays: dict[str, set[IndexKey]] = field(default_factory=dict)  # by page: stray examples
+    links: set[tuple[str, str]] = field(default_factory=set)  # groups: example home, replay
 
     def add(self, path: str, line: int, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, code, message))
@@ -171,30 +177,44 @@ _INCLUDE = re.compile(r"!INCLUDE\s*\[[^\]\n]*\]\(([^)\s]+)\)", re.I)
 
 
 class _Inputs:
-    """The cache key of each page: its bytes, the includes it names, the settings."""
+    """The cache key of each page: its bytes, the includes it names, the settings.
 
-    def __init__(self, settings: Settings) -> None:
+    A page whose file and includes are as the last build saw them (:class:`FileMemo`) is
+    not read again: a corpus has thousands of pages and more includes.
+    """
+
+    def __init__(self, settings: Settings, memo: FileMemo) -> None:
         self.settings = settings
+        self.memo = memo
         self._hashes: dict[str, str] = {}
 
     def _hash(self, path: str) -> str:
-        name = os.path.normpath(path)
-        if name not in self._hashes:
-            self._hashes[name] = cache.file_hash(name)
-        return self._hashes[name]
+        if path not in self._hashes:
+            self._hashes[path] = self.memo.file_hash(path)
+        return self._hashes[path]
 
     def page_key(self, page: PageFile) -> str:
+        signature, known = self.memo.recall(page.path)
+        if known is not None:
+            key, includes = known  # type: ignore[misc]
+            if all(self._hash(path) == digest for path, digest in includes):
+                self.memo.remember(page.path, signature, known)
+                return key
         try:
             with open(page.path, "rb") as stream:  # plain os paths: pathlib costs more here
                 data = stream.read()
         except OSError:
             return ""  # unreadable: parsed (and reported) every time
-        depends = []
+        includes: list[tuple[str, str]] = []
         if b"!include" in data.lower():
-            includes = sorted(set(_INCLUDE.findall(data.decode("utf-8", "replace"))))
+            names = sorted(set(_INCLUDE.findall(data.decode("utf-8", "replace"))))
             folder = os.path.dirname(page.path)
-            depends = [f"{name}={self._hash(os.path.join(folder, name))}" for name in includes]
-        return cache.key("parse", self.settings.api_version, page.path, page.source, data, *depends)
+            includes = [(name, os.path.normpath(os.path.join(folder, name))) for name in names]
+        depends = [f"{name}={self._hash(path)}" for name, path in includes]
+        key = cache.key("parse", self.settings.api_version, page.path, page.source, data, *depends)
+        hashes = tuple((path, self._hash(path)) for _, path in includes)
+        self.memo.remember(page.path, signature, (key, hashes))
+        return key
 
     def settings_key(self) -> list[str]:
         settings = self.settings
@@ -206,45 +226,77 @@ class _Inputs:
         return parts
 
 
-def _read(paths: list[str], settings: Settings) -> tuple[BuildResult, list[str]]:
-    """Find the pages and key each api page by content: the start of every run."""
+@dataclass
+class _Reading:
+    """The start of every run: the pages found, and the key of each api page."""
+
+    result: BuildResult
+    pages: list[PageFile]  # the api pages
+    keys: list[str]  # of each api page
+    memo: FileMemo
+
+
+def _read(paths: list[str], settings: Settings, memo: FileMemo | None = None) -> _Reading:
     result = BuildResult([], [], [])
     clock = _Clock(result.timings)
     result.pages = discover(paths)
     clock.lap("discover")
-    inputs = _Inputs(settings)
-    keys = [inputs.page_key(page) for page in result.pages if page.kind == "api"]
-    result.input_keys = _input_keys(result.pages, keys, inputs)
+    memo = memo or FileMemo(None, time.time_ns())
+    inputs = _Inputs(settings, memo)
+    api_pages = [page for page in result.pages if page.kind == "api"]
+    keys = [inputs.page_key(page) for page in api_pages]
+    result.input_keys = [f"{page.kind}:{page.path}" for page in result.pages]
+    result.input_keys += keys + inputs.settings_key()
     clock.lap("read")
-    return result, keys
+    return _Reading(result, api_pages, keys, memo)
+
+
+def _page_works(pages: list[PageFile], keys: list[str], settings: Settings) -> list[PageWork]:
+    """What each page yields on its own: from the cache, else parsed (in parallel)."""
+    store = cache.Store(settings.cache, "parse")
+    found: list[PageWork | None] = [store.get(key) if key else None for key in keys]
+    missing = [index for index, work in enumerate(found) if work is None]
+    jobs = [(pages[index], settings.api_version, store, keys[index]) for index in missing]
+    for index, work in zip(missing, _map(_work_page, jobs, settings.jobs)):
+        found[index] = work
+    return found  # type: ignore[return-value]
 
 
 @_collector_paused
-def analyse(
-    paths: list[str], settings: Settings, read: tuple[BuildResult, list[str]] | None = None
-) -> BuildResult:
+def analyse(paths: list[str], settings: Settings) -> BuildResult:
     """Read and parse every page, apply overrides, name the operations, plan replay tests."""
-    api_version, jobs = settings.api_version, settings.jobs
-    result, keys = read or _read(paths, settings)
+    reading = _read(paths, settings)
+    result = reading.result
     clock = _Clock(result.timings)
+    works = _page_works(reading.pages, reading.keys, settings)
+    clock.lap("parse")
+    _model(result, works, settings)
+    clock.lap("model")
+    tests = {name: len(cases) for name, cases in result.cases.items()}
+    figures = [facts(op, tests.get(op.qualified_name, 0)) for op in result.operations]
+    _conclude(result, figures, result.diagnostics, settings)
+    return result
+
+
+def _model(
+    result: BuildResult,
+    found: list[PageWork],
+    settings: Settings,
+    context: list[Operation] | None = None,
+) -> None:
+    """The operations of ``found``: overrides applied, named, with their replay cases.
+
+    ``context`` holds operations of other pages that stray examples may call (all of
+    them are in ``found`` unless a rebuild analyses only part of the pages).
+    """
     display = {page.source: page.path for page in result.pages}
     operations: list[Operation] = []
-    store = cache.Store(settings.cache, "parse")
-    api_pages = [page for page in result.pages if page.kind == "api"]
-    found: list[PageWork | None] = [store.get(key) if key else None for key in keys]
-    missing = [index for index, work in enumerate(found) if work is None]
-    clock.lap("read")
-    jobs_in = [(api_pages[index], api_version, store, keys[index]) for index in missing]
-    for index, work in zip(missing, _map(_work_page, jobs_in, jobs)):
-        found[index] = work
     works: dict[str, PageWork] = {}
     for work in found:
-        assert work is not None
         result.diagnostics.extend(work.parsed.diagnostics)
         if work.parsed.operation is not None:
             operations.append(work.parsed.operation)
             works[work.parsed.operation.source] = work
-    clock.lap("parse")
     if settings.overrides is not None:
         overrides = load_overrides(settings.overrides, result.add)
         operations = apply_overrides(operations, overrides, result.add)
@@ -253,30 +305,35 @@ def analyse(
     )
     strays: list[tuple[Operation, Example]] = []
     for operation in result.operations:
+        result.order[operation.qualified_name] = (0, operation.source, operation.id)
         work = works.get(operation.source)
         original = work.parsed.operation if work is not None else None
         if original is not None and _same_but_name(operation, original):
             assert work is not None
             result.cases[operation.qualified_name] = list(work.cases)
             result.diagnostics.extend(work.diagnostics)
-            strays += [(operation, example) for example in work.strays]
+            found_strays = list(work.strays)
         else:  # an override changed it: plan it here
             path = display.get(operation.source, operation.source)
-            seen: list[Example] = []
+            found_strays = []
             result.cases[operation.qualified_name] = plan(
                 operation,
                 lambda line, code, message, path=path: result.add(path, line, code, message),
-                seen,
+                found_strays,
             )
-            strays += [(operation, example) for example in seen]
+        strays += [(operation, example) for example in found_strays]
+        keys = result.strays.setdefault(operation.source, set())
+        keys.update(stray_key(example) for example in found_strays)
         unchanged = work is not None and original is operation  # its spec is the worker's
         result.specs.append(work.spec if unchanged and work else specio.dump(operation))
-    index = operation_index(result.operations)
+    index = operation_index(result.operations + (context or []))
+    adopted: dict[str, int] = {}
     for home, example in strays:
         elsewhere = replay_elsewhere(example, home, index)
         if elsewhere is not None:
             target, case = elsewhere
-            result.cases[target.qualified_name].append(case)
+            result.cases.setdefault(target.qualified_name, []).append(case)
+            result.links.add((home.group, target.group))
             where = display.get(target.source, target.source)
             message = (
                 f"example {example.name!r} calls client.{target.group}.{target.name}"
@@ -288,60 +345,100 @@ def analyse(
             continue
         extra = secondary_operation(home, example)
         if extra is not None:
-            _adopt(result, home, example, extra, display.get(home.source, home.source))
-    clock.lap("model")
-    result.diagnostics, suppressed = suppress(result.diagnostics, list(settings.suppressions))
+            count = adopted[home.qualified_name] = adopted.get(home.qualified_name, 0) + 1
+            order = (1, home.source, home.id, count)
+            _adopt(result, home, example, extra, display.get(home.source, home.source), order)
+
+
+def _conclude(
+    result: BuildResult, figures: list[Facts], diagnostics: list[Diagnostic], settings: Settings
+) -> None:
+    """The run's diagnostics, suppressions applied and in order, and its report."""
+    result.diagnostics, suppressed = suppress(diagnostics, list(settings.suppressions))
     result.diagnostics.sort(key=sort_key)
-    result.report = build_report(
-        result.pages, result.operations, result.cases, result.diagnostics, api_version
-    )
+    result.report = build_report(result.pages, figures, result.diagnostics, settings.api_version)
     result.report["diagnostics_suppressed"] = suppressed
-    return result
 
 
 @_collector_paused
 def build(
     paths: list[str], out: Path, specs: Path, package: str, settings: Settings
 ) -> BuildResult:
-    api_version = settings.api_version
-    builds = cache.Store(settings.cache, "build")
-    read = _read(paths, settings)
-    model_dir = (specs / api_version).resolve()
-    build_key = _build_key(read[0].input_keys, out, specs, package)
-    if settings.cache is not None and _up_to_date(read[0], build_key, out, model_dir, builds):
-        return read[0]
-    result = analyse(paths, settings, read)
-    if not result.operations:  # nothing to generate: say why instead of writing an empty package
-        first = next((d for d in result.diagnostics if d.severity == "error"), None)
-        api_pages = sum(1 for page in result.pages if page.kind == "api")
-        reason = f"; first error: {first.format()}" if first else ""
-        raise InputError(f"{', '.join(paths)}: no operation in {api_pages} api page(s){reason}")
+    """Build the package into ``out`` and the specs into ``specs``, redoing only what changed.
+
+    With a cache, the manifest of the last build of the same output says what is already
+    there (:mod:`.manifest`): a rebuild analyses and renders only the units its changed
+    pages touch. Every other unit is taken as it was, so the result is the same as a
+    build from nothing (the tests compare them).
+    """
+    model_dir = (specs / settings.api_version).resolve()
+    states = cache.Store(settings.cache, "state")
+    where = cache.key("state", os.getcwd(), *paths, str(out.resolve()), str(model_dir), package)
+    previous: Manifest | None = states.get(where)
+    if previous is not None and _snapshot(out, model_dir) != previous.outputs:
+        previous = None  # someone changed or removed an output file: build it all again
+    reading = _read(paths, settings, FileMemo(previous.memo if previous else None, time.time_ns()))
+    result = reading.result
+    if previous is not None and all(result.input_keys):
+        if result.input_keys == previous.input_keys:  # and the output is as it was left
+            result.report, result.diagnostics = previous.report, previous.diagnostics
+            result.unchanged = True
+            return result
     clock = _Clock(result.timings)
-    spec_files = {}
-    for operation, text in zip(result.operations, result.specs):
-        name, suffix = operation.id, 2
-        while f"{name}.yaml" in spec_files:
-            name, suffix = f"{operation.id}-{suffix}", suffix + 1
-        spec_files[f"{name}.yaml"] = text
-    clock.lap("model")
-    rendered = render_package(
-        result.operations, result.cases, package, api_version, _group_module(result, settings)
+    if previous is None or not previous.incremental or settings.overrides is not None:
+        previous = None
+    scope = Scope(
+        reading.pages, reading.keys, previous, lambda got, keys: _page_works(got, keys, settings)
     )
-    rendered.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
+    while True:  # again if a stray example of the analysed pages lands in another group
+        result.operations, result.cases, result.specs, result.diagnostics = [], {}, [], []
+        result.order, result.extras, result.strays, result.links = {}, set(), {}, set()
+        works = scope.works(scope.pages())
+        clock.lap("parse")
+        _model(result, works, settings, scope.context(works))
+        if not scope.widen(result):
+            break
+    units = scope.merge(result)
+    figures = [record.facts for unit in units.values() for record in unit.operations]
+    _conclude(result, figures, [d for unit in units.values() for d in unit.diagnostics], settings)
+    clock.lap("model")
+    if not result.report["operations"]:  # nothing to generate: say why, write nothing
+        first = next((d for d in result.diagnostics if d.severity == "error"), None)
+        reason = f"; first error: {first.format()}" if first else ""
+        raise InputError(
+            f"{', '.join(paths)}: no operation in {len(reading.pages)} api page(s){reason}"
+        )
+    output = scope.render(
+        result, units, package, settings.api_version, _group_module(result, settings)
+    )
+    files = output.files
+    files["report.json"] = json.dumps(result.report, indent=2) + "\n"
     clock.lap("render")
-    files = dict(sorted(rendered.files.items()))
-    files.update(_format(rendered.files, rendered.cuts, settings))
+    files.update(_format(files, output.cuts, settings))
     clock.lap("format")
     if model_dir.is_relative_to(out.resolve()):  # the specs live inside the package folder:
         inside = model_dir.relative_to(out.resolve()).as_posix()  # one tree, one atomic swap
-        files.update({f"{inside}/{name}": text for name, text in spec_files.items()})
-        write_tree(out, files, marker=MARKER)
+        files.update({f"{inside}/{name}": text for name, text in output.specs.items()})
+        kept = output.kept | {
+            f"{inside}/{name}": f"{inside}/{old}" for name, old in output.kept_specs.items()
+        }
+        write_tree(out, files, MARKER, kept)
     else:
-        write_tree(out, files, marker=MARKER)
-        write_tree(model_dir, spec_files, marker=MARKER)
+        write_tree(out, files, MARKER, output.kept)
+        write_tree(model_dir, output.specs, MARKER, output.kept_specs)
     clock.lap("write")
     if settings.cache is not None:
-        builds.put(build_key, (result.report, result.diagnostics, _snapshot(out, model_dir)))
+        manifest = Manifest(
+            input_keys=result.input_keys,
+            pages=scope.page_units(),
+            units=units,
+            outputs=_snapshot(out, model_dir),
+            report=result.report,
+            diagnostics=result.diagnostics,
+            incremental=settings.overrides is None,
+            memo=reading.memo.kept,
+        )
+        states.put(where, manifest)
         cache.prune(settings.cache)
     return result
 
@@ -366,7 +463,12 @@ def _group_module(
 
 
 def _adopt(
-    result: BuildResult, home: Operation, example: Example, extra: Operation, path: str
+    result: BuildResult,
+    home: Operation,
+    example: Example,
+    extra: Operation,
+    path: str,
+    order: tuple[Any, ...],
 ) -> None:
     """Add an operation shown only by ``example`` of ``home``'s page, and move the example to it."""
     taken = {operation.qualified_name for operation in result.operations}
@@ -389,6 +491,8 @@ def _adopt(
     result.operations[at] = replace(current, examples=kept)
     result.specs[at] = specio.dump(result.operations[at])
     result.operations.append(extra)
+    result.order[extra.qualified_name] = order
+    result.extras.add(extra.qualified_name)
     result.cases[extra.qualified_name] = plan(
         extra, lambda line, code, message: result.add(path, line, code, message)
     )
@@ -450,24 +554,3 @@ def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
         for path, info in cache.files_under(folder):
             found[path] = (info.st_size, info.st_mtime_ns)
     return found
-
-
-def _up_to_date(
-    result: BuildResult, build_key: str, out: Path, model_dir: Path, builds: cache.Store
-) -> bool:
-    """Fill ``result`` from the last build when no input changed and its output is intact.
-
-    Inputs are compared by content (page bytes, includes, overrides, settings and the
-    generator's fingerprint), the output by size and mtime of every file; then nothing is
-    parsed, rendered or written.
-    """
-    if not all(result.input_keys):  # an unreadable page: parse it and say so every time
-        return False
-    entry = builds.get(build_key)
-    if entry is None:
-        return False
-    report, diagnostics, snapshot = entry
-    if _snapshot(out, model_dir) != snapshot:
-        return False  # someone changed or removed an output file: build it again
-    result.report, result.diagnostics, result.unchanged = report, diagnostics, True
-    return True

@@ -279,25 +279,28 @@ def _sample_call(operation: Operation, value: str | None = None, options: str = 
     return f"{operation.group}.{operation.name}({', '.join(arguments)})"
 
 
-def _param_count(operation: Operation) -> int:
-    return min(len(variant.params) for variant in operation.variants)
+Rank = tuple[Any, ...]
+Candidate = tuple[Rank, dict[str, str]]  # how well an operation fits a README sample; its calls
 
 
-def _fewest(operations: list[Operation], prefer: str = "") -> Operation | None:
+def _fewest(
+    operations: list[Operation], prefer: str = ""
+) -> tuple[Rank, Operation] | tuple[None, None]:
     """The operation callable with the fewest path arguments; among those, one of the
     ``user`` group (the most familiar), then one whose name contains ``prefer``."""
-    return min(
-        operations,
-        key=lambda op: (_param_count(op), op.group != "user", prefer not in op.name),
-        default=None,
-    )
+    ranked = [
+        ((min(len(v.params) for v in op.variants), op.group != "user", prefer not in op.name), op)
+        for op in operations
+    ]
+    return min(ranked, key=lambda pair: pair[0], default=(None, None))
 
 
-def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
-    """The calls the README's examples make, picked from the package's own operations.
+def sample_candidates(operations: list[Operation]) -> dict[str, Candidate]:
+    """The best operation of ``operations`` for each README sample, ranked, with its calls.
 
-    Each is ``group.method(...)`` source (the README prefixes ``client.``), or ``None``
-    when the package has no operation of that kind (the README then leaves it out).
+    Ranks compare across groups, so the package's samples are the best of each group's
+    candidates (:func:`pick_samples`): a rebuild keeps the candidates of the groups it
+    does not render again.
     """
     gets = [
         op
@@ -305,42 +308,74 @@ def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
         if op.http_method == "GET" and not is_paged(op) and op.response.body_kind == "json"
     ]
     lists = [op for op in operations if is_paged(op)]
-    get = _fewest(gets, "get") or _fewest(
-        [op for op in operations if op.request_body.kind != "binary"]
-    )
-    listing = _fewest(lists, "list")
-    delta = _fewest([op for op in lists if "delta" in op.name])
-    missing = min(  # a lookup by one id, to show a 404
-        (op for op in gets if any(v.params for v in op.variants)),
-        key=lambda op: (
-            min(len(v.params) for v in op.variants if v.params) != 1,
-            op.group != "user",
-            "get" not in op.name,
-        ),
-        default=None,
-    )
-    upload = _fewest([op for op in operations if op.request_body.kind == "binary"], "content")
-    download = _fewest(
-        [op for op in operations if op.http_method == "GET" and op.response.body_kind == "binary"],
-        "content",
-    )
-    return {
-        "read": _sample_call(get) if get else None,
-        "read_timeout": _sample_call(get, options="timeout=5.0") if get else None,
-        "list": _sample_call(listing, options="top=10") if listing else None,
-        "list_options": (
-            _sample_call(
-                listing,
-                options='select=["id"], top=25, count=True, headers={"ConsistencyLevel": "eventual"}',
+    found: dict[str, Candidate] = {}
+
+    def offer(kind: str, ranked: tuple[Rank, Operation] | tuple[None, None], **calls: str) -> None:
+        rank, operation = ranked
+        if rank is not None and operation is not None:
+            found[kind] = (
+                rank,
+                {name: _sample_call(operation, **how) for name, how in calls.items()},
             )
-            if listing
-            else None
-        ),
-        "delta": _sample_call(delta) if delta else None,
-        "missing": _sample_call(missing, value="does-not-exist") if missing else None,
-        "upload": _sample_call(upload) if upload else None,
-        "download": _sample_call(download or get) if (download or get) else None,
+
+    reads: dict[str, Any] = {"read": {}, "read_timeout": {"options": "timeout=5.0"}}
+    offer("get", _fewest(gets, "get"), **reads)
+    offer(
+        "get_any", _fewest([op for op in operations if op.request_body.kind != "binary"]), **reads
+    )
+    listing = {
+        "list": {"options": "top=10"},
+        "list_options": {
+            "options": 'select=["id"], top=25, count=True, headers={"ConsistencyLevel": "eventual"}'
+        },
     }
+    offer("list", _fewest(lists, "list"), **listing)
+    offer("delta", _fewest([op for op in lists if "delta" in op.name]), delta={})
+    lookups = [  # a lookup by one id, to show a 404
+        (
+            (
+                min(len(v.params) for v in op.variants if v.params) != 1,
+                op.group != "user",
+                "get" not in op.name,
+            ),
+            op,
+        )
+        for op in gets
+        if any(v.params for v in op.variants)
+    ]
+    missing = min(lookups, key=lambda pair: pair[0], default=(None, None))
+    offer("missing", missing, missing={"value": "does-not-exist"})
+    uploads = [op for op in operations if op.request_body.kind == "binary"]
+    offer("upload", _fewest(uploads, "content"), upload={})
+    downloads = [
+        op for op in operations if op.http_method == "GET" and op.response.body_kind == "binary"
+    ]
+    offer("download", _fewest(downloads, "content"), download={})
+    return found
+
+
+def pick_samples(candidates: list[dict[str, Candidate]]) -> dict[str, str | None]:
+    """The calls the README's examples make: the best candidate of each kind.
+
+    Each is ``group.method(...)`` source (the README prefixes ``client.``), or ``None``
+    when the package has no operation of that kind (the README then leaves it out). On a
+    tie the first candidate wins, so ``candidates`` come in group order.
+    """
+    best: dict[str, Candidate] = {}
+    for found in candidates:
+        for kind, (rank, calls) in found.items():
+            if kind not in best or rank < best[kind][0]:
+                best[kind] = (rank, calls)
+    calls: dict[str, str] = {}
+    for kind in ("get_any", "get", "list", "delta", "missing", "upload", "download"):
+        calls.update(best[kind][1] if kind in best else {})  # "get" overrides "get_any"
+    calls.setdefault("download", calls.get("read", ""))
+    names = ("read", "read_timeout", "list", "list_options", "delta", "missing", "upload")
+    return {name: calls.get(name) or None for name in (*names, "download")}
+
+
+def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
+    return pick_samples([sample_candidates(operations)])
 
 
 def _import(module: str, name: str, indent: str) -> str:
@@ -359,51 +394,68 @@ class Rendered:
     cuts: dict[str, tuple[Cut, ...]] = field(default_factory=dict)  # of the group modules
 
 
-def render_package(
-    operations: list[Operation],
-    replay_cases: dict[str, list[ReplayCase]],
+@dataclass(frozen=True)
+class GroupSummary:
+    """What the package's shared files (client, README) need of a group.
+
+    A rebuild keeps it for the groups it does not render again, so the shared files are
+    rendered from every group without loading their operations.
+    """
+
+    name: str
+    size: int  # operations
+    rows: tuple[dict[str, str], ...]  # the README's table, in method order
+    samples: dict[str, Candidate]
+
+
+def summarise_group(group: str, members: list[Operation]) -> GroupSummary:
+    rows = tuple(_readme_row(op) for op in members)
+    return GroupSummary(group, len(members), rows, sample_candidates(members))
+
+
+def render_group_files(
     package: str,
-    api_version: str,
+    group: str,
+    members: list[Operation],
+    replay_cases: dict[str, list[ReplayCase]],
     group_module: Callable[[str, list[Operation]], tuple[str, tuple[Cut, ...]]] = render_group,
 ) -> Rendered:
-    """Every file of the package (under ``package/``) and its tests (under ``tests/``).
+    """A group's own files: its module and its examples (``members`` in method order)."""
+    name = f"{package}/groups/{group}.py"
+    text, cuts = group_module(group, members)
+    files = {name: text}
+    cases = [(op, case) for op in members for case in replay_cases.get(op.qualified_name, ())]
+    if cases:
+        files[f"tests/examples/{group}.json"] = render_examples(cases)
+    return Rendered(files, {name: cuts})
 
-    ``group_module`` renders one group's module; the build passes a cached one.
-    """
+
+def render_shared(package: str, api_version: str, groups: list[GroupSummary]) -> dict[str, str]:
+    """Every file of the package and its tests but the groups' own (``groups`` in order)."""
     files: dict[str, str] = {}
-    cuts: dict[str, tuple[Cut, ...]] = {}
-    ordered = sorted(operations, key=lambda op: (op.group, op.name))
-    groups = []
-    base_url = BASE_URLS[api_version]
-    for group, members in groupby(ordered, key=lambda op: op.group):
-        members = list(members)
-        name = f"{package}/groups/{group}.py"
-        files[name], cuts[name] = group_module(group, members)
-        groups.append(
-            {
-                "property": "\n".join(
-                    bracketed(f"def {group}(", ["self"], f") -> {class_name(group)}:", "    ")
-                ),
-                "import_checking": _import(group, class_name(group), "    "),
-                "import_local": _import(group, class_name(group), "        "),
-                "module": group,
-                "cls": class_name(group),
-                "docstring": docstring(
-                    f"Operations of the {group} group ({len(members)}).", indent="        "
-                ),
-                "operations": members,
-            }
-        )
-        cases = [(op, case) for op in members for case in replay_cases.get(op.qualified_name, ())]
-        if cases:
-            files[f"tests/examples/{group}.json"] = render_examples(cases)
     context = {
         "package": package,
         "api_version": api_version,
         "api_version_literal": literal(api_version),
-        "base_url": literal(base_url),
+        "base_url": literal(BASE_URLS[api_version]),
         "version": literal(__version__),
-        "groups": groups,
+        "groups": [
+            {
+                "property": "\n".join(
+                    bracketed(
+                        f"def {group.name}(", ["self"], f") -> {class_name(group.name)}:", "    "
+                    )
+                ),
+                "import_checking": _import(group.name, class_name(group.name), "    "),
+                "import_local": _import(group.name, class_name(group.name), "        "),
+                "module": group.name,
+                "cls": class_name(group.name),
+                "docstring": docstring(
+                    f"Operations of the {group.name} group ({group.size}).", indent="        "
+                ),
+            }
+            for group in groups
+        ],
     }
     files[f"{package}/__init__.py"] = _render("package/__init__.py.jinja", **context)
     files[f"{package}/_client.py"] = _render("package/_client.py.jinja", **context)
@@ -426,11 +478,36 @@ def render_package(
     files["README.md"] = _render(
         "package/README.md.jinja",
         **context,
-        rows=[_readme_row(op) for op in ordered],
-        samples=readme_samples(ordered),
+        rows=[row for group in groups for row in group.rows],
+        samples=pick_samples([group.samples for group in groups]),
     )
     for name in ("__init__", "conftest", "test_sync", "test_async", "test_readme"):
         files[f"tests/client_runtime/{name}.py"] = _render(
             f"tests/client_runtime/{name}.py.jinja", **context
         )
+    return files
+
+
+def groups_of(operations: list[Operation]) -> list[tuple[str, list[Operation]]]:
+    """The groups of ``operations`` in name order, each with its members in method order."""
+    ordered = sorted(operations, key=lambda op: (op.group, op.name))
+    return [(group, list(members)) for group, members in groupby(ordered, key=lambda op: op.group)]
+
+
+def render_package(
+    operations: list[Operation],
+    replay_cases: dict[str, list[ReplayCase]],
+    package: str,
+    api_version: str,
+) -> Rendered:
+    """Every file of the package (under ``package/``) and its tests (under ``tests/``)."""
+    files: dict[str, str] = {}
+    cuts: dict[str, tuple[Cut, ...]] = {}
+    summaries = []
+    for group, members in groups_of(operations):
+        rendered = render_group_files(package, group, members, replay_cases)
+        files.update(rendered.files)
+        cuts.update(rendered.cuts)
+        summaries.append(summarise_group(group, members))
+    files.update(render_shared(package, api_version, summaries))
     return Rendered(files, cuts)

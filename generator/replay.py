@@ -292,13 +292,27 @@ def _first_segment(path: str) -> str:
     return path.lstrip("/").split("/", 1)[0].split("(", 1)[0].lower()
 
 
+def index_keys(operation: Operation) -> list[tuple[str, str]]:
+    """Where :func:`operation_index` files ``operation``: its method and first segments."""
+    segments = dict.fromkeys(_first_segment(v.path) for v in operation.variants)
+    return [
+        (operation.http_method, segment)
+        for segment in segments
+        if segment and not segment.startswith("{")
+    ]
+
+
+def stray_key(example: Example) -> tuple[str, str]:
+    """The index entry an example calling another page's operation is looked up under."""
+    return example.request.method, _first_segment(written_path(example.request.url))
+
+
 def operation_index(operations: list[Operation]) -> dict[tuple[str, str], list[Operation]]:
     """Operations by method and first path segment: the few an example URL could call."""
     index: dict[tuple[str, str], list[Operation]] = {}
     for operation in operations:
-        for segment in dict.fromkeys(_first_segment(v.path) for v in operation.variants):
-            if segment and not segment.startswith("{"):
-                index.setdefault((operation.http_method, segment), []).append(operation)
+        for key in index_keys(operation):
+            index.setdefault(key, []).append(operation)
     return index
 
 
@@ -312,9 +326,8 @@ def replay_elsewhere(
     The home page's own group is tried first, then the rest by qualified name, so the
     choice is the same in every run.
     """
-    key = (example.request.method, _first_segment(written_path(example.request.url)))
     candidates = sorted(
-        (op for op in index.get(key, ()) if op is not home),
+        (op for op in index.get(stray_key(example), ()) if op is not home),
         key=lambda op: (op.group != home.group, op.qualified_name),
     )
     for operation in candidates:

@@ -10,37 +10,67 @@ requests to Graph that became replay tests.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from . import __version__
 from .diagnostics import Diagnostic, count_by_code, count_by_severity
 from .model import PERMISSION_KINDS, Operation
 from .pages import PageFile
-from .replay import ReplayCase, on_graph_host
+from .replay import on_graph_host
 
 
 def _rate(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 2) if whole else 100.0
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What the report counts of one operation: kept by a build for the operations it
+    does not load again, so a rebuild counts the whole package without its model."""
+
+    source: str
+    api_version: str
+    variants: bool
+    permissions_source: bool  # a permissions table was found (not a missing include)
+    all_permission_kinds: bool
+    status: bool
+    example_requests: int
+    graph_requests: int
+    tests: int  # replay tests written for it
+
+
+def facts(operation: Operation, tests: int) -> Facts:
+    permissions = operation.permissions
+    with_source = bool(permissions.line) and not permissions.missing_include
+    requests = [example.request for example in operation.examples]
+    return Facts(
+        source=operation.source,
+        api_version=operation.api_version,
+        variants=bool(operation.variants),
+        permissions_source=with_source,
+        all_permission_kinds=with_source
+        and {row.kind for row in permissions.rows} >= set(PERMISSION_KINDS),
+        status=bool(operation.response.status),
+        example_requests=len(requests),
+        graph_requests=sum(1 for request in requests if on_graph_host(request.url)),
+        tests=tests,
+    )
+
+
 def _counts(
-    pages: list[PageFile], operations: list[Operation], tests: int, diagnostics: list[Diagnostic]
+    pages: list[PageFile], operations: list[Facts], diagnostics: list[Diagnostic]
 ) -> dict[str, Any]:
     kinds = Counter(page.kind for page in pages)
     api_pages = kinds.get("api", 0)
     # pages, not operations: a page may also yield an operation shown only by its example
     sources = {op.source for op in operations if op.variants}
     with_operation = sum(1 for page in pages if page.kind == "api" and page.source in sources)
-    with_source = [
-        op for op in operations if op.permissions.line and not op.permissions.missing_include
-    ]
-    complete = [
-        op
-        for op in with_source
-        if {row.kind for row in op.permissions.rows} >= set(PERMISSION_KINDS)
-    ]
-    requests = [example.request for op in operations for example in op.examples]
-    graph_requests = sum(1 for request in requests if on_graph_host(request.url))
+    with_source = sum(1 for op in operations if op.permissions_source)
+    complete = sum(1 for op in operations if op.all_permission_kinds)
+    requests = sum(op.example_requests for op in operations)
+    graph_requests = sum(op.graph_requests for op in operations)
+    tests = sum(op.tests for op in operations)
     return {
         "files_seen": len(pages),
         "api_pages": api_pages,
@@ -48,16 +78,16 @@ def _counts(
         "pages_without_operation": api_pages - with_operation,
         "operations": len(operations),
         "operations_with_variants": sum(1 for op in operations if op.variants),
-        "operations_with_permissions_source": len(with_source),
-        "operations_with_all_permission_kinds": len(complete),
-        "operations_with_status": sum(1 for op in operations if op.response.status),
-        "operations_with_examples": sum(1 for op in operations if op.examples),
-        "example_requests": len(requests),
+        "operations_with_permissions_source": with_source,
+        "operations_with_all_permission_kinds": complete,
+        "operations_with_status": sum(1 for op in operations if op.status),
+        "operations_with_examples": sum(1 for op in operations if op.example_requests),
+        "example_requests": requests,
         "example_requests_on_graph": graph_requests,
         "replay_tests": tests,
         "rates_percent": {
             "api_pages_to_operation": _rate(with_operation, api_pages),
-            "permissions_all_kinds": _rate(len(complete), len(with_source)),
+            "permissions_all_kinds": _rate(complete, with_source),
             "graph_examples_replayed": _rate(tests, graph_requests),
         },
         "diagnostics_by_severity": count_by_severity(diagnostics),
@@ -66,26 +96,18 @@ def _counts(
 
 
 def build_report(
-    pages: list[PageFile],
-    operations: list[Operation],
-    cases: dict[str, list[ReplayCase]],
-    diagnostics: list[Diagnostic],
-    api_version: str,
+    pages: list[PageFile], operations: list[Facts], diagnostics: list[Diagnostic], api_version: str
 ) -> dict[str, Any]:
     """The whole report, and the same figures per API version."""
     report: dict[str, Any] = {"graphdoc": __version__}
-    tests = sum(len(found) for found in cases.values())
-    report.update(_counts(pages, operations, tests, diagnostics))
+    report.update(_counts(pages, operations, diagnostics))
     versions = sorted({op.api_version for op in operations} | {api_version})
     report["by_api_version"] = {}
     for version in versions:
         members = [op for op in operations if op.api_version == version]
         sources = {op.source for op in members}
-        version_tests = sum(len(cases.get(op.qualified_name, ())) for op in members)
         version_pages = pages if len(versions) == 1 else [p for p in pages if p.source in sources]
-        report["by_api_version"][version] = _counts(
-            version_pages, members, version_tests, diagnostics
-        )
+        report["by_api_version"][version] = _counts(version_pages, members, diagnostics)
     return report
 
 

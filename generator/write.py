@@ -40,6 +40,15 @@ def _carry_over(old: str, new: str, data: bytes) -> bool:
     return True
 
 
+def _keep(old: str, new: str) -> None:
+    try:
+        os.link(old, new)
+    except FileNotFoundError:
+        raise OutputError(f"{old}: removed during the build; run it again") from None
+    except OSError:
+        shutil.copy2(old, new)
+
+
 def _files(root: Path) -> set[str]:
     found = set()
     for folder, _, names in os.walk(root):
@@ -63,8 +72,14 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-def write_tree(target: Path, files: dict[str, str], marker: str) -> None:
+def write_tree(
+    target: Path, files: dict[str, str], marker: str, kept: dict[str, str] | None = None
+) -> None:
+    """Replace ``target`` by a tree of ``files`` (relative path → text), plus the files of
+    the present tree named by ``kept`` (new relative path → present one), carried over
+    unread: a rebuild knows which files it did not change."""
     target = Path(target)
+    kept = kept or {}
     if target.exists():
         if not target.is_dir():
             raise OutputError(f"{target}: exists and is not a folder")
@@ -79,8 +94,10 @@ def write_tree(target: Path, files: dict[str, str], marker: str) -> None:
             if leftover.exists():
                 shutil.rmtree(leftover)
         staging.mkdir(parents=True)
-        wanted = {**files, marker: MARKER_TEXT}
+        wanted: dict[str, str | None] = {**files, marker: MARKER_TEXT}
+        wanted.update({relative: None for relative in kept})
         changed = not target.exists() or _files(target) != set(wanted)
+        changed = changed or any(new != old for new, old in kept.items())
         made: set[str] = set()
         for relative, text in sorted(wanted.items()):  # os paths: ~6,000 files per corpus
             path = os.path.join(staging, relative)
@@ -88,6 +105,9 @@ def write_tree(target: Path, files: dict[str, str], marker: str) -> None:
             if parent not in made:
                 os.makedirs(parent, exist_ok=True)
                 made.add(parent)
+            if text is None:
+                _keep(os.path.join(target, kept[relative]), path)
+                continue
             data = text.encode("utf-8")
             if not _carry_over(os.path.join(target, relative), path, data):
                 with open(path, "wb") as stream:

@@ -1,0 +1,114 @@
+"""What a build remembers of its output, so the next build of it redoes only what changed.
+
+A manifest is kept (in the cache, under ``state``) for each output: the key of every page
+read, what each *unit* of the package came to, and the size and mtime of every file
+written. A unit is a group (its operations, diagnostics, README rows and files) or a page
+that gave no operation (its diagnostics). A rebuild analyses and renders only the units
+whose pages changed, and the units tied to them by an example replayed across groups;
+it takes every other unit from the manifest and carries its files over unread.
+
+File contents are never trusted to a manifest's memory: it only saves re-reading a file
+whose size, mtime, ctime and inode are unchanged since it was hashed, as git's index
+does, and a file modified within :data:`RACY_NS` of the build that hashed it is hashed
+again every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic
+from .render import GroupSummary
+from .report import Facts
+
+RACY_NS = 2_000_000_000  # a file changed this close to its hashing may change unseen
+
+Signature = tuple[int, int, int, int]  # size, mtime, ctime (ns), inode
+IndexKey = tuple[str, str]  # HTTP method, first path segment: where a stray example may go
+
+
+@dataclass(frozen=True)
+class OperationRecord:
+    """What a rebuild needs of an operation it does not load."""
+
+    group: str
+    name: str
+    id: str
+    source: str
+    order: tuple[object, ...]  # its place in the build's operation order (spec file names)
+    page_key: str  # its page's cache key: the operation is loaded again from there
+    extra: bool  # shown only by an example (never a stray example's candidate)
+    index_keys: frozenset[IndexKey]
+    spec_file: str  # its spec's file name in the last build
+    facts: Facts
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A group of the package, or a page that gave no operation (``page:<source>``)."""
+
+    name: str
+    operations: tuple[OperationRecord, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()  # before suppressions
+    stray_keys: frozenset[IndexKey] = frozenset()  # where its stray examples may go
+    links: frozenset[str] = frozenset()  # units its examples are replayed in, or from
+    summary: GroupSummary | None = None
+    files: tuple[str, ...] = ()  # its own files in the output folder
+
+
+@dataclass
+class Manifest:
+    input_keys: list[str]
+    pages: dict[str, tuple[str, str]]  # api page source → its key, its unit
+    units: dict[str, Unit]
+    outputs: dict[str, tuple[int, int]]  # every output file: size, mtime
+    report: dict[str, object]
+    diagnostics: list[Diagnostic]
+    incremental: bool  # False: a rebuild must analyse everything (overrides are global)
+    memo: dict[str, tuple[Signature, object]] = field(default_factory=dict)
+
+
+class FileMemo:
+    """File hashes, remembered by signature from one build to the next."""
+
+    def __init__(self, previous: dict[str, tuple[Signature, object]] | None, now_ns: int) -> None:
+        self.previous = previous or {}
+        self.kept: dict[str, tuple[Signature, object]] = {}
+        self.trusted_before = now_ns - RACY_NS
+
+    @staticmethod
+    def signature(path: str) -> Signature | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+    def recall(self, path: str) -> tuple[Signature | None, object]:
+        """The file's signature, and the value remembered for it if it is as it was."""
+        signature = self.signature(path)
+        entry = self.previous.get(path)
+        if signature is not None and entry is not None and entry[0] == signature:
+            return signature, entry[1]
+        return signature, None
+
+    def remember(self, path: str, signature: Signature | None, value: object) -> None:
+        """Keep ``value`` for the next build, unless the file changed too recently to tell."""
+        if signature is not None and max(signature[1], signature[2]) < self.trusted_before:
+            self.kept[path] = (signature, value)
+
+    def file_hash(self, path: str) -> str:
+        """The hash of a file's bytes, or of its absence (an include that is not there)."""
+        signature, known = self.recall(path)
+        if isinstance(known, str):
+            self.remember(path, signature, known)
+            return known
+        try:
+            with open(path, "rb") as stream:
+                digest = hashlib.sha256(stream.read()).hexdigest()
+        except OSError:
+            return "missing"
+        self.remember(path, signature, digest)
+        return digest

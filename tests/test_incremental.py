@@ -1,0 +1,121 @@
+"""A rebuild redoes only what changed (``generator.scope``), and writes what a build from
+nothing writes: after every edit of a series, the two output trees are compared byte by
+byte. The edits are the ones that tie groups together: a page moving to another group, a
+name collision, an example of one page replayed against another page's operation.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from generator import manifest
+
+from .test_cache import _build, _bytes, _pages
+from .test_replay_plan import page, request
+
+
+def _calendar(path: str) -> str:
+    return page("user: get calendar", "GET", [path], "")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS: list[tuple[str, Callable[[Path], None]]] = [  # in this order, each on the last
+    (
+        "a page whose example calls a page not written yet",
+        lambda pages: (pages / "api" / "calendar-get.md").write_text(
+            page(
+                "calendar: get",
+                "GET",
+                ["/me/calendars/{id}"],
+                request("get_default", "GET https://graph.microsoft.com/v1.0/me/calendar"),
+            )
+        ),
+    ),
+    (
+        "the page it calls is written (the example moves to another group)",
+        lambda pages: (pages / "api" / "user-get-calendar.md").write_text(
+            _calendar("/me/calendar")
+        ),
+    ),
+    (
+        "the called page changes its path (the example comes back)",
+        lambda pages: (pages / "api" / "user-get-calendar.md").write_text(
+            _calendar("/me/calendars/default")
+        ),
+    ),
+    (
+        "a description edited",
+        lambda pages: _edit(pages / "api" / "message-get.md", "\n## ", "\nOne more line.\n\n## "),
+    ),
+    (
+        "a second page with the same name, in a sub-folder (a collision)",
+        lambda pages: shutil.copytree(
+            pages / "api",
+            pages / "more",
+            ignore=lambda _, names: [n for n in names if n != "message-get.md"],
+        ),
+    ),
+    ("a page removed", lambda pages: (pages / "api" / "user-list.md").unlink()),
+    (
+        "a page moved to another group",
+        lambda pages: (pages / "api" / "event-accept.md").rename(
+            pages / "api" / "widget-accept.md"
+        ),
+    ),
+    (
+        "an include edited",
+        lambda pages: _edit(
+            sorted((pages / "includes" / "permissions").glob("*.md"))[0], "Read", "ReadBasic"
+        ),
+    ),
+    (
+        "a page that no longer gives an operation",
+        lambda pages: _edit(pages / "api" / "group-get.md", "GET /", "GET"),
+    ),
+    (
+        "the page the collision came from removed",
+        lambda pages: (pages / "api" / "message-get.md").unlink(),
+    ),
+]
+
+
+@pytest.mark.parametrize("trust", [False, True], ids=["files hashed", "files remembered"])
+def test_every_rebuild_writes_what_a_build_from_nothing_writes(
+    tmp_path, own_cache, trust, monkeypatch
+):
+    if trust:  # the files of a test are all new: let the manifest remember them anyway
+        monkeypatch.setattr(manifest, "RACY_NS", -(10**18))
+    pages, out = _pages(tmp_path), tmp_path / "out"
+    assert _build(pages, out) == 0
+    seen: list[set[str]] = []
+    for number, (what, edit) in enumerate(EDITS):
+        edit(pages)
+        assert _build(pages, out) == 0, what
+        cold = tmp_path / f"cold-{number}"
+        assert _build(pages, cold, "--no-cache") == 0, what
+        assert _bytes(out) == _bytes(cold), what
+        codes = json.loads((out / "report.json").read_text())["diagnostics_by_code"]
+        seen.append({code for code in ("GD050", "GD062") if code in codes})
+    assert seen[1] == {"GD062"} and seen[2] == set()  # the example moved, and came back
+    assert "GD050" in seen[4]  # the collision
+
+
+def test_a_rebuild_replaces_only_the_files_that_changed(tmp_path, own_cache):
+    pages, out = _pages(tmp_path), tmp_path / "out"
+    assert _build(pages, out) == 0
+    before = {path: path.stat().st_ino for path in out.rglob("*") if path.is_file()}
+    _edit(pages / "api" / "message-get.md", "\n## ", "\nOne more line.\n\n## ")
+    assert _build(pages, out) == 0
+    after = {path: path.stat().st_ino for path in out.rglob("*") if path.is_file()}
+    moved = {path.relative_to(out).as_posix() for path in after if before.get(path) != after[path]}
+    assert moved == {"specs/v1.0/message-get.yaml", "tests/examples/message.json"}  # lines moved
