@@ -27,12 +27,12 @@ from .overrides import load as load_overrides
 from .pages import InputError, PageFile, discover
 from .parse import PageResult, parse_file
 from .manifest import FileMemo, IndexKey, Manifest
-from .render import render_group
+from .render import keep_compiled_templates, render_group
 from .replay import ReplayCase, operation_index, plan, replay_elsewhere, stray_key
 from .report import Facts, build_report, facts
 from .scope import Scope
 from .secondary import secondary_operation
-from .write import write_tree
+from .write import Signatures, write_tree
 
 MARKER = ".graphdoc"
 _T = TypeVar("_T")
@@ -139,7 +139,7 @@ class BuildResult:
     cases: dict[str, list[ReplayCase]] = field(default_factory=dict)  # by qualified name
     report: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
-    input_keys: list[str] = field(default_factory=list)  # what the whole result depends on
+    inputs: str = ""  # a hash of all the build depends on; "" if a page cannot be read
     unchanged: bool = False  # the build found its output already up to date
     specs: list[str] = field(default_factory=list)  # the YAML of each operation, in order
     order: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # operation order, by name
@@ -245,8 +245,9 @@ def _read(paths: list[str], settings: Settings, memo: FileMemo | None = None) ->
     inputs = _Inputs(settings, memo)
     api_pages = [page for page in result.pages if page.kind == "api"]
     keys = [inputs.page_key(page) for page in api_pages]
-    result.input_keys = [f"{page.kind}:{page.path}" for page in result.pages]
-    result.input_keys += keys + inputs.settings_key()
+    if all(keys):  # an unreadable page is parsed, and reported, every time
+        listing = [f"{page.kind}:{page.path}" for page in result.pages]
+        result.inputs = cache.key("inputs", *listing, *keys, *inputs.settings_key())
     clock.lap("read")
     return _Reading(result, api_pages, keys, memo)
 
@@ -379,11 +380,10 @@ def build(
         previous = None  # someone changed or removed an output file: build it all again
     reading = _read(paths, settings, FileMemo(previous.memo if previous else None, time.time_ns()))
     result = reading.result
-    if previous is not None and all(result.input_keys):
-        if result.input_keys == previous.input_keys:  # and the output is as it was left
-            result.report, result.diagnostics = previous.report, previous.diagnostics
-            result.unchanged = True
-            return result
+    if previous is not None and result.inputs and result.inputs == previous.inputs:
+        result.report, result.diagnostics = previous.report, previous.diagnostics
+        result.unchanged = True  # and the output is as it was left: nothing to do
+        return result
     clock = _Clock(result.timings)
     if previous is None or not previous.incremental or settings.overrides is not None:
         previous = None
@@ -408,6 +408,8 @@ def build(
         raise InputError(
             f"{', '.join(paths)}: no operation in {len(reading.pages)} api page(s){reason}"
         )
+    if settings.cache is not None:
+        keep_compiled_templates(settings.cache / "templates")
     output = scope.render(
         result, units, package, settings.api_version, _group_module(result, settings)
     )
@@ -416,23 +418,28 @@ def build(
     clock.lap("render")
     files.update(_format(files, output.cuts, settings))
     clock.lap("format")
-    if model_dir.is_relative_to(out.resolve()):  # the specs live inside the package folder:
-        inside = model_dir.relative_to(out.resolve()).as_posix()  # one tree, one atomic swap
+    root = out.resolve()
+    known = previous.outputs if previous is not None else {}
+    if model_dir.is_relative_to(root):  # the specs live inside the package folder:
+        inside = model_dir.relative_to(root).as_posix()  # one tree, one atomic swap
         files.update({f"{inside}/{name}": text for name, text in output.specs.items()})
         kept = output.kept | {
             f"{inside}/{name}": f"{inside}/{old}" for name, old in output.kept_specs.items()
         }
-        write_tree(out, files, MARKER, kept)
+        outputs = _under(root, write_tree(out, files, MARKER, kept, _relative(root, known)))
     else:
-        write_tree(out, files, MARKER, output.kept)
-        write_tree(model_dir, output.specs, MARKER, output.kept_specs)
+        outputs = _under(root, write_tree(out, files, MARKER, output.kept, _relative(root, known)))
+        written = write_tree(
+            model_dir, output.specs, MARKER, output.kept_specs, _relative(model_dir, known)
+        )
+        outputs.update(_under(model_dir, written))
     clock.lap("write")
     if settings.cache is not None:
         manifest = Manifest(
-            input_keys=result.input_keys,
+            inputs=result.inputs,
             pages=scope.page_units(),
             units=units,
-            outputs=_snapshot(out, model_dir),
+            outputs=outputs,
             report=result.report,
             diagnostics=result.diagnostics,
             incremental=settings.overrides is None,
@@ -534,14 +541,17 @@ def _same_but_name(operation: Operation, original: Operation) -> bool:
     return operation.name != original.name and replace(original, name=operation.name) == operation
 
 
-def _input_keys(pages: list[PageFile], keys: list[str], inputs: _Inputs) -> list[str]:
-    """Everything a build's result depends on: every page read, and the settings."""
-    return [f"{page.kind}:{page.path}" for page in pages] + keys + inputs.settings_key()
+def _relative(root: Path, found: Signatures) -> Signatures:
+    prefix = f"{root}{os.sep}"
+    return {
+        path[len(prefix) :].replace(os.sep, "/"): value
+        for path, value in found.items()
+        if path.startswith(prefix)
+    }
 
 
-def _build_key(input_keys: list[str], out: Path, specs: Path, package: str) -> str:
-    where = [str(out.resolve()), str(specs.resolve()), package]
-    return cache.key("build", *where, *input_keys)
+def _under(root: Path, found: Signatures) -> Signatures:
+    return {os.path.join(root, *name.split("/")): value for name, value in found.items()}
 
 
 def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:

@@ -60,7 +60,7 @@ class Unit:
 
 @dataclass
 class Manifest:
-    input_keys: list[str]
+    inputs: str  # the hash of all the build read
     pages: dict[str, tuple[str, str]]  # api page source → its key, its unit
     units: dict[str, Unit]
     outputs: dict[str, tuple[int, int]]  # every output file: size, mtime
@@ -102,6 +102,8 @@ class FileMemo:
     def file_hash(self, path: str) -> str:
         """The hash of a file's bytes, or of its absence (an include that is not there)."""
         signature, known = self.recall(path)
+        if signature is None:
+            return "missing"  # (an include that is not there: thousands in a corpus)
         if isinstance(known, str):
             self.remember(path, signature, known)
             return known

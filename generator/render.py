@@ -44,6 +44,16 @@ def environment() -> jinja2.Environment:
     )
 
 
+def keep_compiled_templates(folder: Path) -> None:
+    """Keep the compiled templates in ``folder`` (jinja checks them against the sources):
+    a rebuild spends more time compiling templates than rendering them."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # a cache that cannot be written is only slower
+    environment().bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def _render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 

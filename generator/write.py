@@ -72,14 +72,26 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
+Signatures = dict[str, tuple[int, int]]  # relative path → size, mtime (ns)
+
+
 def write_tree(
-    target: Path, files: dict[str, str], marker: str, kept: dict[str, str] | None = None
-) -> None:
+    target: Path,
+    files: dict[str, str],
+    marker: str,
+    kept: dict[str, str] | None = None,
+    known: Signatures | None = None,
+) -> Signatures:
     """Replace ``target`` by a tree of ``files`` (relative path → text), plus the files of
     the present tree named by ``kept`` (new relative path → present one), carried over
-    unread: a rebuild knows which files it did not change."""
+    unread: a rebuild knows which files it did not change.
+
+    Returns the size and mtime of every file of the new tree; those of the kept files
+    come from ``known`` (the present tree's), so they are not looked at again.
+    """
     target = Path(target)
-    kept = kept or {}
+    kept, known = kept or {}, known or {}
+    signatures: Signatures = {}
     if target.exists():
         if not target.is_dir():
             raise OutputError(f"{target}: exists and is not a folder")
@@ -107,12 +119,17 @@ def write_tree(
                 made.add(parent)
             if text is None:
                 _keep(os.path.join(target, kept[relative]), path)
-                continue
-            data = text.encode("utf-8")
-            if not _carry_over(os.path.join(target, relative), path, data):
-                with open(path, "wb") as stream:
-                    stream.write(data)
-                changed = True
+                if kept[relative] in known:
+                    signatures[relative] = known[kept[relative]]
+                    continue
+            else:
+                data = text.encode("utf-8")
+                if not _carry_over(os.path.join(target, relative), path, data):
+                    with open(path, "wb") as stream:
+                        stream.write(data)
+                    changed = True
+            info = os.stat(path)
+            signatures[relative] = (info.st_size, info.st_mtime_ns)
         if not changed:  # nothing to do: the tree on disk is already this one, untouched
             shutil.rmtree(staging)
         elif not target.exists():
@@ -125,3 +142,4 @@ def write_tree(
             shutil.rmtree(retired)
     except OSError as error:
         raise OutputError(f"{target}: cannot write output: {error.strerror or error}") from None
+    return signatures
