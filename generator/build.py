@@ -12,61 +12,30 @@ import json
 import os
 import re
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from . import cache, specio
 from .diagnostics import Diagnostic, Suppression, sort_key, suppress
-from .fmt import Cut, Piece, format_piece, pieces
+from .fmt import Cut, Piece, format_piece, pieces, warm_formatter
 from .model import Example, Operation
 from .naming import resolve_collisions
 from .overrides import apply as apply_overrides
 from .overrides import load as load_overrides
 from .pages import InputError, PageFile, discover
 from .parse import PageResult, parse_file
-from .manifest import FileMemo, IndexKey, Manifest
+from .manifest import FileMemo, IndexKey, Manifest, Unit
 from .render import keep_compiled_templates, render_group
 from .replay import ReplayCase, operation_index, plan, replay_elsewhere, stray_key
 from .report import Facts, build_report, facts
-from .scope import Scope
+from .scope import Output, Scope
 from .secondary import secondary_operation
+from .workers import Workers
 from .write import Signatures, write_tree
 
 MARKER = ".graphdoc"
-_T = TypeVar("_T")
 _R = TypeVar("_R")
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _map(function: Callable[[_T], _R], items: list[_T], jobs: int, chunksize: int = 0) -> list[_R]:
-    """``map`` over processes when it pays; results keep input order, so output is the same.
-
-    The work runs with the cycle collector on (black makes many cycles), even while the
-    build has paused it, but the collector never walks the model built so far: frozen,
-    those objects are skipped, and forked workers keep sharing their memory pages with
-    the parent instead of copying them.
-    """
-    gc.freeze()
-    try:
-        if jobs <= 1 or len(items) <= jobs:
-            collecting = gc.isenabled()
-            gc.enable()
-            try:
-                return [function(item) for item in items]
-            finally:
-                if not collecting:
-                    gc.disable()
-        with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
-            # small chunks: the last ones, run while other workers idle, stay short
-            chunksize = chunksize or max(1, len(items) // (jobs * 64))
-            return list(pool.map(function, items, chunksize=chunksize))
-    finally:
-        gc.unfreeze()
 
 
 def _collector_paused(function: Callable[..., _R]) -> Callable[..., _R]:
@@ -128,6 +97,7 @@ def _work_page(job: tuple[PageFile, str, cache.Store, str]) -> PageWork:
     return _work(*job)
 
 
+FEW_PAGES = 16  # a rebuild of so many changed pages, or fewer, uses one warm worker
 PIECE_LINES = 500  # a group module longer than this formats in pieces of about this size
 
 
@@ -252,13 +222,16 @@ def _read(paths: list[str], settings: Settings, memo: FileMemo | None = None) ->
     return _Reading(result, api_pages, keys, memo)
 
 
-def _page_works(pages: list[PageFile], keys: list[str], settings: Settings) -> list[PageWork]:
+def _page_works(
+    pages: list[PageFile], keys: list[str], settings: Settings, workers: Workers
+) -> list[PageWork]:
     """What each page yields on its own: from the cache, else parsed (in parallel)."""
     store = cache.Store(settings.cache, "parse")
     found: list[PageWork | None] = [store.get(key) if key else None for key in keys]
     missing = [index for index, work in enumerate(found) if work is None]
     jobs = [(pages[index], settings.api_version, store, keys[index]) for index in missing]
-    for index, work in zip(missing, _map(_work_page, jobs, settings.jobs)):
+    parsed = workers.map(_work_page, jobs, least=settings.jobs + 1)  # a few pages: parsed here
+    for index, work in zip(missing, parsed):
         found[index] = work
     return found  # type: ignore[return-value]
 
@@ -269,7 +242,9 @@ def analyse(paths: list[str], settings: Settings) -> BuildResult:
     reading = _read(paths, settings)
     result = reading.result
     clock = _Clock(result.timings)
-    works = _page_works(reading.pages, reading.keys, settings)
+    with Workers(settings.jobs) as workers:
+        workers.start()
+        works = _page_works(reading.pages, reading.keys, settings, workers)
     clock.lap("parse")
     _model(result, works, settings)
     clock.lap("model")
@@ -383,12 +358,58 @@ def build(
     if previous is not None and result.inputs and result.inputs == previous.inputs:
         result.report, result.diagnostics = previous.report, previous.diagnostics
         result.unchanged = True  # and the output is as it was left: nothing to do
+        if reading.memo.kept != previous.memo:  # files now old enough to be remembered
+            states.put(where, replace(previous, memo=reading.memo.kept))
         return result
-    clock = _Clock(result.timings)
     if previous is None or not previous.incremental or settings.overrides is not None:
         previous = None
+    with Workers(settings.jobs) as workers:
+        changed = previous.changed_pages(reading.pages, reading.keys) if previous else None
+        workers.start(warm=warm_formatter, little=changed is not None and changed <= FEW_PAGES)
+        scope, units = _analyse_scope(paths, reading, previous, settings, workers)
+        clock = _Clock(result.timings)
+        if settings.cache is not None:
+            keep_compiled_templates(settings.cache / "templates")
+        output = scope.render(
+            result, units, package, settings.api_version, _group_module(result, settings)
+        )
+        output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
+        clock.lap("render")
+        output.files.update(_format(output.files, output.cuts, settings, workers))
+        clock.lap("format")
+    outputs = _write(out, model_dir, output, previous.outputs if previous is not None else {})
+    clock.lap("write")
+    if settings.cache is not None:
+        manifest = Manifest(
+            inputs=result.inputs,
+            pages=scope.page_units(),
+            units=units,
+            outputs=outputs,
+            report=result.report,
+            diagnostics=result.diagnostics,
+            incremental=settings.overrides is None,
+            memo=reading.memo.kept,
+        )
+        states.put(where, manifest)
+        cache.prune(settings.cache)
+    return result
+
+
+def _analyse_scope(
+    paths: list[str],
+    reading: _Reading,
+    previous: Manifest | None,
+    settings: Settings,
+    workers: Workers,
+) -> tuple[Scope, dict[str, Unit]]:
+    """The model of the units the build must redo, and the records of every unit."""
+    result = reading.result
+    clock = _Clock(result.timings)
     scope = Scope(
-        reading.pages, reading.keys, previous, lambda got, keys: _page_works(got, keys, settings)
+        reading.pages,
+        reading.keys,
+        previous,
+        lambda chosen, keys: _page_works(chosen, keys, settings, workers),
     )
     while True:  # again if a stray example of the analysed pages lands in another group
         result.operations, result.cases, result.specs, result.diagnostics = [], {}, [], []
@@ -408,46 +429,24 @@ def build(
         raise InputError(
             f"{', '.join(paths)}: no operation in {len(reading.pages)} api page(s){reason}"
         )
-    if settings.cache is not None:
-        keep_compiled_templates(settings.cache / "templates")
-    output = scope.render(
-        result, units, package, settings.api_version, _group_module(result, settings)
-    )
-    files = output.files
-    files["report.json"] = json.dumps(result.report, indent=2) + "\n"
-    clock.lap("render")
-    files.update(_format(files, output.cuts, settings))
-    clock.lap("format")
-    root = out.resolve()
-    known = previous.outputs if previous is not None else {}
+    return scope, units
+
+
+def _write(out: Path, model_dir: Path, output: Output, known: Signatures) -> Signatures:
+    """Write the package and the specs; the size and mtime of every file written."""
+    root, files = out.resolve(), output.files
     if model_dir.is_relative_to(root):  # the specs live inside the package folder:
         inside = model_dir.relative_to(root).as_posix()  # one tree, one atomic swap
         files.update({f"{inside}/{name}": text for name, text in output.specs.items()})
         kept = output.kept | {
             f"{inside}/{name}": f"{inside}/{old}" for name, old in output.kept_specs.items()
         }
-        outputs = _under(root, write_tree(out, files, MARKER, kept, _relative(root, known)))
-    else:
-        outputs = _under(root, write_tree(out, files, MARKER, output.kept, _relative(root, known)))
-        written = write_tree(
-            model_dir, output.specs, MARKER, output.kept_specs, _relative(model_dir, known)
-        )
-        outputs.update(_under(model_dir, written))
-    clock.lap("write")
-    if settings.cache is not None:
-        manifest = Manifest(
-            inputs=result.inputs,
-            pages=scope.page_units(),
-            units=units,
-            outputs=outputs,
-            report=result.report,
-            diagnostics=result.diagnostics,
-            incremental=settings.overrides is None,
-            memo=reading.memo.kept,
-        )
-        states.put(where, manifest)
-        cache.prune(settings.cache)
-    return result
+        return _under(root, write_tree(out, files, MARKER, kept, _relative(root, known)))
+    outputs = _under(root, write_tree(out, files, MARKER, output.kept, _relative(root, known)))
+    written = write_tree(
+        model_dir, output.specs, MARKER, output.kept_specs, _relative(model_dir, known)
+    )
+    return outputs | _under(model_dir, written)
 
 
 def _group_module(
@@ -507,7 +506,7 @@ def _adopt(
 
 
 def _format(
-    files: dict[str, str], cuts: dict[str, tuple[Cut, ...]], settings: Settings
+    files: dict[str, str], cuts: dict[str, tuple[Cut, ...]], settings: Settings, workers: Workers
 ) -> dict[str, str]:
     """Every Python file formatted by black: cached by content, in parallel, in pieces."""
     jobs: dict[str, list[tuple[Piece, str]]] = {}
@@ -526,7 +525,7 @@ def _format(
         if text is not None:
             done[piece] = text
     todo = sorted((p for p in keys if p not in done), key=lambda p: -len(p.text))
-    for piece, text in zip(todo, _map(format_piece, todo, settings.jobs, chunksize=1)):
+    for piece, text in zip(todo, workers.map(format_piece, todo, chunksize=1)):
         store.put(keys[piece], text)
         done[piece] = text
     return {

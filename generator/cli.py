@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, cache, specio
-from .build import BuildResult, Settings, analyse, build, default_jobs
+from .build import BuildResult, Settings, analyse, build
+from .workers import default_jobs
 from .diagnostics import CODES, Diagnostic, load_suppressions
 from .fmt import InvalidSource
 from .pages import InputError

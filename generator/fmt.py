@@ -95,6 +95,11 @@ def pieces(path: str, source: str, cuts: tuple[Cut, ...], lines: int) -> list[tu
     return result
 
 
+def warm_formatter() -> None:
+    """Import black now, in a worker that will format later (see ``Workers.start``)."""
+    _black()
+
+
 def format_piece(piece: Piece) -> str:
     if not piece.in_class:
         return _format(piece.path, piece.text)

@@ -20,6 +20,7 @@ import os
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
+from .pages import PageFile
 from .render import GroupSummary
 from .report import Facts
 
@@ -68,6 +69,12 @@ class Manifest:
     diagnostics: list[Diagnostic]
     incremental: bool  # False: a rebuild must analyse everything (overrides are global)
     memo: dict[str, tuple[Signature, object]] = field(default_factory=dict)
+
+    def changed_pages(self, pages: list[PageFile], keys: list[str]) -> int:
+        """How many pages differ from the last build's: came, went or changed."""
+        now = {page.source: key for page, key in zip(pages, keys)}
+        same = sum(1 for source, key in now.items() if self.pages.get(source, ("",))[0] == key)
+        return len(now) - same + len(self.pages.keys() - now.keys())
 
 
 class FileMemo:

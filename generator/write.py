@@ -111,20 +111,21 @@ def write_tree(
         changed = not target.exists() or _files(target) != set(wanted)
         changed = changed or any(new != old for new, old in kept.items())
         made: set[str] = set()
-        for relative, text in sorted(wanted.items()):  # os paths: ~6,000 files per corpus
-            path = os.path.join(staging, relative)
-            parent = os.path.dirname(path)
-            if parent not in made:
-                os.makedirs(parent, exist_ok=True)
-                made.add(parent)
+        new_root, old_root = f"{staging}/", f"{target}/"  # plain strings: ~6,000 files a corpus
+        for relative, text in sorted(wanted.items()):
+            path = new_root + relative
+            folder = relative.rpartition("/")[0]
+            if folder not in made:
+                os.makedirs(new_root + folder, exist_ok=True)
+                made.add(folder)
             if text is None:
-                _keep(os.path.join(target, kept[relative]), path)
+                _keep(old_root + kept[relative], path)
                 if kept[relative] in known:
                     signatures[relative] = known[kept[relative]]
                     continue
             else:
                 data = text.encode("utf-8")
-                if not _carry_over(os.path.join(target, relative), path, data):
+                if not _carry_over(old_root + relative, path, data):
                     with open(path, "wb") as stream:
                         stream.write(data)
                     changed = True
