@@ -14,6 +14,7 @@ from typing import Callable
 import pytest
 
 from generator import manifest
+from generator.cli import main
 
 from .test_cache import _build, _bytes, _pages
 from .test_replay_plan import page, request
@@ -119,3 +120,18 @@ def test_a_rebuild_replaces_only_the_files_that_changed(tmp_path, own_cache):
     after = {path: path.stat().st_ino for path in out.rglob("*") if path.is_file()}
     moved = {path.relative_to(out).as_posix() for path in after if before.get(path) != after[path]}
     assert moved == {"specs/v1.0/message-get.yaml", "tests/examples/message.json"}  # lines moved
+
+
+def test_specs_in_a_folder_of_their_own_are_rebuilt_alike(tmp_path, own_cache):
+    pages = _pages(tmp_path)
+
+    def build(name: str, *extra: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        out, specs = tmp_path / name / "package", tmp_path / name / "specs"
+        command = ["build", str(pages), "--quiet", "--out", str(out), "--specs", str(specs)]
+        assert main([*command, *extra]) == 0
+        return _bytes(out), _bytes(specs)
+
+    build("rebuilt")
+    for number, (what, edit) in enumerate(EDITS):
+        edit(pages)
+        assert build("rebuilt") == build(f"cold-{number}", "--no-cache"), what
