@@ -1,4 +1,4 @@
-"""A content-addressed cache of parse results, formatted files and whole builds.
+"""A content-addressed cache of parse results, group modules, formatted pieces and manifests.
 
 Every key is a SHA-256 of everything the value depends on: the input bytes and the
 *fingerprint* of the generator itself (its source, its templates, the pinned black and
@@ -73,7 +73,7 @@ def file_hash(path: str | Path) -> str:
 
 
 class Store:
-    """One kind of entry (``parse``, ``format``, ``build``) under the cache root."""
+    """One kind of entry (``parse``, ``group``, ``format``, ``state``) under the cache root."""
 
     def __init__(self, root: Path | None, kind: str) -> None:
         self.folder = root / kind if root is not None else None

@@ -16,7 +16,7 @@ dirty and the analysis runs again. Clean units keep their records and their file
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
 from .fmt import Cut
@@ -39,6 +39,17 @@ def _home_unit(work: PageWork, source: str) -> str:
     return operation.group if operation is not None else f"page:{source}"
 
 
+@dataclass
+class Output:
+    """The files of a build: texts to write, and files to carry over from the last one."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    cuts: dict[str, tuple[Cut, ...]] = field(default_factory=dict)
+    kept: dict[str, str] = field(default_factory=dict)  # new name → name in the last build
+    specs: dict[str, str] = field(default_factory=dict)  # spec file name → text
+    kept_specs: dict[str, str] = field(default_factory=dict)
+
+
 class Scope:
     def __init__(
         self, pages: list[PageFile], keys: list[str], previous: Manifest | None, load: Loader
@@ -51,6 +62,7 @@ class Scope:
         self.loaded: dict[str, PageWork] = {}
         self.changed: set[str] = set()
         self.dirty: set[str] | None = None if previous is None else self._changes(previous)
+        self.analysed: list[PageFile] = pages  # the pages of the dirty units
         self.units_of_pages: dict[str, str] = {}  # the analysed pages' units
 
     # which pages to analyse
@@ -95,7 +107,8 @@ class Scope:
                 if other not in self.dirty:
                     self.dirty.add(other)
                     todo.append(other)
-        return [page for page in self.all_pages if self._unit_of(page.source) in self.dirty]
+        self.analysed = [p for p in self.all_pages if self._unit_of(p.source) in self.dirty]
+        return self.analysed
 
     def works(self, pages: list[PageFile]) -> list[PageWork]:
         self._fetch({page.source for page in pages})
@@ -136,9 +149,7 @@ class Scope:
     def merge(self, result: BuildResult) -> dict[str, Unit]:
         """The records of every unit: the analysed ones from ``result``, the rest as they were."""
         display = {page.path: page.source for page in self.by_source.values()}
-        analysed = (
-            {page.source for page in self.pages()} if self.dirty is not None else set(self.key_of)
-        )
+        analysed = {page.source for page in self.analysed}
         homes = {
             op.source: op.group
             for op in result.operations
@@ -254,14 +265,3 @@ class Scope:
                 fresh.append(replace(record, spec_file=file))
             units[name] = replace(unit, operations=tuple(fresh))
         return output
-
-
-class Output:
-    """The files of a build: texts to write, and files to carry over from the last one."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, str] = {}
-        self.cuts: dict[str, tuple[Cut, ...]] = {}
-        self.kept: dict[str, str] = {}  # new name → name in the last build
-        self.specs: dict[str, str] = {}
-        self.kept_specs: dict[str, str] = {}
