@@ -365,7 +365,10 @@ def build(
         previous = None
     with Workers(settings.jobs) as workers:
         changed = previous.changed_pages(reading.pages, reading.keys) if previous else None
-        workers.start(warm=warm_formatter, little=changed is not None and changed <= FEW_PAGES)
+        if changed is not None and changed <= FEW_PAGES:  # one worker, which imports black now
+            workers.start(warm=warm_formatter, little=True)
+        else:  # (importing black first would slow the parsing down)
+            workers.start()
         scope, units = _analyse_scope(paths, reading, previous, settings, workers)
         clock = _Clock(result.timings)
         if settings.cache is not None:

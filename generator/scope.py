@@ -51,6 +51,9 @@ class Output:
 
 
 class Scope:
+    """The dirty units of one build, worked out from its pages and the last manifest
+    (``None``: a build from nothing, every unit dirty), and the package put together."""
+
     def __init__(
         self, pages: list[PageFile], keys: list[str], previous: Manifest | None, load: Loader
     ) -> None:
@@ -98,6 +101,7 @@ class Scope:
         return dirty
 
     def pages(self) -> list[PageFile]:
+        """The pages to analyse: those of the dirty units and of the units tied to them."""
         if self.dirty is None or self.previous is None:
             return self.all_pages
         todo = list(self.dirty)

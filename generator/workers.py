@@ -33,7 +33,7 @@ class Workers:
 
     def start(self, warm: Callable[[], object] | None = None, little: bool = False) -> None:
         """Start the workers, each running ``warm`` first; only one for ``little`` work, so
-        that it is the warm one that gets the work, and the build keeps a core of its own."""
+        that the warm one gets the work, and the build keeps a core to itself meanwhile."""
         if self.jobs <= 1 or self._pool is not None:
             return
         from concurrent.futures import ProcessPoolExecutor  # only a build that has work
