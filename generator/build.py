@@ -19,13 +19,13 @@ from typing import Any, Callable, TypeVar
 from . import cache, specio
 from .diagnostics import Diagnostic, Suppression, sort_key, suppress
 from .fmt import Cut, Piece, format_piece, pieces, warm_formatter
+from .manifest import FileMemo, IndexKey, Manifest, Unit
 from .model import Example, Operation
 from .naming import resolve_collisions
 from .overrides import apply as apply_overrides
 from .overrides import load as load_overrides
 from .pages import InputError, PageFile, discover
 from .parse import PageResult, parse_file
-from .manifest import FileMemo, IndexKey, Manifest, Unit
 from .render import keep_compiled_templates, render_group
 from .replay import ReplayCase, operation_index, plan, replay_elsewhere, stray_key
 from .report import Facts, build_report, facts
