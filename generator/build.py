@@ -364,8 +364,9 @@ def build(
     if previous is None or not previous.incremental or settings.overrides is not None:
         previous = None
     with Workers(settings.jobs) as workers:
-        changed = previous.changed_pages(reading.pages, reading.keys) if previous else None
-        if changed is not None and changed <= FEW_PAGES:  # one worker, which imports black now
+        keys = {page.source: key for page, key in zip(reading.pages, reading.keys)}
+        changed, gone = previous.changes(keys) if previous else (keys, set())
+        if previous and len(changed) + len(gone) <= FEW_PAGES:  # one warm worker: see Workers
             workers.start(warm=warm_formatter, little=True)
         else:  # (importing black first would slow the parsing down)
             workers.start()

@@ -15,12 +15,11 @@ again every time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 
+from .cache import file_hash
 from .diagnostics import Diagnostic
-from .pages import PageFile
 from .render import GroupSummary
 from .report import Facts
 
@@ -70,11 +69,12 @@ class Manifest:
     incremental: bool  # False: a rebuild must analyse everything (overrides are global)
     memo: dict[str, tuple[Signature, object]] = field(default_factory=dict)
 
-    def changed_pages(self, pages: list[PageFile], keys: list[str]) -> int:
-        """How many pages differ from the last build's: came, went or changed."""
-        now = {page.source: key for page, key in zip(pages, keys)}
-        same = sum(1 for source, key in now.items() if self.pages.get(source, ("",))[0] == key)
-        return len(now) - same + len(self.pages.keys() - now.keys())
+    def changes(self, keys: dict[str, str]) -> tuple[set[str], set[str]]:
+        """The pages (by source, with their keys now) that changed or came, and those gone."""
+        changed = {
+            source for source, key in keys.items() if self.pages.get(source, ("",))[0] != key
+        }
+        return changed, self.pages.keys() - keys.keys()
 
 
 class FileMemo:
@@ -111,13 +111,7 @@ class FileMemo:
         signature, known = self.recall(path)
         if signature is None:
             return "missing"  # (an include that is not there: thousands in a corpus)
-        if isinstance(known, str):
-            self.remember(path, signature, known)
-            return known
-        try:
-            with open(path, "rb") as stream:
-                digest = hashlib.sha256(stream.read()).hexdigest()
-        except OSError:
-            return "missing"
-        self.remember(path, signature, digest)
+        digest = known if isinstance(known, str) else file_hash(path)
+        if digest != "missing":
+            self.remember(path, signature, digest)
         return digest

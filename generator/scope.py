@@ -83,8 +83,7 @@ class Scope:
 
     def _changes(self, previous: Manifest) -> set[str]:
         before = previous.pages
-        self.changed = {s for s, key in self.key_of.items() if before.get(s, ("",))[0] != key}
-        gone = before.keys() - self.key_of.keys()
+        self.changed, gone = previous.changes(self.key_of)
         self._fetch(self.changed)
         dirty = {before[source][1] for source in self.changed | gone if source in before}
         dirty |= {self._unit_of(source) for source in self.changed}
