@@ -98,7 +98,7 @@ def _work_page(job: tuple[PageFile, str, cache.Store, str]) -> PageWork:
 
 
 FEW_PAGES = 16  # a rebuild of so many changed pages, or fewer, uses one warm worker
-PIECE_LINES = 500  # a group module longer than this formats in pieces of about this size
+PIECE_LINES = 200  # a group module longer than this formats in pieces of about this size
 
 
 @dataclass
@@ -546,15 +546,21 @@ def _same_but_name(operation: Operation, original: Operation) -> bool:
 
 def _relative(root: Path, found: Signatures) -> Signatures:
     prefix = f"{root}{os.sep}"
+    size = len(prefix)  # (plain string operations: thousands of files)
+    if os.sep == "/":
+        return {path[size:]: value for path, value in found.items() if path.startswith(prefix)}
     return {
-        path[len(prefix) :].replace(os.sep, "/"): value
+        path[size:].replace(os.sep, "/"): value
         for path, value in found.items()
         if path.startswith(prefix)
     }
 
 
 def _under(root: Path, found: Signatures) -> Signatures:
-    return {os.path.join(root, *name.split("/")): value for name, value in found.items()}
+    prefix = f"{root}{os.sep}"
+    if os.sep == "/":
+        return {prefix + name: value for name, value in found.items()}
+    return {prefix + name.replace("/", os.sep): value for name, value in found.items()}
 
 
 def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:

@@ -16,7 +16,8 @@ again every time.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any, NamedTuple
 
 from .cache import file_hash
 from .diagnostics import Diagnostic
@@ -29,9 +30,8 @@ Signature = tuple[int, int, int, int]  # size, mtime, ctime (ns), inode
 IndexKey = tuple[str, str]  # HTTP method, first path segment: where a stray example may go
 
 
-@dataclass(frozen=True)
-class OperationRecord:
-    """What a rebuild needs of an operation it does not load."""
+class OperationRecord(NamedTuple):
+    """What a rebuild needs of an operation it does not load. (A tuple, as :class:`Facts`.)"""
 
     group: str
     name: str
@@ -41,6 +41,7 @@ class OperationRecord:
     page_key: str  # its page's cache key: the operation is loaded again from there
     extra: bool  # shown only by an example (never a stray example's candidate)
     index_keys: frozenset[IndexKey]
+    paths: tuple[str, ...]  # of its variants: which stray examples could call it
     spec_file: str  # its spec's file name in the last build
     facts: Facts
 
@@ -56,6 +57,19 @@ class Unit:
     links: frozenset[str] = frozenset()  # units its examples are replayed in, or from
     summary: GroupSummary | None = None
     files: tuple[str, ...] = ()  # its own files in the output folder
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its records as flat tuples of plain values: unpickling thousands of
+        tuples costs a fifth of unpickling as many objects, and every rebuild does it."""
+        values = [getattr(self, item.name) for item in fields(self)]
+        values[1] = [(*record[:-1], *record.facts) for record in self.operations]
+        return _unit, tuple(values)
+
+
+def _unit(name: str, rows: list[tuple[Any, ...]], *rest: Any) -> Unit:
+    width = len(OperationRecord._fields) - 1  # the record's fields, then its facts'
+    record, facts = OperationRecord._make, Facts._make
+    return Unit(name, tuple(record((*row[:width], facts(row[width:]))) for row in rows), *rest)
 
 
 @dataclass

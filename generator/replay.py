@@ -307,6 +307,14 @@ def stray_key(example: Example) -> tuple[str, str]:
     return example.request.method, _first_segment(written_path(example.request.url))
 
 
+def could_call(example: Example, paths: tuple[str, ...]) -> bool:
+    """Whether ``example`` may call an operation whose variants have these paths: the
+    cheap necessary condition :func:`match_url` starts with. A rebuild loads only the
+    operations of other pages that pass it, not every one under the example's key."""
+    lowered = _spellings(example.request.url)[2]
+    return any(_could_match(path, lowered) for path in paths)
+
+
 def operation_index(operations: list[Operation]) -> dict[tuple[str, str], list[Operation]]:
     """Operations by method and first path segment: the few an example URL could call."""
     index: dict[tuple[str, str], list[Operation]] = {}

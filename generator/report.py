@@ -10,8 +10,7 @@ requests to Graph that became replay tests.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from . import __version__
 from .diagnostics import Diagnostic, count_by_code, count_by_severity
@@ -24,10 +23,10 @@ def _rate(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 2) if whole else 100.0
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """What the report counts of one operation: kept by a build for the operations it
-    does not load again, so a rebuild counts the whole package without its model."""
+    does not load again, so a rebuild counts the whole package without its model.
+    (A tuple: a manifest holds thousands, read back on every rebuild.)"""
 
     source: str
     api_version: str
@@ -100,9 +99,13 @@ def build_report(
 ) -> dict[str, Any]:
     """The whole report, and the same figures per API version."""
     report: dict[str, Any] = {"graphdoc": __version__}
-    report.update(_counts(pages, operations, diagnostics))
+    counts = _counts(pages, operations, diagnostics)
+    report.update(counts)
     versions = sorted({op.api_version for op in operations} | {api_version})
     report["by_api_version"] = {}
+    if len(versions) == 1:  # the usual case: the same figures again
+        report["by_api_version"][versions[0]] = dict(counts)
+        return report
     for version in versions:
         members = [op for op in operations if op.api_version == version]
         sources = {op.source for op in members}

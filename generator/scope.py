@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Callable
 
 from .fmt import Cut
 from .manifest import IndexKey, Manifest, OperationRecord, Unit
-from .model import Operation
+from .model import Example, Operation
 from .pages import PageFile
 from .render import groups_of, render_group_files, render_shared, summarise_group
-from .replay import index_keys, stray_key
+from .replay import could_call, index_keys, stray_key
 from .report import facts
 
 if TYPE_CHECKING:
@@ -121,13 +121,22 @@ class Scope:
         """The clean operations the stray examples of ``works`` may call."""
         if self.dirty is None or self.previous is None:
             return []
-        wanted = {stray_key(example) for work in works for example in work.strays}
+        wanted: dict[IndexKey, list[Example]] = {}
+        for work in works:
+            for example in work.strays:
+                wanted.setdefault(stray_key(example), []).append(example)
         records = [
             record
             for name, unit in self.previous.units.items()
             if name not in self.dirty
             for record in unit.operations
-            if not record.extra and record.index_keys & wanted
+            if not record.extra
+            and not record.index_keys.isdisjoint(wanted)
+            and any(
+                could_call(example, record.paths)
+                for key in record.index_keys
+                for example in wanted.get(key, ())
+            )
         ]
         self._fetch({record.source for record in records})
         found = []
@@ -181,6 +190,7 @@ class Scope:
                     page_key=self.key_of.get(op.source, ""),
                     extra=op.qualified_name in result.extras,
                     index_keys=frozenset(index_keys(op)),
+                    paths=tuple(dict.fromkeys(variant.path for variant in op.variants)),
                     spec_file="",
                     facts=facts(op, len(result.cases.get(op.qualified_name, ()))),
                 )
@@ -265,6 +275,9 @@ class Scope:
                     output.specs[file] = text
                 else:
                     output.kept_specs[file] = record.spec_file
-                fresh.append(replace(record, spec_file=file))
-            units[name] = replace(unit, operations=tuple(fresh))
+                fresh.append(
+                    record if record.spec_file == file else record._replace(spec_file=file)
+                )
+            if any(new is not old for new, old in zip(fresh, unit.operations)):
+                units[name] = replace(unit, operations=tuple(fresh))
         return output

@@ -107,8 +107,7 @@ def write_tree(
         staging.mkdir(parents=True)
         wanted: dict[str, str | None] = {**files, marker: MARKER_TEXT}
         wanted.update({relative: None for relative in kept})
-        changed = not target.exists() or _files(target) != set(wanted)
-        changed = changed or any(new != old for new, old in kept.items())
+        changed = not target.exists() or any(new != old for new, old in kept.items())
         made: set[str] = set()
         new_root, old_root = f"{staging}/", f"{target}/"  # plain strings: ~6,000 files a corpus
         for relative, text in sorted(wanted.items()):
@@ -130,6 +129,7 @@ def write_tree(
                     changed = True
             info = os.stat(path)
             signatures[relative] = (info.st_size, info.st_mtime_ns)
+        changed = changed or _files(target) != set(wanted)  # (a file added or removed)
         if not changed:  # nothing to do: the tree on disk is already this one, untouched
             shutil.rmtree(staging)
         elif not target.exists():
