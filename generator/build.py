@@ -32,7 +32,7 @@ from .report import Facts, build_report, facts
 from .scope import Output, Scope
 from .secondary import secondary_operation
 from .workers import Workers
-from .write import Signatures, write_tree
+from .write import Signatures, Spare, write_tree
 
 MARKER = ".graphdoc"
 _R = TypeVar("_R")
@@ -157,10 +157,14 @@ class _Inputs:
         self.settings = settings
         self.memo = memo
         self._hashes: dict[str, str] = {}
+        self._folders: dict[str, bool] = {}  # folder → whether it is there
 
     def _hash(self, path: str) -> str:
         if path not in self._hashes:
-            self._hashes[path] = self.memo.file_hash(path)
+            folder = os.path.dirname(path)
+            if folder not in self._folders:  # a corpus may lack whole folders of includes
+                self._folders[folder] = os.path.isdir(folder)
+            self._hashes[path] = self.memo.file_hash(path) if self._folders[folder] else "missing"
         return self._hashes[path]
 
     def page_key(self, page: PageFile) -> str:
@@ -381,7 +385,16 @@ def build(
         clock.lap("render")
         output.files.update(_format(output.files, output.cuts, settings, workers))
         clock.lap("format")
-    outputs = _write(out, model_dir, output, previous.outputs if previous is not None else {})
+
+    def spare(name: str) -> Spare | None:
+        if settings.cache is None:
+            return None
+        recorded = previous.spares.get(name) if previous is not None else None
+        return Spare(settings.cache / cache.SPARES / where / name, recorded)
+
+    outputs, spares = _write(
+        out, model_dir, output, previous.outputs if previous is not None else None, spare
+    )
     clock.lap("write")
     if settings.cache is not None:
         manifest = Manifest(
@@ -389,6 +402,9 @@ def build(
             pages=scope.page_units(),
             units=units,
             outputs=outputs,
+            spares=spares,
+            api_version=settings.api_version,
+            shared=output.shared,
             report=result.report,
             diagnostics=result.diagnostics,
             incremental=settings.overrides is None,
@@ -436,21 +452,35 @@ def _analyse_scope(
     return scope, units
 
 
-def _write(out: Path, model_dir: Path, output: Output, known: Signatures) -> Signatures:
-    """Write the package and the specs; the size and mtime of every file written."""
+def _write(
+    out: Path,
+    model_dir: Path,
+    output: Output,
+    known: Signatures | None,
+    spare: Callable[[str], Spare | None],
+) -> tuple[Signatures, dict[str, Signatures]]:
+    """Write the package and the specs: the signature of every file written, and of the
+    files of each tree kept as a spare (``package``, ``specs``: see :class:`.write.Spare`)."""
     root, files = out.resolve(), output.files
+    spares: dict[str, Signatures] = {}
+
+    def tree(name: str, target: Path, files: dict[str, str], kept: dict[str, str]) -> Signatures:
+        folder = target.resolve()
+        present = _relative(folder, known) if known is not None else None
+        written = write_tree(target, files, MARKER, kept, present, spare(name))
+        if written.spare is not None:
+            spares[name] = written.spare
+        return _under(folder, written.files)
+
     if model_dir.is_relative_to(root):  # the specs live inside the package folder:
         inside = model_dir.relative_to(root).as_posix()  # one tree, one atomic swap
         files.update({f"{inside}/{name}": text for name, text in output.specs.items()})
         kept = output.kept | {
             f"{inside}/{name}": f"{inside}/{old}" for name, old in output.kept_specs.items()
         }
-        return _under(root, write_tree(out, files, MARKER, kept, _relative(root, known)))
-    outputs = _under(root, write_tree(out, files, MARKER, output.kept, _relative(root, known)))
-    written = write_tree(
-        model_dir, output.specs, MARKER, output.kept_specs, _relative(model_dir, known)
-    )
-    return outputs | _under(model_dir, written)
+        return tree("package", out, files, kept), spares
+    outputs = tree("package", out, files, output.kept)
+    return outputs | tree("specs", model_dir, output.specs, output.kept_specs), spares
 
 
 def _group_module(
@@ -563,13 +593,13 @@ def _under(root: Path, found: Signatures) -> Signatures:
     return {prefix + name.replace("/", os.sep): value for name, value in found.items()}
 
 
-def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file under the output folders."""
-    found: dict[str, tuple[int, int]] = {}
+def _snapshot(*folders: Path) -> Signatures:
+    """Size, modification time and inode of every file under the output folders."""
+    found: Signatures = {}
     roots = [folder.resolve() for folder in folders]
     for folder in roots:
         if any(other != folder and folder.is_relative_to(other) for other in roots):
             continue  # the specs inside the package folder: walked with it
         for path, info in cache.files_under(folder):
-            found[path] = (info.st_size, info.st_mtime_ns)
+            found[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return found

@@ -11,7 +11,8 @@ that cannot be read or written is simply a miss: it slows a build, never breaks 
 The cache lives in ``$XDG_CACHE_HOME/graphdoc`` (``~/.cache/graphdoc``), or wherever
 ``--cache`` says; ``--no-cache`` turns it off. It is bounded: once a day at most, a build
 that wrote to it deletes the least recently used entries while it holds more than
-:data:`MAX_BYTES` (an entry read is marked used, at most once per :data:`TOUCH_AFTER`).
+:data:`MAX_BYTES` (an entry read is marked used, at most once per :data:`TOUCH_AFTER`),
+and the spare output trees (:class:`.write.Spare`) unused for :data:`SPARE_UNUSED`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 import time
@@ -30,6 +32,8 @@ from typing import Any, Iterator
 MAX_BYTES = 2 * 2**30  # what the cache may hold (one cold build of the beta corpus: ~65 MB)
 PRUNE_EVERY = 24 * 3600.0  # seconds between two prunings
 TOUCH_AFTER = 3600.0  # seconds: an entry read is marked used again only after this long
+SPARES = "spare"  # the folder of the spare output trees, which pruning leaves alone
+SPARE_UNUSED = 7 * 24 * 3600.0  # seconds: a spare tree not used for so long is deleted
 _PRUNED = ".pruned"  # its mtime says when the cache was last pruned
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
@@ -133,11 +137,19 @@ def prune(root: Path | None, max_bytes: int = MAX_BYTES, every: float = PRUNE_EV
             return 0
     except OSError:
         pass  # never pruned
+    spares = os.path.join(root, SPARES, "")
     entries = [
         (info.st_mtime, info.st_size, path)
         for path, info in files_under(root)
-        if os.path.basename(path) != _PRUNED
+        if os.path.basename(path) != _PRUNED and not path.startswith(spares)
     ]
+    for folder in (root / SPARES).glob("*/*"):  # a spare tree of each output: see write.Spare
+        try:
+            info = folder.stat()
+            if time.time() - max(info.st_mtime, info.st_ctime) > SPARE_UNUSED:
+                shutil.rmtree(folder)  # (its files are links to an output's: little is freed)
+        except OSError:
+            continue
     total, freed = sum(size for _, size, _ in entries), 0
     for _, size, path in sorted(entries):
         if total - freed <= max_bytes:

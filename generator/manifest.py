@@ -16,6 +16,7 @@ again every time.
 from __future__ import annotations
 
 import os
+import pickle
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
@@ -23,6 +24,7 @@ from .cache import file_hash
 from .diagnostics import Diagnostic
 from .render import GroupSummary
 from .report import Facts
+from .write import Signatures
 
 RACY_NS = 2_000_000_000  # a file changed this close to its hashing may change unseen
 
@@ -77,11 +79,25 @@ class Manifest:
     inputs: str  # the hash of all the build read
     pages: dict[str, tuple[str, str]]  # api page source → its key, its unit
     units: dict[str, Unit]
-    outputs: dict[str, tuple[int, int]]  # every output file: size, mtime
+    outputs: Signatures  # every output file: size, mtime, inode
     report: dict[str, object]
     diagnostics: list[Diagnostic]
     incremental: bool  # False: a rebuild must analyse everything (overrides are global)
     memo: dict[str, tuple[Signature, object]] = field(default_factory=dict)
+    spares: dict[str, Signatures] = field(default_factory=dict)  # by tree: see write.Spare
+    api_version: str = ""
+    shared: tuple[str, ...] = ()  # the package's files not of one group
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Each unit pickled on its own, and a unit read from the last manifest not pickled
+        again: a rebuild changes a few units of hundreds, and writes the manifest anew."""
+        state = dict(self.__dict__)
+        state["units"] = {name: _packed(unit) for name, unit in self.units.items()}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state["units"] = {name: _unpacked(data) for name, data in state["units"].items()}
+        self.__dict__.update(state)
 
     def changes(self, keys: dict[str, str]) -> tuple[set[str], set[str]]:
         """The pages (by source, with their keys now) that changed or came, and those gone."""
@@ -89,6 +105,17 @@ class Manifest:
             source for source, key in keys.items() if self.pages.get(source, ("",))[0] != key
         }
         return changed, self.pages.keys() - keys.keys()
+
+
+def _packed(unit: Unit) -> bytes:
+    data = unit.__dict__.get("_packed")  # the bytes it was read from, if it was read
+    return data if data is not None else pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpacked(data: bytes) -> Unit:
+    unit = pickle.loads(data)
+    object.__setattr__(unit, "_packed", data)  # (frozen: it cannot change, nor its bytes)
+    return unit
 
 
 class FileMemo:

@@ -48,6 +48,7 @@ class Output:
     kept: dict[str, str] = field(default_factory=dict)  # new name → name in the last build
     specs: dict[str, str] = field(default_factory=dict)  # spec file name → text
     kept_specs: dict[str, str] = field(default_factory=dict)
+    shared: tuple[str, ...] = ()  # the files not of one group (rendered or kept)
 
 
 class Scope:
@@ -225,6 +226,19 @@ class Scope:
             found[source] = (key, unit or f"page:{source}")
         return found
 
+    def _shared_as_before(self, units: dict[str, Unit], api_version: str) -> bool:
+        """Whether the shared files (client, README) would come out as in the last build:
+        the same groups, and the same summaries of those analysed again. Most edits of a
+        page change neither."""
+        previous = self.previous
+        if previous is None or self.dirty is None or previous.api_version != api_version:
+            return False
+        now = {name for name, unit in units.items() if unit.summary is not None}
+        before = {name for name, unit in previous.units.items() if unit.summary is not None}
+        return now == before and all(
+            units[name].summary == previous.units[name].summary for name in self.dirty & now
+        )
+
     def render(
         self,
         result: BuildResult,
@@ -237,9 +251,14 @@ class Scope:
         kept (carried over from the last build) for the rest."""
         output = Output()
         groups = sorted(name for name, unit in units.items() if unit.summary is not None)
-        output.files.update(
-            render_shared(package, api_version, [units[g].summary for g in groups])  # type: ignore[misc]
-        )
+        if self._shared_as_before(units, api_version):
+            assert self.previous is not None
+            output.shared = self.previous.shared
+            output.kept.update({name: name for name in output.shared})
+        else:
+            shared = render_shared(package, api_version, [units[g].summary for g in groups])  # type: ignore[misc]
+            output.files.update(shared)
+            output.shared = tuple(sorted(shared))
         members_of = dict(groups_of(result.operations))
         for group in groups:
             if group in members_of and (self.dirty is None or group in self.dirty):

@@ -14,6 +14,7 @@ import ctypes
 import os
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -48,15 +49,6 @@ def _keep(old: str, new: str) -> None:
         shutil.copy2(old, new)
 
 
-def _files(root: Path) -> set[str]:
-    found = set()
-    for folder, _, names in os.walk(root):
-        relative = os.path.relpath(folder, root)
-        for name in names:
-            found.add(name if relative == "." else f"{relative}/{name}".replace(os.sep, "/"))
-    return found
-
-
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``), if possible."""
     if not sys.platform.startswith("linux"):
@@ -71,7 +63,67 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-Signatures = dict[str, tuple[int, int]]  # relative path → size, mtime (ns)
+Signatures = dict[str, tuple[int, int, int]]  # relative path → size, mtime (ns), inode
+
+
+@dataclass(frozen=True)
+class Spare:
+    """Where the tree a build replaces is kept for the next build, and what it holds.
+
+    The next build starts its new tree from this one and patches only the files that
+    differ, rather than linking thousands of unchanged files again: the two trees share
+    their unchanged files (hard links), so a spare costs only the files that changed.
+    It must be on the target's filesystem (a rename moves it); elsewhere it is not kept.
+    """
+
+    folder: Path
+    files: Signatures | None = None  # its files, as recorded when it was kept; None: unknown
+
+
+@dataclass(frozen=True)
+class Written:
+    files: Signatures  # every file of the new tree
+    spare: Signatures | None = None  # the files of the tree kept as the spare, if one was
+
+
+def _files(root: Path) -> set[str]:
+    found = set()
+    for folder, _, names in os.walk(root):
+        relative = os.path.relpath(folder, root)
+        for name in names:
+            found.add(name if relative == "." else f"{relative}/{name}".replace(os.sep, "/"))
+    return found
+
+
+def _start(staging: Path, spare: Spare | None) -> Signatures:
+    """Make ``staging``: the spare moved there if it holds what was recorded, else empty.
+    Returns what it holds."""
+    if spare is not None and spare.files is not None and spare.folder.is_dir():
+        try:
+            os.rename(spare.folder, staging)
+        except OSError:
+            pass  # (another filesystem, or gone meanwhile): start from nothing
+        else:
+            if _files(staging) == set(spare.files):
+                return spare.files
+            shutil.rmtree(staging)
+    elif spare is not None and spare.folder.exists():
+        shutil.rmtree(spare.folder)  # what it holds is not known: of no use
+    staging.mkdir(parents=True)
+    return {}
+
+
+def _retire(old: Path, spare: Spare | None, known: Signatures | None) -> Signatures | None:
+    """Dispose of the tree just replaced: kept as the spare if its files are known."""
+    if spare is not None and known is not None:
+        try:
+            spare.folder.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(old, spare.folder)
+            return known
+        except OSError:
+            pass  # another filesystem: not kept
+    shutil.rmtree(old)
+    return None
 
 
 def write_tree(
@@ -80,16 +132,19 @@ def write_tree(
     marker: str,
     kept: dict[str, str] | None = None,
     known: Signatures | None = None,
-) -> Signatures:
+    spare: Spare | None = None,
+) -> Written:
     """Replace ``target`` by a tree of ``files`` (relative path → text), plus the files of
     the present tree named by ``kept`` (new relative path → present one), carried over
     unread: a rebuild knows which files it did not change.
 
-    Returns the size and mtime of every file of the new tree; those of the kept files
-    come from ``known`` (the present tree's), so they are not looked at again.
+    ``known`` holds the signatures of every file of the present tree, if the caller knows
+    them: those of the kept files are not looked at again, and with a ``spare`` the new
+    tree starts from the spare, and the present tree becomes the next spare.
     """
     target = Path(target)
-    kept, known = kept or {}, known or {}
+    kept = kept or {}
+    present = known or {}
     signatures: Signatures = {}
     if target.exists():
         if not target.is_dir():
@@ -104,7 +159,7 @@ def write_tree(
         for leftover in (staging, retired):
             if leftover.exists():
                 shutil.rmtree(leftover)
-        staging.mkdir(parents=True)
+        started = _start(staging, spare if target.exists() else None)
         wanted: dict[str, str | None] = {**files, marker: MARKER_TEXT}
         wanted.update({relative: None for relative in kept})
         changed = not target.exists() or any(new != old for new, old in kept.items())
@@ -116,30 +171,54 @@ def write_tree(
             if folder not in made:
                 os.makedirs(new_root + folder, exist_ok=True)
                 made.add(folder)
+            there = started.get(relative)
             if text is None:
-                _keep(old_root + kept[relative], path)
-                if kept[relative] in known:
-                    signatures[relative] = known[kept[relative]]
+                old = kept[relative]
+                if old in present and there is not None and there[2] == present[old][2]:
+                    signatures[relative] = present[old]  # the spare has it already
+                    continue
+                if there is not None:
+                    os.unlink(path)
+                _keep(old_root + old, path)
+                if old in present:
+                    signatures[relative] = present[old]
                     continue
             else:
                 data = text.encode("utf-8")
+                if there is not None:
+                    os.unlink(path)  # (maybe a link to the present file: never written through)
                 if not _carry_over(old_root + relative, path, data):
                     with open(path, "wb") as stream:
                         stream.write(data)
                     changed = True
             info = os.stat(path)
-            signatures[relative] = (info.st_size, info.st_mtime_ns)
+            signatures[relative] = (info.st_size, info.st_mtime_ns, info.st_ino)
+        for relative in started.keys() - wanted.keys():  # the spare's files no longer made
+            os.unlink(new_root + relative)
+            _remove_empty(staging, relative)
         changed = changed or _files(target) != set(wanted)  # (a file added or removed)
+        kept_spare = None
         if not changed:  # nothing to do: the tree on disk is already this one, untouched
             shutil.rmtree(staging)
         elif not target.exists():
             staging.rename(target)
         elif _exchange(staging, target):
-            shutil.rmtree(staging)  # now holds the previous tree
+            kept_spare = _retire(staging, spare, known)  # it now holds the previous tree
         else:  # no atomic exchange here: two renames, the old tree kept until the new is in place
             target.rename(retired)
             staging.rename(target)
-            shutil.rmtree(retired)
+            kept_spare = _retire(retired, spare, known)
     except OSError as error:
         raise OutputError(f"{target}: cannot write output: {error.strerror or error}") from None
-    return signatures
+    return Written(signatures, kept_spare)
+
+
+def _remove_empty(root: Path, relative: str) -> None:
+    """Remove the folders of ``relative`` left empty, as a tree made from nothing has none."""
+    parts = relative.split("/")[:-1]
+    while parts:
+        try:
+            os.rmdir(os.path.join(root, *parts))
+        except OSError:
+            return  # not empty
+        parts.pop()

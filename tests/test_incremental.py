@@ -24,6 +24,10 @@ def _calendar(path: str) -> str:
     return page("user: get calendar", "GET", [path], "")
 
 
+def _folders(root: Path) -> set[str]:
+    return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_dir()}
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -105,6 +109,7 @@ def test_every_rebuild_writes_what_a_build_from_nothing_writes(
         cold = tmp_path / f"cold-{number}"
         assert _build(pages, cold, "--no-cache") == 0, what
         assert _bytes(out) == _bytes(cold), what
+        assert _folders(out) == _folders(cold), what  # none left empty by a rebuild
         codes = json.loads((out / "report.json").read_text())["diagnostics_by_code"]
         seen.append({code for code in ("GD050", "GD062") if code in codes})
     assert seen[1] == {"GD062"} and seen[2] == set()  # the example moved, and came back
@@ -135,3 +140,27 @@ def test_specs_in_a_folder_of_their_own_are_rebuilt_alike(tmp_path, own_cache):
     for number, (what, edit) in enumerate(EDITS):
         edit(pages)
         assert build("rebuilt") == build(f"cold-{number}", "--no-cache"), what
+
+
+def test_a_rebuild_starts_from_the_spare_tree_and_checks_it_first(tmp_path, own_cache):
+    """The tree a rebuild replaces is kept (hard links) and patched into the next one."""
+    pages, out = _pages(tmp_path), tmp_path / "out"
+    assert _build(pages, out) == 0
+    for number in range(2):  # the first rebuild keeps the spare, the second starts from it
+        _edit(pages / "api" / "message-get.md", "\n## ", f"\nEdit {number}.\n\n## ")
+        assert _build(pages, out) == 0
+    (spare,) = [path for path in (own_cache / "spare").glob("*/*") if path.is_dir()]
+    shared = [path for path in spare.rglob("*") if path.is_file() and path.stat().st_nlink > 1]
+    assert len(shared) > 10  # the spare and the output share their unchanged files
+
+    for damage in ("a file removed", "a file added"):
+        victim = sorted(path for path in spare.rglob("*.yaml"))[0]
+        if damage == "a file removed":
+            victim.unlink()
+        else:
+            victim.with_name("stray.yaml").write_text("a file nobody wrote\n")
+        _edit(pages / "api" / "message-get.md", "\n## ", f"\n{damage}.\n\n## ")
+        assert _build(pages, out) == 0, damage
+        cold = tmp_path / f"cold-{len(damage)}"
+        assert _build(pages, cold, "--no-cache") == 0
+        assert _bytes(out) == _bytes(cold), damage
