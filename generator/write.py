@@ -5,7 +5,8 @@ The new tree is assembled in a sibling folder and swapped in with one atomic exc
 the previous tree or the new one, never a mix and never nothing; a file
 whose bytes did not change is carried over from the old tree (hard link, else a copy
 keeping its times), so tools watching mtimes see only real changes. A folder that
-graphdoc did not create (no marker file) is never replaced.
+graphdoc did not create (no marker file) is never replaced. A rebuild assembles its tree
+from the one the last build replaced (:class:`Spare`), so it touches only what changed.
 """
 
 from __future__ import annotations

@@ -144,3 +144,16 @@ def test_the_cache_keeps_its_most_recently_used_entries_within_its_bound(tmp_pat
     assert freed > 0 and left == ["01", "04", "05"]  # 3 of ~1,015 bytes each fit
     assert cache.prune(root, max_bytes=0) == 0  # pruned less than a day ago: not again
     assert cache.prune(root, max_bytes=0, every=0) > 0
+
+
+def test_pruning_leaves_spare_trees_alone_until_they_go_unused(tmp_path, monkeypatch):
+    root = tmp_path / "cache"
+    spare = root / cache.SPARES / ("0" * 64) / "package"
+    spare.mkdir(parents=True)
+    (spare / "module.py").write_text("x = 1\n" * 1000)  # (a link to an output's file)
+    cache.Store(root, "parse").put("00" + "0" * 62, "x" * 1000)
+    assert cache.prune(root, max_bytes=0, every=0) > 0  # the entry, never the spare's file
+    assert (spare / "module.py").exists()
+    monkeypatch.setattr(cache, "SPARE_UNUSED", -1.0)  # as if unused for long
+    cache.prune(root, max_bytes=0, every=0)
+    assert not spare.exists()
