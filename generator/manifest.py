@@ -40,7 +40,6 @@ class OperationRecord(NamedTuple):
     id: str
     source: str
     order: tuple[object, ...]  # its place in the build's operation order (spec file names)
-    page_key: str  # its page's cache key: the operation is loaded again from there
     extra: bool  # shown only by an example (never a stray example's candidate)
     index_keys: frozenset[IndexKey]
     paths: tuple[str, ...]  # of its variants: which stray examples could call it

@@ -188,7 +188,6 @@ class Scope:
                     id=op.id,
                     source=op.source,
                     order=result.order[op.qualified_name],
-                    page_key=self.key_of.get(op.source, ""),
                     extra=op.qualified_name in result.extras,
                     index_keys=frozenset(index_keys(op)),
                     paths=tuple(dict.fromkeys(variant.path for variant in op.variants)),
