@@ -117,6 +117,11 @@ class BuildResult:
     strays: dict[str, set[IndexKey]] = field(default_factory=dict)  # by page: stray examples
     links: set[tuple[str, str]] = field(default_factory=set)  # groups: example home, replay
 
+    def forget_model(self) -> None:
+        """Drop what :func:`_model` made, before it runs again on more pages."""
+        self.operations, self.cases, self.specs, self.diagnostics = [], {}, [], []
+        self.order, self.extras, self.strays, self.links = {}, set(), {}, set()
+
     def add(self, path: str, line: int, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, code, message))
 
@@ -368,13 +373,17 @@ def build(
     if previous is None or not previous.incremental or settings.overrides is not None:
         previous = None
     with Workers(settings.jobs) as workers:
-        keys = {page.source: key for page, key in zip(reading.pages, reading.keys)}
-        changed, gone = previous.changes(keys) if previous else (keys, set())
-        if previous and len(changed) + len(gone) <= FEW_PAGES:  # one warm worker: see Workers
+        scope = Scope(
+            reading.pages,
+            reading.keys,
+            previous,
+            lambda chosen, keys: _page_works(chosen, keys, settings, workers),
+        )
+        if scope.little(FEW_PAGES):  # one warm worker: see Workers
             workers.start(warm=warm_formatter, little=True)
         else:  # (importing black first would slow the parsing down)
             workers.start()
-        scope, units = _analyse_scope(paths, reading, previous, settings, workers)
+        units = _analyse_scope(paths, reading, scope, settings)
         clock = _Clock(result.timings)
         if settings.cache is not None:
             keep_compiled_templates(settings.cache / "templates")
@@ -385,16 +394,8 @@ def build(
         clock.lap("render")
         output.files.update(_format(output.files, output.cuts, settings, workers))
         clock.lap("format")
-
-    def spare(name: str) -> Spare | None:
-        if settings.cache is None:
-            return None
-        recorded = previous.spares.get(name) if previous is not None else None
-        return Spare(settings.cache / cache.SPARES / where / name, recorded)
-
-    outputs, spares = _write(
-        out, model_dir, output, previous.outputs if previous is not None else None, spare
-    )
+    spares = settings.cache / cache.SPARES / where if settings.cache is not None else None
+    outputs, kept_spares = _write(out, model_dir, output, previous, spares)
     clock.lap("write")
     if settings.cache is not None:
         manifest = Manifest(
@@ -402,7 +403,7 @@ def build(
             pages=scope.page_units(),
             units=units,
             outputs=outputs,
-            spares=spares,
+            spares=kept_spares,
             api_version=settings.api_version,
             shared=output.shared,
             report=result.report,
@@ -416,24 +417,13 @@ def build(
 
 
 def _analyse_scope(
-    paths: list[str],
-    reading: _Reading,
-    previous: Manifest | None,
-    settings: Settings,
-    workers: Workers,
-) -> tuple[Scope, dict[str, Unit]]:
+    paths: list[str], reading: _Reading, scope: Scope, settings: Settings
+) -> dict[str, Unit]:
     """The model of the units the build must redo, and the records of every unit."""
     result = reading.result
     clock = _Clock(result.timings)
-    scope = Scope(
-        reading.pages,
-        reading.keys,
-        previous,
-        lambda chosen, keys: _page_works(chosen, keys, settings, workers),
-    )
     while True:  # again if a stray example of the analysed pages lands in another group
-        result.operations, result.cases, result.specs, result.diagnostics = [], {}, [], []
-        result.order, result.extras, result.strays, result.links = {}, set(), {}, set()
+        result.forget_model()
         works = scope.works(scope.pages())
         clock.lap("parse")
         _model(result, works, settings, scope.context(works))
@@ -449,25 +439,30 @@ def _analyse_scope(
         raise InputError(
             f"{', '.join(paths)}: no operation in {len(reading.pages)} api page(s){reason}"
         )
-    return scope, units
+    return units
 
 
 def _write(
     out: Path,
     model_dir: Path,
     output: Output,
-    known: Signatures | None,
-    spare: Callable[[str], Spare | None],
+    previous: Manifest | None,
+    spares_folder: Path | None,
 ) -> tuple[Signatures, dict[str, Signatures]]:
     """Write the package and the specs: the signature of every file written, and of the
-    files of each tree kept as a spare (``package``, ``specs``: see :class:`.write.Spare`)."""
+    files of each tree kept as a spare (``package``, ``specs``: see :class:`.write.Spare`),
+    in ``spares_folder`` (``None``: no spares)."""
     root, files = out.resolve(), output.files
     spares: dict[str, Signatures] = {}
 
     def tree(name: str, target: Path, files: dict[str, str], kept: dict[str, str]) -> Signatures:
         folder = target.resolve()
-        present = _relative(folder, known) if known is not None else None
-        written = write_tree(target, files, MARKER, kept, present, spare(name))
+        present = _relative(folder, previous.outputs) if previous is not None else None
+        spare = None
+        if spares_folder is not None:
+            recorded = previous.spares.get(name) if previous is not None else None
+            spare = Spare(spares_folder / name, recorded)
+        written = write_tree(target, files, MARKER, kept, present, spare)
         if written.spare is not None:
             spares[name] = written.spare
         return _under(folder, written.files)

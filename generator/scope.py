@@ -64,8 +64,9 @@ class Scope:
         self.previous = previous
         self.load = load
         self.loaded: dict[str, PageWork] = {}
-        self.changed: set[str] = set()
-        self.dirty: set[str] | None = None if previous is None else self._changes(previous)
+        # the pages that changed or came, and those gone (a build from nothing: none)
+        self.changed, self.gone = previous.changes(self.key_of) if previous else (set(), set())
+        self.dirty: set[str] | None = None  # worked out by the first ``pages()``
         self.analysed: list[PageFile] = pages  # the pages of the dirty units
         self.units_of_pages: dict[str, str] = {}  # the analysed pages' units
 
@@ -82,9 +83,12 @@ class Scope:
             return _home_unit(self.loaded[source], source)
         return self.previous.pages[source][1]
 
-    def _changes(self, previous: Manifest) -> set[str]:
-        before = previous.pages
-        self.changed, gone = previous.changes(self.key_of)
+    def little(self, pages: int) -> bool:
+        """Whether this is a rebuild of at most ``pages`` pages changed, come or gone."""
+        return self.previous is not None and len(self.changed) + len(self.gone) <= pages
+
+    def _dirty(self, previous: Manifest) -> set[str]:
+        before, gone = previous.pages, self.gone
         self._fetch(self.changed)
         dirty = {before[source][1] for source in self.changed | gone if source in before}
         dirty |= {self._unit_of(source) for source in self.changed}
@@ -102,8 +106,10 @@ class Scope:
 
     def pages(self) -> list[PageFile]:
         """The pages to analyse: those of the dirty units and of the units tied to them."""
-        if self.dirty is None or self.previous is None:
+        if self.previous is None:
             return self.all_pages
+        if self.dirty is None:
+            self.dirty = self._dirty(self.previous)
         todo = list(self.dirty)
         while todo:  # every unit tied to a dirty one by a stray example
             unit = self.previous.units.get(todo.pop())
