@@ -14,6 +14,7 @@ import keyword
 import re
 from typing import Callable
 
+from .runtime._contract import RESERVED_PARAMETERS
 from .model import ParamStyle, PathParam, PathVariant
 
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]+", re.I)
@@ -34,27 +35,7 @@ _LITERAL_ARG = re.compile(r"(?<=[(,])\s*([A-Za-z]\w*)\s*=\s*(')?(?!\{)[^'{},()]*
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _ANONYMOUS = {"id", "idvalue", "id_value", "key", "value"}
 # Keyword arguments every generated method has; a path parameter may not shadow them.
-RESERVED = frozenset(
-    {
-        "self",
-        "body",
-        "content",
-        "content_type",
-        "headers",
-        "params",
-        "timeout",
-        "variant",
-        "select",
-        "expand",
-        "filter",
-        "orderby",
-        "top",
-        "skip",
-        "search",
-        "count",
-        "options",
-    }
-)
+RESERVED = RESERVED_PARAMETERS
 _IRREGULAR = {
     "children": "child",
     "people": "person",

@@ -17,11 +17,12 @@ from typing import Any, Callable
 
 import jinja2
 
-from . import __version__
+from . import __version__, runtime
 from .model import Operation, PermissionRow
 from .fmt import Cut
 from .pysource import LINE_LENGTH, bracketed, docstring, literal, text_block
 from .replay import ReplayCase, signature_params
+from .runtime._contract import TableRow, table_entry
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 BASE_URLS = {"v1.0": "https://graph.microsoft.com/v1.0", "beta": "https://graph.microsoft.com/beta"}
@@ -139,12 +140,9 @@ def endpoint_entry(operation: Operation) -> str:
         for param in v.params
         if param.style != "segment"
     }
-    head = [operation.name, operation.http_method]
-    if is_paged(operation):
-        head.append("paged")
-    head += [f"{name}={style}" for name, style in sorted(styles.items())]
-    variants = ["    " + variant.target for variant in operation.variants]
-    return "\n".join([" ".join(head), *variants])
+    variants = tuple(variant.target for variant in operation.variants)
+    row = TableRow(operation.name, operation.http_method, variants, styles, is_paged(operation))
+    return table_entry(row)
 
 
 def operation_view(operation: Operation) -> OperationView:
@@ -469,8 +467,9 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
     }
     files[f"{package}/__init__.py"] = _render("package/__init__.py.jinja", **context)
     files[f"{package}/_client.py"] = _render("package/_client.py.jinja", **context)
-    for module in ("_auth", "_base", "_errors", "_paging", "_response", "_retry", "_runtime"):
-        files[f"{package}/{module}.py"] = _render(f"package/{module}.py.jinja", **context)
+    for module in runtime.MODULES:
+        files[f"{package}/{module}.py"] = runtime.source(module)
+    files[f"{package}/_generated.py"] = _render("package/_generated.py.jinja", **context)
     files[f"{package}/groups/__init__.py"] = _render("package/groups/__init__.py.jinja", **context)
     files[f"{package}/py.typed"] = ""
     files["tests/conftest.py"] = _render("tests/conftest.py.jinja", **context)

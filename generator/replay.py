@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Callable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from .runtime._contract import LIST_OPTIONS, QUERY_OPTIONS
 from .model import Example, HttpMessage, Operation, PathVariant
 from .paths import split_query, strip_base
 
@@ -29,18 +30,8 @@ GRAPH_HOSTS = frozenset(
         "graph.microsoft.de",
     }
 )
-_OPTIONS = {
-    "$select": "select",
-    "$expand": "expand",
-    "$filter": "filter",
-    "$orderby": "orderby",
-    "$search": "search",
-    "$top": "top",
-    "$skip": "skip",
-    "$count": "count",
-}
+_OPTIONS = {"$" + name: name for name in QUERY_OPTIONS}
 _NO_CONTENT = frozenset({202, 204})
-_LIST_OPTIONS = frozenset({"select", "expand", "orderby"})
 # Request headers the client sets itself; the rest are passed through ``headers=``.
 _OWN_HEADERS = frozenset(
     {
@@ -219,7 +210,7 @@ def _option_value(name: str, value: str) -> Any:
         return int(value)
     if name == "count" and value in ("true", "false"):
         return value == "true"
-    if name in _LIST_OPTIONS and "(" not in value and value:
+    if name in LIST_OPTIONS and "(" not in value and value:
         return value.split(",")
     return value
 

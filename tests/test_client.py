@@ -297,3 +297,18 @@ def test_request_bodies_and_tokens_never_reach_the_logs(caplog, monkeypatch):
     assert len(recorder.requests) == 2  # retried once, so the retry path logged
     assert caplog.records
     assert "SECRET-BODY" not in caplog.text and "secret-token" not in caplog.text
+
+
+def test_contract_names_agree():
+    """The spelled-out sets of the runtime contract are the unions they stand for."""
+    from generator.runtime import _contract as contract
+
+    assert contract.NOT_PATH == {"self", "options", *contract.PAYLOAD}
+    assert contract.RESERVED_PARAMETERS == {
+        *contract.NOT_PATH,
+        *contract.QUERY_OPTIONS,
+        *contract.CALL_OPTIONS,
+    }
+    assert contract.LIST_OPTIONS <= set(contract.QUERY_OPTIONS)
+    row = contract.TableRow("get", "GET", ("/me", "/users/{user_id}?$x=1"), {"p": "path"}, True)
+    assert contract.read_table(contract.table_entry(row)) == [row]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, Mapping, Self, S
 from . import _retry
 from ._auth import DEFAULT_SCOPES, Token, TokenSource
 from ._errors import APIConnectionError, APITimeoutError, status_error
+from ._generated import DEFAULT_BASE_URL
 from ._paging import AsyncPage, AsyncPageRequest, Page
 from ._response import RawResponse, StreamedResponse
 from ._runtime import Endpoint, build_request, read_response, timeout_extension
@@ -28,7 +29,6 @@ from ._runtime import Endpoint, build_request, read_response, timeout_extension
 if TYPE_CHECKING:
     import httpx
 
-DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"
 # (connect, read, write, pool) seconds, as httpx takes them: httpx.Timeout(60.0, connect=10.0)
 DEFAULT_TIMEOUT = (10.0, 60.0, 60.0, 60.0)
 DEFAULT_MAX_RETRIES = _retry.DEFAULT_MAX_RETRIES

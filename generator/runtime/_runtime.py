@@ -13,6 +13,7 @@ import re
 from typing import IO, TYPE_CHECKING, Any, Mapping, NamedTuple, Sequence, TypedDict, Union
 from urllib.parse import parse_qsl, quote
 
+from ._contract import LIST_OPTIONS, NOT_PATH, QUERY_OPTIONS, read_table
 from ._errors import status_error
 
 if TYPE_CHECKING:
@@ -45,30 +46,15 @@ class Endpoint(NamedTuple):
 
 
 def endpoints(table: str) -> dict[str, Endpoint]:
-    """A group module's endpoints, by operation name, read from its table.
+    """A group module's endpoints, by operation name, read from its table (its format is
+    stated in :mod:`._contract`).
 
-    An operation is a line ``name METHOD [paged] [parameter=style …]`` followed by its
-    variants, one per line indented by four spaces. A group keeps its endpoints as one
-    string rather than a literal per operation: black formats a string at once but splits
-    and rejoins every literal, which took half of its time on a group module.
+    A group keeps its endpoints as one string rather than a literal per operation: black
+    formats a string at once but splits and rejoins every literal.
     """
-    rows: dict[str, tuple[str, list[str], list[str]]] = {}
-    variants: list[str] = []
-    for line in table.split("\n"):
-        if line.startswith("    "):
-            variants.append(line[4:])
-        elif line:
-            name, method, *flags = line.split(" ")
-            variants = []
-            rows[name] = (method, variants, flags)
     return {
-        name: Endpoint(
-            method,
-            tuple(variants),
-            dict(flag.split("=", 1) for flag in flags if "=" in flag),
-            "paged" in flags,
-        )
-        for name, (method, variants, flags) in rows.items()
+        row.name: Endpoint(row.method, row.variants, row.styles, row.paged)
+        for row in read_table(table)
     }
 
 
@@ -91,9 +77,6 @@ class RequestOptions(TypedDict, total=False):
 
 
 FileContent = Union[bytes, bytearray, memoryview, IO[bytes]]
-
-_LIST_OPTIONS = ("select", "expand", "orderby")
-_OPTION_ORDER = ("select", "expand", "filter", "orderby", "search", "top", "skip", "count")
 
 
 class Group:
@@ -223,9 +206,6 @@ def _upload(content: FileContent, headers: httpx.Headers, is_async: bool) -> Any
     return _achunks(content) if is_async else _chunks(content)
 
 
-_NOT_PATH = frozenset({"self", "options", "body", "content", "content_type"})
-
-
 def build_request(
     client: httpx.Client | httpx.AsyncClient,
     base_url: str,
@@ -246,7 +226,7 @@ def build_request(
     options = arguments["options"]
     body, content = arguments.get("body"), arguments.get("content")
     content_type = arguments.get("content_type")
-    path_args = {name: value for name, value in arguments.items() if name not in _NOT_PATH}
+    path_args = {name: value for name, value in arguments.items() if name not in NOT_PATH}
     given = frozenset(name for name, value in path_args.items() if value is not None)
     path, _, query = choose_variant(endpoint, given, options.get("variant")).partition("?")
     styles = endpoint.styles
@@ -255,7 +235,7 @@ def build_request(
         path,
     )
     extra = options.get("params") or {}
-    overridden = {"$" + name for name in _OPTION_ORDER if options.get(name) is not None} | set(
+    overridden = {"$" + name for name in QUERY_OPTIONS if options.get(name) is not None} | set(
         extra
     )
     params: list[tuple[str, str]] = []
@@ -264,11 +244,11 @@ def build_request(
             params.append(
                 (key, _PLACEHOLDER.sub(lambda m: _text(m.group(1), path_args[m.group(1)]), value))
             )
-    for name in _OPTION_ORDER:
+    for name in QUERY_OPTIONS:
         value = options.get(name)
         if value is None:
             continue
-        if name in _LIST_OPTIONS and not isinstance(value, str):
+        if name in LIST_OPTIONS and not isinstance(value, str):
             value = ",".join(value)
         elif isinstance(value, bool):
             value = "true" if value else "false"

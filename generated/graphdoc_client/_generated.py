@@ -1,0 +1,4 @@
+"""The values graphdoc writes for each package: the only runtime module it does not copy."""
+
+API_VERSION = "v1.0"
+DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"

@@ -1,0 +1,21 @@
+"""The runtime of every generated package, as plain Python.
+
+Each module here but :mod:`._generated` is copied verbatim into a generated package
+(:data:`MODULES`); the generator renders that one from ``templates/package/_generated.py.jinja``.
+Being real modules, they are type-checked and unit-tested where they are written, and
+:mod:`._contract` is imported by both the generator and the runtime. Nothing here may
+import from the generator.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# The modules copied as they are, in the order the package lists them.
+MODULES = ("_auth", "_base", "_contract", "_errors", "_paging", "_response", "_retry", "_runtime")
+
+
+def source(module: str) -> str:
+    """The text of a runtime module, as it is copied into a package."""
+    return (HERE / f"{module}.py").read_text(encoding="utf-8")
