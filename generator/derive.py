@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 
 from .model import Operation, PathParam, PathVariant
 from .paths import identifier, parse_template, singular
-from .replay import match_url, on_graph_host, path_pattern, written_path
+from .urls import match_url, on_graph_host, path_pattern, written_path
 
 Report = Callable[[int, str, str], None]
 
@@ -176,7 +176,7 @@ def derive_variants(operation: Operation, report: Report) -> Operation:
         request = example.request
         if request.method != operation.http_method or not on_graph_host(request.url):
             continue
-        if not isinstance(match_url(current, request.url), str):
+        if match_url(current, request.url) is not None:
             continue
         path = written_path(request.url)
         if "://" not in request.url and "?" not in request.url and _TEMPLATE_LIKE.match(path):

@@ -18,18 +18,10 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from .runtime._contract import LIST_OPTIONS, QUERY_OPTIONS
 from .model import Example, HttpMessage, Operation, PathVariant
 from .paths import split_query, strip_base
+from .urls import GRAPH_HOSTS, index_keys, match_url, on_graph_host, stray_key
 
 Report = Callable[[int, str, str], None]
 
-GRAPH_HOSTS = frozenset(
-    {
-        "graph.microsoft.com",
-        "graph.microsoft.us",
-        "dod-graph.microsoft.us",
-        "microsoftgraph.chinacloudapi.cn",
-        "graph.microsoft.de",
-    }
-)
 _OPTIONS = {"$" + name: name for name in QUERY_OPTIONS}
 _NO_CONTENT = frozenset({202, 204})
 # Request headers the client sets itself; the rest are passed through ``headers=``.
@@ -45,6 +37,15 @@ _OWN_HEADERS = frozenset(
     }
 )
 _RESPONSE_SKIP = frozenset({"content-length", "content-encoding", "transfer-encoding"})
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Why an example gives no replay case. ``unmatched``: its URL fits no variant of the
+    operation, so it may be a call of another page's operation (a stray)."""
+
+    reason: str
+    unmatched: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,133 +79,6 @@ class ReplayCase:
         return data
 
 
-# ``messages('x')``, ``charts(<name>)``: a key in parentheses, OData's spelling of ``/x``.
-_KEY_IN_PARENS = re.compile(r"/([A-Za-z]\w*)\((?:'([^'/]*)'|([^'/=,()]+))\)(?=/|$)")
-
-
-def _keys_as_segments(path: str) -> str:
-    return _KEY_IN_PARENS.sub(lambda m: f"/{m.group(1)}/{m.group(2) or m.group(3) or ''}", path)
-
-
-def written_path(url: str) -> str:
-    """The example's path, decoded, with OData key syntax spelled as segments."""
-    path = unquote(split_query(strip_base(url))[0])
-    return _keys_as_segments(path.rstrip("/") if len(path) > 1 else path)
-
-
-@lru_cache(maxsize=4096)
-def on_graph_host(url: str) -> bool:
-    """Relative example URLs and the Graph hosts of every cloud; not upload or callback URLs."""
-    host = urlsplit(url).hostname if "://" in url else None
-    return host is None or host.lower() in GRAPH_HOSTS
-
-
-def path_pattern(variant: PathVariant, flags: int = 0) -> re.Pattern[str]:
-    """The regular expression of a variant's path; compiled once per build for each."""
-    styles = tuple((param.name, param.style) for param in variant.params)
-    return _pattern(variant.path, styles, flags)
-
-
-@lru_cache(maxsize=None)
-def _pattern(path: str, style_pairs: tuple[tuple[str, str], ...], flags: int) -> re.Pattern[str]:
-    styles = dict(style_pairs)
-    pieces: list[str] = []
-    last = 0
-    for match in re.finditer(r"\{(\w+)\}", path):
-        pieces.append(re.escape(path[last : match.start()]))
-        style = styles.get(match.group(1), "segment")
-        group = {"path": "([^:]+?)", "function": "([^']*?)", "argument": "([^,)/]*?)"}.get(
-            style, "([^/]+?)"
-        )
-        pieces.append(f"(?P<{match.group(1)}>{group[1:-1]})")
-        last = match.end()
-    pieces.append(re.escape(path[last:]))
-    return re.compile("^" + "".join(pieces) + "$", flags)
-
-
-@lru_cache(maxsize=None)
-def _ends(path: str) -> tuple[str, str]:
-    """The literal text before a template's first placeholder and after its last, lowered."""
-    lowered = path.lower()
-    if "{" not in lowered:
-        return lowered, ""
-    return lowered[: lowered.index("{")], lowered[lowered.rindex("}") + 1 :]
-
-
-def _could_match(path: str, lowered: tuple[str, ...]) -> bool:
-    """A cheap necessary condition for :func:`path_pattern` to match, checked before
-    compiling it: an example is tried against hundreds of templates of other pages."""
-    head, tail = _ends(path)
-    return any(text.startswith(head) and text.endswith(tail) for text in lowered)
-
-
-def _match_query(variant: PathVariant, pairs: list[tuple[str, str]]) -> dict[str, str] | None:
-    """Values of the variant's query placeholders in the example's query, or None if absent."""
-    found: dict[str, str] = {}
-    available = {key.lower(): value for key, value in pairs}  # keys are case-insensitive too
-    for key, template in parse_qsl(variant.query, keep_blank_values=True):
-        key = key.lower()
-        if key not in available:
-            return None
-        if not re.search(r"\{(\w+)\}", template):
-            continue  # a fixed value; an option of the call may override it
-        regex = "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.*?)", re.escape(template)) + "$"
-        match = re.match(regex, available[key])
-        if not match:
-            return None
-        found.update(match.groupdict())
-    return found
-
-
-@lru_cache(maxsize=4096)
-def _spellings(
-    url: str,
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """The forms of an example URL's path that :func:`match_url` tries, lowered copies of
-    them for its prefilter, and the query pairs. Worked out once per URL: an example that
-    calls another page's operation is tried against dozens of them."""
-    path, query = split_query(strip_base(url))
-    if len(path) > 1:
-        path = path.rstrip("/")
-    written = unquote(path)
-    spellings = (written, _keys_as_segments(written))  # messages('x') is messages/x
-    raw = (path, _keys_as_segments(path)) if written != path else ()
-    # an id holding an escaped slash (activities/%2Farticle%3F1) is one segment, decoded after
-    lowered = tuple(spelling.lower() for spelling in spellings + raw)
-    return spellings, raw, lowered, tuple(parse_qsl(query, keep_blank_values=True))
-
-
-def match_url(
-    operation: Operation, url: str
-) -> tuple[PathVariant, dict[str, str], list[tuple[str, str]]] | str:
-    """The variant an example URL instantiates, its arguments and query; or why there is none."""
-    spellings, raw, lowered, query_pairs = _spellings(url)
-    pairs = list(query_pairs)
-    variants = [v for v in operation.variants if _could_match(v.path, lowered)]
-    # Graph paths are case-insensitive: a second pass forgives an example's letter case.
-    attempts = ((v, path_pattern(v, flags)) for flags in (0, re.I) for v in variants)
-    for variant, pattern in attempts:  # lazily: most examples match before the second pass
-        match = pattern.match(spellings[0]) or pattern.match(spellings[1])
-        decode = False
-        if not match and raw:
-            match = pattern.match(raw[0]) or pattern.match(raw[1])
-            decode = True
-        if not match:
-            continue
-        query_args = _match_query(variant, pairs)
-        if query_args is None:
-            continue
-        styles = {param.name: param.style for param in variant.params}
-        found = {name: unquote(v) if decode else v for name, v in match.groupdict().items()}
-        args = {
-            name: value.replace("''", "'") if styles.get(name) == "function" else value
-            for name, value in found.items()
-        }
-        args.update(query_args)
-        return variant, args, pairs
-    return "example URL matches no documented path variant"
-
-
 def _option_value(name: str, value: str) -> Any:
     if name in ("top", "skip") and value.isdigit() and str(int(value)) == value:
         return int(value)
@@ -215,7 +89,7 @@ def _option_value(name: str, value: str) -> Any:
     return value
 
 
-def _response(response: HttpMessage) -> dict[str, Any] | str:
+def _response(response: HttpMessage) -> dict[str, Any] | Skip:
     headers = {key: value for key, value in response.headers if key.lower() not in _RESPONSE_SKIP}
     result: dict[str, Any] = {"status": response.status}
     if response.body_kind == "json":
@@ -230,7 +104,7 @@ def _response(response: HttpMessage) -> dict[str, Any] | str:
             result["json"] = response.body
     elif response.body_kind == "text":
         if "json" in response.content_type.lower():
-            return "response body says JSON but does not parse"
+            return Skip("response body says JSON but does not parse")
         result["text"] = str(response.body)
     if headers:
         result["headers"] = headers
@@ -270,40 +144,15 @@ def plan(
             if written != outcome.path:
                 message = f"example path {written} spells the documented {outcome.path} differently"
                 report(request.line, "GD038", message)
-        elif outcome.startswith("example URL"):
-            report(request.line, "GD044", f"{outcome}: {request.url}")
+        elif outcome.unmatched:
+            report(request.line, "GD044", f"{outcome.reason}: {request.url}")
             if strays is not None:
                 strays.append(example)
         else:
-            report(request.line, "GD046", f"example {example.name!r} not replayed: {outcome}")
+            report(
+                request.line, "GD046", f"example {example.name!r} not replayed: {outcome.reason}"
+            )
     return cases
-
-
-def _first_segment(path: str) -> str:
-    return path.lstrip("/").split("/", 1)[0].split("(", 1)[0].lower()
-
-
-def index_keys(operation: Operation) -> list[tuple[str, str]]:
-    """Where :func:`operation_index` files ``operation``: its method and first segments."""
-    segments = dict.fromkeys(_first_segment(v.path) for v in operation.variants)
-    return [
-        (operation.http_method, segment)
-        for segment in segments
-        if segment and not segment.startswith("{")
-    ]
-
-
-def stray_key(example: Example) -> tuple[str, str]:
-    """The index entry an example calling another page's operation is looked up under."""
-    return example.request.method, _first_segment(written_path(example.request.url))
-
-
-def could_call(example: Example, paths: tuple[str, ...]) -> bool:
-    """Whether ``example`` may call an operation whose variants have these paths: the
-    cheap necessary condition :func:`match_url` starts with. A rebuild loads only the
-    operations of other pages that pass it, not every one under the example's key."""
-    lowered = _spellings(example.request.url)[2]
-    return any(_could_match(path, lowered) for path in paths)
 
 
 def operation_index(operations: list[Operation]) -> dict[tuple[str, str], list[Operation]]:
@@ -336,27 +185,29 @@ def replay_elsewhere(
     return None
 
 
-def _case(operation: Operation, example: Example) -> ReplayCase | str:
+def _case(operation: Operation, example: Example) -> ReplayCase | Skip:
     request, response = example.request, example.response
     assert response is not None
     host = urlsplit(request.url).hostname if "://" in request.url else None
     if host is not None and host.lower() not in GRAPH_HOSTS:
-        return f"request goes to {host}, not a Graph host"
+        return Skip(f"request goes to {host}, not a Graph host")
     redirect: dict[str, Any] | None = None
     if 300 <= response.status < 400 and example.followup is not None:
         location = response.header("Location")
         if not location or not location.startswith("https://"):
-            return f"redirect {response.status} has no absolute Location"
+            return Skip(f"redirect {response.status} has no absolute Location")
         redirect = {"status": response.status, "headers": {"Location": location}}
         response = example.followup
     if not (200 <= response.status < 300 or 400 <= response.status < 600):
-        return f"response status {response.status or 'missing'} is neither a success nor an error"
+        return Skip(
+            f"response status {response.status or 'missing'} is neither a success nor an error"
+        )
     matched = match_url(operation, request.url)
-    if isinstance(matched, str):
-        return matched
+    if matched is None:
+        return Skip("example URL matches no documented path variant", unmatched=True)
     variant, path_args, pairs = matched
     if len({key for key, _ in pairs}) != len(pairs):
-        return "query repeats a parameter"
+        return Skip("query repeats a parameter")
     names = [param.name for param in variant.params]
     required, optional = signature_params(operation)
     args = tuple(path_args[name] for name in required)
@@ -390,20 +241,20 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
     body_kind = operation.request_body.kind
     if request.body_kind == "json":
         if body_kind != "json":
-            return "the example sends a JSON body the operation does not take"
+            return Skip("the example sends a JSON body the operation does not take")
         json_body = request.body
     elif request.body_kind == "text":
         if body_kind == "json" and request.content_type and "json" not in request.content_type:
             headers["Content-Type"] = request.content_type  # raw_body: a MIME message, say
         elif body_kind != "binary":
-            return "the example body is not JSON"
+            return Skip("the example body is not JSON")
         content = str(request.body)
     elif body_kind == "binary":
-        return "the example shows no content to upload"
+        return Skip("the example shows no content to upload")
     if json_body is None and content is None and request.body_kind == "json":
-        return "the example body is JSON null"
+        return Skip("the example body is JSON null")
     reply = _response(response)
-    if isinstance(reply, str):
+    if isinstance(reply, Skip):
         return reply
     expanded = re.sub(r"\{(\w+)\}", lambda m: path_args[m.group(1)], variant.path)  # one pass
     return ReplayCase(

@@ -16,7 +16,7 @@ from . import __version__
 from .diagnostics import Diagnostic, count_by_code, count_by_severity
 from .model import PERMISSION_KINDS, Operation
 from .pages import PageFile
-from .replay import on_graph_host
+from .urls import on_graph_host
 
 
 def _rate(part: int, whole: int) -> float:

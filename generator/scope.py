@@ -24,7 +24,7 @@ from .manifest import IndexKey, Manifest, OperationRecord, Unit
 from .model import Example, Operation
 from .pages import PageFile
 from .render import groups_of, render_group_files, render_shared, summarise_group
-from .replay import could_call, index_keys, stray_key
+from .urls import could_match, index_keys, stray_key
 from .report import facts
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ class Scope:
             if not record.extra
             and not record.index_keys.isdisjoint(wanted)
             and any(
-                could_call(example, record.paths)
+                could_match(example.request.url, record.paths)
                 for key in record.index_keys
                 for example in wanted.get(key, ())
             )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .model import Example, Operation, RequestBody, Response
 from .paths import identifier, parse_template
-from .replay import match_url, on_graph_host, written_path
+from .urls import match_url, on_graph_host, written_path
 
 
 def secondary_operation(home: Operation, example: Example) -> Operation | None:
@@ -20,7 +20,7 @@ def secondary_operation(home: Operation, example: Example) -> Operation | None:
     if response is None or not on_graph_host(request.url) or request.method == home.http_method:
         return None
     path = written_path(request.url)
-    if "{" not in path or not isinstance(match_url(home, request.url), str):
+    if "{" not in path or match_url(home, request.url) is not None:
         return None
     variant = parse_template(path, request.line, lambda *args: None)
     if not variant.params:
