@@ -13,15 +13,14 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__, cache, specio
-from .build import BuildResult, Settings, analyse, build
-from .workers import default_jobs
+from . import __version__, incremental, pipeline, specio
 from .diagnostics import CODES, Diagnostic, load_suppressions
-from .fmt import InvalidSource
-from .pages import InputError
+from .errors import InputError, InvalidSource, OutputError
+from .incremental import cache
 from .parse import parse_file
+from .pipeline import BuildResult, Settings, analyse
 from .report import table
-from .write import OutputError
+from .workers import default_jobs
 
 DEFAULT_PAGES = "specs/pages"
 DEFAULT_OVERRIDES = "specs/overrides"
@@ -166,13 +165,22 @@ def _build(args: argparse.Namespace) -> int:
     if not args.package.isidentifier():
         raise InputError(f"--package {args.package!r} is not a Python identifier")
     settings = _settings(args, default_pages=not args.paths)
-    result = build(paths, Path(args.out), Path(args.specs), args.package, settings)
+    result = _run_build(paths, Path(args.out), Path(args.specs), args.package, settings)
     _write_report(result, args.report)
     if not args.quiet:
         _print_diagnostics(result.diagnostics)
     print(_summary(result, args.out), file=sys.stdout if args.quiet else sys.stderr)
     errors = result.report["diagnostics_by_severity"]["error"]
     return 1 if args.strict and errors else 0
+
+
+def _run_build(
+    paths: list[str], out: Path, specs: Path, package: str, settings: Settings
+) -> BuildResult:
+    """The bare pipeline without a cache; with one, the incremental layer around it."""
+    if settings.cache is None:
+        return pipeline.build(paths, out, specs, package, settings)
+    return incremental.build(paths, out, specs, package, settings)
 
 
 def _parse(args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .errors import InvalidSource
+
 _CLASS = "class _Piece:\n"
 
 
@@ -22,10 +24,6 @@ def _black() -> tuple[Any, Any]:
     import black
 
     return black, black.Mode(line_length=100, target_versions={black.TargetVersion.PY311})
-
-
-class InvalidSource(Exception):
-    """The renderer produced Python that does not compile: a generator bug."""
 
 
 def format_python(path: str, source: str) -> str:

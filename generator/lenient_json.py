@@ -15,6 +15,8 @@ import json
 import re
 from typing import Any, Callable
 
+from .errors import NotJSON
+
 _SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"'})
 
 
@@ -30,10 +32,6 @@ _ELISION = re.compile(
 _ELIDED_VALUE = re.compile(r"([\[{])[ \t]*(?:\.\.\.|…)[ \t]*([\]}])")
 _FULL_WIDTH = {"\uff0c": ",", "\uff1a": ":"}
 _LITERALS = frozenset({"true", "false", "null"})
-
-
-class NotJSON(ValueError):
-    """The text is not JSON, even after the lenient repairs."""
 
 
 # A string literal, or the rest of the text after an unterminated opening quote.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import keyword
 import re
 from dataclasses import replace
-from typing import Callable, Iterable
+from typing import Callable, Container, Iterable
 
 from .model import Operation
 
@@ -30,6 +30,18 @@ RESERVED_GROUPS = frozenset(
     }
 )
 RESERVED_METHODS = frozenset({"client"})
+
+
+def unique(base: str, taken: Container[str], separator: str = "_", start: int = 2) -> str:
+    """``base``, or the first of ``base{separator}2``, ``base{separator}3`` … not in ``taken``.
+
+    Every name graphdoc makes unique (method, example, spec file, test id) goes through
+    here, so the suffixes users see follow one rule.
+    """
+    name, suffix = base, start
+    while name in taken:
+        name, suffix = f"{base}{separator}{suffix}", suffix + 1
+    return name
 
 
 def _identifier(text: str) -> str:

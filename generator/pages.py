@@ -13,9 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-
-class InputError(Exception):
-    """A path given by the user cannot be used; the message is one clear line."""
+from .errors import InputError
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from .pysource import LINE_LENGTH, bracketed, docstring, literal, text_block
 from .replay import ReplayCase, signature_params
 from .runtime._contract import TableRow, table_entry
 
+GroupModule = Callable[[str, list[Operation]], tuple[str, tuple[Cut, ...]]]
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 BASE_URLS = {"v1.0": "https://graph.microsoft.com/v1.0", "beta": "https://graph.microsoft.com/beta"}
 _KIND_LABELS = {

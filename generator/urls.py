@@ -19,6 +19,9 @@ from .model import Example, Operation, PathVariant
 from .paths import split_query, strip_base
 
 
+IndexKey = tuple[str, str]  # HTTP method, first path segment: where a stray example may go
+
+
 class UrlMatch(NamedTuple):
     """How an example URL instantiates a variant: its arguments by parameter name (path
     and query placeholders) and the URL's query pairs, in order."""

@@ -10,7 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
-from generator import cache
+from generator.incremental import cache
 from generator.cli import main
 
 from .conftest import REPO

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import Settings, analyse
+from generator.pipeline import Settings, analyse
 from generator.fmt import Cut, format_piece, format_python, pieces
 from generator.pysource import Bracket, bracketed, string
 from generator.render import render_package

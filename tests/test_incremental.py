@@ -13,7 +13,7 @@ from typing import Callable
 
 import pytest
 
-from generator import manifest
+from generator.incremental import manifest
 from generator.cli import main
 
 from .test_cache import _build, _bytes, _pages

@@ -1,4 +1,4 @@
-"""From examples to replay cases across a set of pages: ``generator.build.analyse``.
+"""From examples to replay cases across a set of pages: ``generator.pipeline.analyse``.
 
 Each test writes a few small pages of our own, in the format of the real ones, and checks
 which examples become replay tests, against which operation, and what is reported.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import Settings, analyse
+from generator.pipeline import Settings, analyse
 from generator.lenient_json import loads
 
 from .pages import md

@@ -20,16 +20,16 @@ import pickle
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
+from ..diagnostics import Diagnostic
+from ..render import GroupSummary
+from ..report import Facts
+from ..urls import IndexKey
+from ..write import Signatures
 from .cache import file_hash
-from .diagnostics import Diagnostic
-from .render import GroupSummary
-from .report import Facts
-from .write import Signatures
 
 RACY_NS = 2_000_000_000  # a file changed this close to its hashing may change unseen
 
 Signature = tuple[int, int, int, int]  # size, mtime, ctime (ns), inode
-IndexKey = tuple[str, str]  # HTTP method, first path segment: where a stray example may go
 
 
 class OperationRecord(NamedTuple):
@@ -91,12 +91,28 @@ class Manifest:
         """Each unit pickled on its own, and a unit read from the last manifest not pickled
         again: a rebuild changes a few units of hundreds, and writes the manifest anew."""
         state = dict(self.__dict__)
-        state["units"] = {name: _packed(unit) for name, unit in self.units.items()}
+        read = state.pop("_read", {})
+        state["units"] = {
+            name: read[name][1] if name in read and read[name][0] is unit else _packed(unit)
+            for name, unit in self.units.items()
+        }
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        state["units"] = {name: _unpacked(data) for name, data in state["units"].items()}
+        packed = state["units"]
+        state["units"] = {name: pickle.loads(data) for name, data in packed.items()}
+        # the bytes each unit was read from, kept with the unit itself (units are frozen:
+        # the same object always pickles to the same bytes)
+        state["_read"] = {name: (state["units"][name], packed[name]) for name in packed}
         self.__dict__.update(state)
+
+    def reuse_bytes(self, previous: Manifest) -> None:
+        """Write the units this manifest shares with ``previous`` as the bytes they were
+        read from."""
+        read = previous.__dict__.get("_read", {})
+        self.__dict__["_read"] = {
+            name: pair for name, pair in read.items() if self.units.get(name) is pair[0]
+        }
 
     def changes(self, keys: dict[str, str]) -> tuple[set[str], set[str]]:
         """The pages (by source, with their keys now) that changed or came, and those gone."""
@@ -107,14 +123,7 @@ class Manifest:
 
 
 def _packed(unit: Unit) -> bytes:
-    data = unit.__dict__.get("_packed")  # the bytes it was read from, if it was read
-    return data if data is not None else pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _unpacked(data: bytes) -> Unit:
-    unit = pickle.loads(data)
-    object.__setattr__(unit, "_packed", data)  # (frozen: it cannot change, nor its bytes)
-    return unit
+    return pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class FileMemo:

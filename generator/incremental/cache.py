@@ -36,7 +36,7 @@ SPARES = "spare"  # the folder of the spare output trees, which pruning leaves a
 SPARE_UNUSED = 7 * 24 * 3600.0  # seconds: a spare tree not used for so long is deleted
 _PRUNED = ".pruned"  # its mtime says when the cache was last pruned
 
-PACKAGE_ROOT = Path(__file__).resolve().parent
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # the generator package
 TEMPLATES = PACKAGE_ROOT.parent / "templates"
 
 

@@ -1,0 +1,362 @@
+"""The incremental layer: the pipeline's stages, run again only where the inputs changed.
+
+The stages (:mod:`generator.pipeline`) know nothing of this package. It wraps them at
+their boundaries:
+
+- **parse**: each page's work is kept in the cache under a hash of the page's bytes,
+  the includes it names and the settings (:class:`Inputs`);
+- **assemble** and **render**: a :class:`.plan.RebuildPlan` made from the manifest of
+  the last build of the same output redoes only the units (groups) a change touches, and
+  carries the others over; a build with no manifest runs a :class:`.plan.FullPlan`;
+- **render** of one group is kept under the specs of its operations, and **format** of
+  one piece under its text;
+- **write** starts from the spare tree of the last build and links the files it keeps.
+
+The tests compare every rebuild of a series of edits with a build from nothing
+(``--no-cache``, the bare pipeline) byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+from ..assemble import Model, PageWork, assemble, page_work
+from ..fmt import Cut, Piece, format_piece, warm_formatter
+from ..model import Operation
+from ..pages import PageFile, discover
+from ..pipeline import (
+    BuildResult,
+    Clock,
+    FormatMap,
+    Settings,
+    collector_paused,
+    conclude,
+    format_files,
+    no_operation,
+    overrides_of,
+    parallel_format,
+)
+from ..render import GroupModule, keep_compiled_templates, render_group
+from ..workers import Workers
+from ..write import Signatures, Spare, write_tree
+from . import cache
+from .manifest import FileMemo, Manifest, Unit
+from .plan import FullPlan, Output, RebuildPlan
+
+__all__ = ["build"]
+
+FEW_PAGES = 16  # a rebuild of so many changed pages, or fewer, uses one warm worker
+MARKER = ".graphdoc"
+
+_INCLUDE = re.compile(r"!INCLUDE\s*\[[^\]\n]*\]\(([^)\s]+)\)", re.I)
+
+
+class Inputs:
+    """The cache key of each page: its bytes, the includes it names, the settings.
+
+    A page whose file and includes are as the last build saw them (:class:`FileMemo`) is
+    not read again: a corpus has thousands of pages and more includes.
+    """
+
+    def __init__(self, settings: Settings, memo: FileMemo) -> None:
+        self.settings = settings
+        self.memo = memo
+        self._hashes: dict[str, str] = {}
+        self._folders: dict[str, bool] = {}  # folder → whether it is there
+
+    def _hash(self, path: str) -> str:
+        if path not in self._hashes:
+            folder = os.path.dirname(path)
+            if folder not in self._folders:  # a corpus may lack whole folders of includes
+                self._folders[folder] = os.path.isdir(folder)
+            self._hashes[path] = self.memo.file_hash(path) if self._folders[folder] else "missing"
+        return self._hashes[path]
+
+    def page_key(self, page: PageFile) -> str:
+        signature, known = self.memo.recall(page.path)
+        if isinstance(known, tuple):
+            key, includes = known
+            if all(self._hash(path) == digest for path, digest in includes):
+                self.memo.remember(page.path, signature, known)
+                return str(key)
+        try:
+            with open(page.path, "rb") as stream:  # plain os paths: pathlib costs more here
+                data = stream.read()
+        except OSError:
+            return ""  # unreadable: parsed (and reported) every time
+        includes: list[tuple[str, str]] = []
+        if b"!include" in data.lower():
+            names = sorted(set(_INCLUDE.findall(data.decode("utf-8", "replace"))))
+            folder = os.path.dirname(page.path)
+            includes = [(name, os.path.normpath(os.path.join(folder, name))) for name in names]
+        depends = [f"{name}={self._hash(path)}" for name, path in includes]
+        key = cache.key("parse", self.settings.api_version, page.path, page.source, data, *depends)
+        hashes = tuple((path, self._hash(path)) for _, path in includes)
+        self.memo.remember(page.path, signature, (key, hashes))
+        return key
+
+    def settings_key(self) -> list[str]:
+        settings = self.settings
+        parts = [settings.api_version, repr(settings.suppressions)]
+        if settings.overrides is not None:
+            for file in sorted(settings.overrides.rglob("*")):
+                if file.is_file():
+                    parts.append(f"{file.as_posix()}={self._hash(str(file))}")
+        return parts
+
+
+@dataclass
+class _Reading:
+    """The start of every run: the pages found, and the key of each api page."""
+
+    pages: list[PageFile]  # every page found
+    api_pages: list[PageFile]
+    keys: list[str]  # of each api page
+    inputs: str  # a hash of all the build depends on; "" if a page cannot be read
+    memo: FileMemo
+
+
+def _read(paths: list[str], settings: Settings, memo: FileMemo, clock: Clock) -> _Reading:
+    pages = discover(paths)
+    clock.lap("discover")
+    inputs = Inputs(settings, memo)
+    api_pages = [page for page in pages if page.kind == "api"]
+    keys = [inputs.page_key(page) for page in api_pages]
+    digest = ""
+    if all(keys):  # an unreadable page is parsed, and reported, every time
+        listing = [f"{page.kind}:{page.path}" for page in pages]
+        digest = cache.key("inputs", *listing, *keys, *inputs.settings_key())
+    clock.lap("read")
+    return _Reading(pages, api_pages, keys, digest, memo)
+
+
+def _work_page(job: tuple[PageFile, str, cache.Store, str]) -> PageWork:
+    page, api_version, store, key = job
+    work = page_work(page, api_version)
+    if key:
+        store.put(key, work)
+    return work
+
+
+def _cached_works(settings: Settings, workers: Workers):  # type: ignore[no-untyped-def]
+    """Parse-stage memo: what each page yields, from the cache, else parsed (in parallel)
+    and kept."""
+    store = cache.Store(settings.cache, "parse")
+
+    def works(pages: list[PageFile], keys: list[str]) -> list[PageWork]:
+        found: list[PageWork | None] = [store.get(key) if key else None for key in keys]
+        missing = [index for index, work in enumerate(found) if work is None]
+        jobs = [(pages[index], settings.api_version, store, keys[index]) for index in missing]
+        parsed = workers.map(_work_page, jobs, least=settings.jobs + 1)  # a few: parsed here
+        for index, work in zip(missing, parsed):
+            found[index] = work
+        return [work for work in found if work is not None]
+
+    return works
+
+
+def _cached_group_module(model: Model, settings: Settings) -> GroupModule:
+    """Render-stage memo: a group module kept under the specs of its operations (a spec
+    holds all of an operation)."""
+    specs = {op.qualified_name: spec for op, spec in zip(model.operations, model.specs)}
+    store = cache.Store(settings.cache, "group")
+
+    def module(group: str, operations: list[Operation]) -> tuple[str, tuple[Cut, ...]]:
+        key = cache.key("group", group, *(specs[op.qualified_name] for op in operations))
+        found = store.get(key)
+        if found is None:
+            found = render_group(group, operations)
+            store.put(key, found)
+        return found  # type: ignore[no-any-return]
+
+    return module
+
+
+def _cached_format(settings: Settings, workers: Workers) -> FormatMap:
+    """Format-stage memo: a formatted piece kept under its text."""
+    store = cache.Store(settings.cache, "format")
+    run = parallel_format(workers)
+
+    def format_all(todo: Sequence[Piece]) -> list[str]:
+        keys = {piece: cache.key("format", str(piece.in_class), piece.text) for piece in todo}
+        done: dict[Piece, str] = {}
+        for piece, key in keys.items():
+            text = store.get(key)
+            if text is not None:
+                done[piece] = text
+        missing = [piece for piece in todo if piece not in done]
+        for piece, text in zip(missing, run(missing)):
+            store.put(keys[piece], text)
+            done[piece] = text
+        return [done[piece] for piece in todo]
+
+    return format_all
+
+
+@collector_paused
+def build(
+    paths: list[str], out: Path, specs: Path, package: str, settings: Settings
+) -> BuildResult:
+    """Build the package into ``out`` and the specs into ``specs``, redoing only what changed.
+
+    The manifest of the last build of the same output says what is already there: a
+    rebuild analyses and renders only the units its changed pages touch. Every other unit
+    is taken as it was, so the result is the same as a build from nothing.
+    """
+    assert settings.cache is not None, "the bare pipeline builds without a cache"
+    result = BuildResult()
+    clock = Clock(result.timings)
+    model_dir = (specs / settings.api_version).resolve()
+    states = cache.Store(settings.cache, "state")
+    where = cache.key("state", os.getcwd(), *paths, str(out.resolve()), str(model_dir), package)
+    previous: Manifest | None = states.get(where)
+    if previous is not None and _snapshot(out, model_dir) != previous.outputs:
+        previous = None  # someone changed or removed an output file: build it all again
+    memo = FileMemo(previous.memo if previous else None, time.time_ns())
+    reading = _read(paths, settings, memo, clock)
+    result.pages = reading.pages
+    if previous is not None and reading.inputs and reading.inputs == previous.inputs:
+        result.report, result.diagnostics = previous.report, previous.diagnostics
+        result.unchanged = True  # and the output is as it was left: nothing to do
+        if reading.memo.kept != previous.memo:  # files now old enough to be remembered
+            states.put(where, replace(previous, memo=reading.memo.kept))
+        return result
+    if previous is not None and (not previous.incremental or settings.overrides is not None):
+        previous = None
+    with Workers(settings.jobs) as workers:
+        load = _cached_works(settings, workers)
+        plan: FullPlan = (
+            FullPlan(reading.api_pages, reading.keys, load)
+            if previous is None
+            else RebuildPlan(reading.api_pages, reading.keys, previous, load)
+        )
+        if plan.little(FEW_PAGES):  # one warm worker: see Workers
+            workers.start(warm=warm_formatter, little=True)
+        else:  # (importing black first would slow the parsing down)
+            workers.start()
+        units = _analyse(paths, reading, plan, settings, result)
+        if settings.cache is not None:
+            keep_compiled_templates(settings.cache / "templates")
+        group_module = _cached_group_module(result.model, settings)
+        output = plan.render(result.model, units, package, settings.api_version, group_module)
+        output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
+        clock.lap("render")
+        output.files.update(
+            format_files(output.files, output.cuts, _cached_format(settings, workers))
+        )
+        clock.lap("format")
+    spares = settings.cache / cache.SPARES / where
+    outputs, kept_spares = _write(out, model_dir, output, previous, spares)
+    clock.lap("write")
+    manifest = Manifest(
+        inputs=reading.inputs,
+        pages=plan.page_units(),
+        units=units,
+        outputs=outputs,
+        spares=kept_spares,
+        api_version=settings.api_version,
+        shared=output.shared,
+        report=result.report,
+        diagnostics=result.diagnostics,
+        incremental=settings.overrides is None,
+        memo=reading.memo.kept,
+    )
+    if previous is not None:
+        manifest.reuse_bytes(previous)
+    states.put(where, manifest)
+    cache.prune(settings.cache)
+    return result
+
+
+def _analyse(
+    paths: list[str], reading: _Reading, plan: FullPlan, settings: Settings, result: BuildResult
+) -> dict[str, Unit]:
+    """The model of the units the build must redo, and the records of every unit."""
+    clock = Clock(result.timings)
+    overrides, problems = overrides_of(settings)
+    while True:  # again if a stray example of the analysed pages lands in another unit
+        works = plan.works(plan.pages())
+        clock.lap("parse")
+        result.model = assemble(works, reading.pages, overrides, plan.context(works))
+        if not plan.widen(result.model):
+            break
+    result.model.diagnostics.extend(problems)
+    units = plan.merge(result.model)
+    figures = [record.facts for unit in units.values() for record in unit.operations]
+    diagnostics = [d for unit in units.values() for d in unit.diagnostics]
+    result.diagnostics, result.report = conclude(reading.pages, figures, diagnostics, settings)
+    clock.lap("model")
+    if not result.report["operations"]:  # nothing to generate: say why, write nothing
+        raise no_operation(paths, len(reading.api_pages), result.diagnostics)
+    return units
+
+
+def _write(
+    out: Path,
+    model_dir: Path,
+    output: Output,
+    previous: Manifest | None,
+    spares_folder: Path,
+) -> tuple[Signatures, dict[str, Signatures]]:
+    """Write the package and the specs: the signature of every file written, and of the
+    files of each tree kept as a spare (``package``, ``specs``: see :class:`.write.Spare`)."""
+    root, files = out.resolve(), output.files
+    spares: dict[str, Signatures] = {}
+
+    def tree(name: str, target: Path, files: dict[str, str], kept: dict[str, str]) -> Signatures:
+        folder = target.resolve()
+        present = _relative(folder, previous.outputs) if previous is not None else None
+        recorded = previous.spares.get(name) if previous is not None else None
+        written = write_tree(
+            target, files, MARKER, kept, present, Spare(spares_folder / name, recorded)
+        )
+        if written.spare is not None:
+            spares[name] = written.spare
+        return _under(folder, written.files)
+
+    if model_dir.is_relative_to(root):  # the specs live inside the package folder:
+        inside = model_dir.relative_to(root).as_posix()  # one tree, one atomic swap
+        files.update({f"{inside}/{name}": text for name, text in output.specs.items()})
+        kept = output.kept | {
+            f"{inside}/{name}": f"{inside}/{old}" for name, old in output.kept_specs.items()
+        }
+        return tree("package", out, files, kept), spares
+    outputs = tree("package", out, files, output.kept)
+    return outputs | tree("specs", model_dir, output.specs, output.kept_specs), spares
+
+
+def _relative(root: Path, found: Signatures) -> Signatures:
+    prefix = f"{root}{os.sep}"
+    size = len(prefix)  # (plain string operations: thousands of files)
+    if os.sep == "/":
+        return {path[size:]: value for path, value in found.items() if path.startswith(prefix)}
+    return {
+        path[size:].replace(os.sep, "/"): value
+        for path, value in found.items()
+        if path.startswith(prefix)
+    }
+
+
+def _under(root: Path, found: Signatures) -> Signatures:
+    prefix = f"{root}{os.sep}"
+    if os.sep == "/":
+        return {prefix + name: value for name, value in found.items()}
+    return {prefix + name.replace("/", os.sep): value for name, value in found.items()}
+
+
+def _snapshot(*folders: Path) -> Signatures:
+    """Size, modification time and inode of every file under the output folders."""
+    found: Signatures = {}
+    roots = [folder.resolve() for folder in folders]
+    for folder in roots:
+        if any(other != folder and folder.is_relative_to(other) for other in roots):
+            continue  # the specs inside the package folder: walked with it
+        for path, info in cache.files_under(folder):
+            found[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return found

@@ -1,0 +1,244 @@
+"""The run, stage by stage: pages → parse → assemble → render → format → write.
+
+Each function here is one stage or the whole run, and each stage is a module of its own;
+this module only hands each stage's result to the next. Nothing here remembers an
+earlier run: the incremental layer (:mod:`.incremental`) wraps these same stages with a
+cache and a manifest, and a test checks that both write the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence, TypeVar
+
+from .assemble import Model, PageWork, assemble, page_work, spec_files
+from .diagnostics import Diagnostic, Suppression, sort_key, suppress
+from .errors import InputError
+from .fmt import Cut, Piece, format_piece, pieces
+from .overrides import Override
+from .overrides import load as load_overrides
+from .pages import PageFile, discover
+from .render import GroupModule, render_group, render_package
+from .report import Facts, build_report, facts
+from .workers import Workers
+from .write import write_tree
+
+MARKER = ".graphdoc"  # the file that marks a folder as graphdoc's output
+PIECE_LINES = 200  # a group module longer than this formats in pieces of about this size
+_R = TypeVar("_R")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run reads besides the pages."""
+
+    api_version: str = "v1.0"
+    jobs: int = 1
+    overrides: Path | None = None  # a folder of override files
+    suppressions: tuple[Suppression, ...] = ()
+    cache: Path | None = None  # the cache folder; None: no cache
+
+
+@dataclass
+class BuildResult:
+    """What a run found and did, for the command line and the tests."""
+
+    pages: list[PageFile] = field(default_factory=list)
+    model: Model = field(default_factory=Model)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # suppressed ones left out
+    report: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    unchanged: bool = False  # the build found its output already up to date
+
+    @property
+    def operations(self) -> list[Any]:
+        return self.model.operations
+
+    @property
+    def cases(self) -> dict[str, Any]:
+        return self.model.cases
+
+
+class Clock:
+    """Seconds spent in each stage, summed over the stage's visits."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
+def collector_paused(function: Callable[..., _R]) -> Callable[..., _R]:
+    """Run ``function`` with Python's cycle collector paused.
+
+    A build keeps every page's model until it ends: millions of objects, few of them in
+    cycles, which the collector would otherwise walk again and again as they pile up.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: Any, **kwargs: Any) -> _R:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    return paused
+
+
+# the stages
+
+
+def _page_work(job: tuple[PageFile, str]) -> PageWork:
+    return page_work(*job)
+
+
+def parse_pages(pages: Sequence[PageFile], api_version: str, workers: Workers) -> list[PageWork]:
+    """Parse and plan every api page, in parallel; a few pages are done in this process."""
+    jobs = [(page, api_version) for page in pages]
+    return workers.map(_page_work, jobs, least=workers.jobs + 1)
+
+
+def overrides_of(settings: Settings) -> tuple[list[Override] | None, list[Diagnostic]]:
+    """The override entries of the settings' folder, and what is wrong with its files."""
+    if settings.overrides is None:
+        return None, []
+    found: list[Diagnostic] = []
+    entries = load_overrides(
+        settings.overrides, lambda *args: found.append(Diagnostic(*args))
+    )
+    return entries, found
+
+
+def conclude(
+    pages: list[PageFile], figures: list[Facts], diagnostics: list[Diagnostic], settings: Settings
+) -> tuple[list[Diagnostic], dict[str, Any]]:
+    """The run's diagnostics (suppressions applied, in order) and its report."""
+    kept, suppressed = suppress(diagnostics, list(settings.suppressions))
+    kept.sort(key=sort_key)
+    report = build_report(pages, figures, kept, settings.api_version)
+    report["diagnostics_suppressed"] = suppressed
+    return kept, report
+
+
+def figures_of(model: Model) -> list[Facts]:
+    return [facts(op, len(model.cases.get(op.qualified_name, ()))) for op in model.operations]
+
+
+def no_operation(paths: Sequence[str], api_pages: int, diagnostics: list[Diagnostic]) -> InputError:
+    """The error of a run that found nothing to generate: say why, write nothing."""
+    first = next((d for d in diagnostics if d.severity == "error"), None)
+    reason = f"; first error: {first.format()}" if first else ""
+    return InputError(f"{', '.join(paths)}: no operation in {api_pages} api page(s){reason}")
+
+
+def model_specs(model: Model) -> dict[str, str]:
+    """The spec file of each operation, named by its id in model order."""
+    ordered = sorted(
+        zip(model.operations, model.specs), key=lambda pair: model.order[pair[0].qualified_name]
+    )
+    names = spec_files([operation.id for operation, _ in ordered])
+    return {name: text for name, (_, text) in zip(names, ordered)}
+
+
+FormatMap = Callable[[Sequence[Piece]], list[str]]
+
+
+def format_files(
+    files: dict[str, str], cuts: dict[str, tuple[Cut, ...]], format_all: FormatMap
+) -> dict[str, str]:
+    """Every Python file of ``files`` formatted by black, in pieces cut at operations;
+    ``format_all`` formats a list of pieces (in parallel, or from a cache)."""
+    jobs: dict[str, list[tuple[Piece, str]]] = {}
+    for name, text in files.items():
+        if name.endswith(".py"):
+            jobs[name] = pieces(name, text, cuts.get(name, ()), PIECE_LINES)
+    todo = list(dict.fromkeys(piece for parts in jobs.values() for piece, _ in parts))
+    done = dict(zip(todo, format_all(todo)))
+    return {name: "".join(done[piece] + gap for piece, gap in parts) for name, parts in jobs.items()}
+
+
+def parallel_format(workers: Workers) -> FormatMap:
+    def format_all(todo: Sequence[Piece]) -> list[str]:
+        longest_first = sorted(todo, key=lambda piece: -len(piece.text))
+        done = dict(zip(longest_first, workers.map(format_piece, longest_first, chunksize=1)))
+        return [done[piece] for piece in todo]
+
+    return format_all
+
+
+# the whole run
+
+
+@collector_paused
+def analyse(paths: list[str], settings: Settings) -> BuildResult:
+    """Read and parse every page, apply overrides, name the operations, plan replay tests."""
+    result = BuildResult()
+    clock = Clock(result.timings)
+    result.pages = discover(paths)
+    clock.lap("discover")
+    api_pages = [page for page in result.pages if page.kind == "api"]
+    with Workers(settings.jobs) as workers:
+        workers.start()
+        works = parse_pages(api_pages, settings.api_version, workers)
+    clock.lap("parse")
+    overrides, problems = overrides_of(settings)
+    result.model = assemble(works, result.pages, overrides)
+    clock.lap("model")
+    result.diagnostics, result.report = conclude(
+        result.pages, figures_of(result.model), result.model.diagnostics + problems, settings
+    )
+    return result
+
+
+@collector_paused
+def build(
+    paths: list[str],
+    out: Path,
+    specs: Path,
+    package: str,
+    settings: Settings,
+    group_module: GroupModule = render_group,
+) -> BuildResult:
+    """Build the package into ``out`` and the specs into ``specs``, from nothing."""
+    result = analyse(paths, settings)
+    if not result.report["operations"]:
+        api_pages = sum(1 for page in result.pages if page.kind == "api")
+        raise no_operation(paths, api_pages, result.diagnostics)
+    clock = Clock(result.timings)
+    model = result.model
+    rendered = render_package(model.operations, model.cases, package, settings.api_version)
+    files = rendered.files
+    files["report.json"] = json.dumps(result.report, indent=2) + "\n"
+    clock.lap("render")
+    with Workers(settings.jobs) as workers:
+        workers.start()
+        files.update(format_files(files, rendered.cuts, parallel_format(workers)))
+    clock.lap("format")
+    write_outputs(out, specs / settings.api_version, files, model_specs(model))
+    clock.lap("write")
+    return result
+
+
+def write_outputs(out: Path, model_dir: Path, files: dict[str, str], specs: dict[str, str]) -> None:
+    """Write the package and the specs, each tree swapped in whole; the specs inside the
+    package folder are written with it, as one tree."""
+    root, model_dir = out.resolve(), model_dir.resolve()
+    if model_dir.is_relative_to(root):
+        inside = model_dir.relative_to(root).as_posix()
+        files = files | {f"{inside}/{name}": text for name, text in specs.items()}
+        write_tree(out, files, MARKER)
+        return
+    write_tree(out, files, MARKER)
+    write_tree(model_dir, specs, MARKER)
