@@ -50,7 +50,12 @@ class PageWork:
 
 def page_work(page: PageFile, api_version: str) -> PageWork:
     """Parse one page and plan the replay of its examples."""
-    parsed = parse_file(page.path, api_version, page.source)
+    return planned(parse_file(page.path, api_version, page.source))
+
+
+def planned(parsed: PageResult, spec: str | None = None) -> PageWork:
+    """What a page yields once its operation's examples are planned (``spec``: the
+    operation's YAML, when it is already at hand)."""
     operation = parsed.operation
     if operation is None:
         return PageWork(parsed)
@@ -58,10 +63,12 @@ def page_work(page: PageFile, api_version: str) -> PageWork:
     strays: list[Example] = []
     cases = plan(
         operation,
-        lambda line, code, message: found.append(Diagnostic(page.path, line, code, message)),
+        lambda line, code, message: found.append(Diagnostic(parsed.path, line, code, message)),
         strays,
     )
-    return PageWork(parsed, tuple(cases), tuple(found), tuple(strays), specio.dump(operation))
+    if spec is None:
+        spec = specio.dump(operation)
+    return PageWork(parsed, tuple(cases), tuple(found), tuple(strays), spec)
 
 
 @dataclass
@@ -86,12 +93,15 @@ def assemble(
     pages: Sequence[PageFile],
     overrides: list[Override] | None = None,
     context: Sequence[Operation] = (),
+    made_from_examples: Sequence[Operation] = (),
 ) -> Model:
     """The model of ``works``: overrides applied, operations named, strays routed.
 
     ``pages`` gives each source its display path for diagnostics. ``context`` holds
     operations of other pages that stray examples may call; a build of every page has
     them all in ``works``, an incremental one passes those it did not analyse.
+    ``made_from_examples`` holds operations an earlier run made from examples (GD063), as a model
+    read from its specs has them: they are added as they are, after the others.
     """
     model = Model()
     display = {page.source: page.path for page in pages}
@@ -130,7 +140,7 @@ def assemble(
         unchanged = work is not None and original is operation  # its spec is the worker's
         model.specs.append(work.spec if unchanged and work else specio.dump(operation))
     index = operation_index(model.operations + list(context))
-    adopted: dict[str, int] = {}
+    counts: dict[str, int] = {}  # operations adopted so far, by home
     for home, example in strays:
         elsewhere = replay_elsewhere(example, home, index)
         if elsewhere is not None:
@@ -146,9 +156,18 @@ def assemble(
             continue
         extra = secondary_operation(home, example)
         if extra is not None:
-            count = adopted[home.qualified_name] = adopted.get(home.qualified_name, 0) + 1
+            count = counts[home.qualified_name] = counts.get(home.qualified_name, 0) + 1
             order = (1, home.source, home.id, count)
             _adopt(model, home, example, extra, display.get(home.source, home.source), order)
+    for count, extra in enumerate(made_from_examples, 1):
+        path = display.get(extra.source, extra.source)
+        model.operations.append(extra)
+        model.order[extra.qualified_name] = (1, extra.source, extra.id, count)
+        model.extras.add(extra.qualified_name)
+        model.cases[extra.qualified_name] = plan(
+            extra, lambda line, code, message, path=path: model.add(path, line, code, message)
+        )
+        model.specs.append(specio.dump(extra))
     return model
 
 

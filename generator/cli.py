@@ -95,6 +95,21 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", default="text", choices=("text", "json", "github"))
     _common(check)
 
+    draw = commands.add_parser(
+        "render", help="write the client package from a model folder alone (no pages read)"
+    )
+    draw.add_argument("--specs", default="specs/model", help="model folder (default: specs/model)")
+    draw.add_argument("--out", required=True, help="package output folder")
+    draw.add_argument(
+        "--package",
+        default="graphdoc_client",
+        help="Python package name (default: graphdoc_client)",
+    )
+    draw.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
+    draw.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
+    )
+
     commands.add_parser("codes", help="print the table of diagnostic codes")
     return parser
 
@@ -160,10 +175,14 @@ def _summary(result: BuildResult, out_dir: str) -> str:
     return "\n".join(lines)
 
 
+def _check_package(package: str) -> None:
+    if not package.isidentifier():
+        raise InputError(f"--package {package!r} is not a Python identifier")
+
+
 def _build(args: argparse.Namespace) -> int:
     paths = args.paths or [DEFAULT_PAGES]
-    if not args.package.isidentifier():
-        raise InputError(f"--package {args.package!r} is not a Python identifier")
+    _check_package(args.package)
     settings = _settings(args, default_pages=not args.paths)
     result = _run_build(paths, Path(args.out), Path(args.specs), args.package, settings)
     _write_report(result, args.report)
@@ -207,6 +226,22 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if result.report["diagnostics_by_severity"]["error"] else 0
 
 
+def _render(args: argparse.Namespace) -> int:
+    _check_package(args.package)
+    settings = Settings(args.api_version, max(1, args.jobs))
+    model_dir = Path(args.specs) / args.api_version
+    result = pipeline.render_model(model_dir, Path(args.out), args.package, settings)
+    _print_diagnostics(result.diagnostics)
+    report = result.report
+    print(
+        f"{'operations':<18}{report['operations']}\n"
+        f"{'tests written':<18}{report['replay_tests']}\n"
+        f"{'package written':<18}{args.out} (from {model_dir})",
+        file=sys.stderr,
+    )
+    return 1 if report["diagnostics_by_severity"]["error"] else 0
+
+
 def _codes(_: argparse.Namespace) -> int:
     print("| Code | Name | Severity | Meaning |")
     print("|---|---|---|---|")
@@ -217,7 +252,8 @@ def _codes(_: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"build": _build, "parse": _parse, "lint": _lint, "codes": _codes}[args.command]
+    handlers = {"build": _build, "render": _render, "parse": _parse, "lint": _lint, "codes": _codes}
+    handler = handlers[args.command]
     try:
         return handler(args)
     except (InputError, OutputError) as error:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import InvalidSource
+from .pysource import Cut
 
 _CLASS = "class _Piece:\n"
 
@@ -48,15 +49,6 @@ def _format(path: str, source: str) -> str:
     finally:
         if collecting:
             gc.enable()
-
-
-@dataclass(frozen=True)
-class Cut:
-    """Where an operation's code starts in a module: at a module-level statement, or at its
-    method (``in_class``; group modules cut there). A module cut so formats piece by piece."""
-
-    offset: int
-    in_class: bool
 
 
 @dataclass(frozen=True)

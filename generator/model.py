@@ -174,6 +174,9 @@ class Operation:
     response: Response = field(default_factory=Response)
     examples: tuple[Example, ...] = ()
     line: int = 1
+    # For an operation no page documents, the example of its page that alone shows it
+    # (GD063). Kept in the spec so that rendering from the model knows it.
+    shown_by: str = ""
 
     @property
     def qualified_name(self) -> str:

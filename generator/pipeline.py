@@ -16,13 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence, TypeVar
 
-from .assemble import Model, PageWork, assemble, page_work, spec_files
+from . import specio
+from .assemble import Model, PageWork, assemble, page_work, planned, spec_files
 from .diagnostics import Diagnostic, Suppression, sort_key, suppress
 from .errors import InputError
-from .fmt import Cut, Piece, format_piece, pieces
+from .fmt import Piece, format_piece, pieces
+from .pysource import Cut
 from .overrides import Override
 from .overrides import load as load_overrides
 from .pages import PageFile, discover
+from .parse import PageResult
 from .render import GroupModule, render_group, render_package
 from .report import Facts, build_report, facts
 from .workers import Workers
@@ -115,9 +118,7 @@ def overrides_of(settings: Settings) -> tuple[list[Override] | None, list[Diagno
     if settings.overrides is None:
         return None, []
     found: list[Diagnostic] = []
-    entries = load_overrides(
-        settings.overrides, lambda *args: found.append(Diagnostic(*args))
-    )
+    entries = load_overrides(settings.overrides, lambda *args: found.append(Diagnostic(*args)))
     return entries, found
 
 
@@ -166,7 +167,9 @@ def format_files(
             jobs[name] = pieces(name, text, cuts.get(name, ()), PIECE_LINES)
     todo = list(dict.fromkeys(piece for parts in jobs.values() for piece, _ in parts))
     done = dict(zip(todo, format_all(todo)))
-    return {name: "".join(done[piece] + gap for piece, gap in parts) for name, parts in jobs.items()}
+    return {
+        name: "".join(done[piece] + gap for piece, gap in parts) for name, parts in jobs.items()
+    }
 
 
 def parallel_format(workers: Workers) -> FormatMap:
@@ -242,3 +245,57 @@ def write_outputs(out: Path, model_dir: Path, files: dict[str, str], specs: dict
         return
     write_tree(out, files, MARKER)
     write_tree(model_dir, specs, MARKER)
+
+
+def read_model(model_dir: Path) -> tuple[list[PageWork], list[Any], list[Diagnostic]]:
+    """The operations of a model folder (``*.yaml``, as :func:`build` writes them): each
+    page's operation planned anew, the operations made from examples, and a diagnostic
+    for each file that does not load."""
+    if not model_dir.is_dir():
+        raise InputError(f"{model_dir}: no such model folder")
+    works: list[PageWork] = []
+    adopted = []
+    problems: list[Diagnostic] = []
+    for file in sorted(model_dir.glob("*.yaml")):
+        try:
+            text = file.read_text(encoding="utf-8")
+            operation = specio.load(text)
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
+            message = f"model file does not load: {type(error).__name__}: {error}"
+            problems.append(Diagnostic(str(file), 1, "GD003", message.splitlines()[0]))
+            continue
+        if operation.shown_by:
+            adopted.append(operation)
+        else:
+            works.append(planned(PageResult(operation.source, operation, ()), text))
+    works.sort(key=lambda work: (work.parsed.path, work.spec))
+    return works, adopted, problems
+
+
+@collector_paused
+def render_model(model_dir: Path, out: Path, package: str, settings: Settings) -> BuildResult:
+    """Render the package from a model folder alone: the model on disk is the interface,
+    and an edit of it is an override. Writes what :func:`build` writes, but
+    ``report.json``, whose figures describe the pages, which are not read here."""
+    result = BuildResult()
+    clock = Clock(result.timings)
+    works, adopted, problems = read_model(model_dir)
+    clock.lap("read")
+    result.model = assemble(works, [], None, (), adopted)
+    clock.lap("model")
+    result.diagnostics, result.report = conclude(
+        [], figures_of(result.model), result.model.diagnostics + problems, settings
+    )
+    if not result.model.operations:
+        raise InputError(f"{model_dir}: no operation in the model")
+    model = result.model
+    rendered = render_package(model.operations, model.cases, package, settings.api_version)
+    clock.lap("render")
+    with Workers(settings.jobs) as workers:
+        workers.start()
+        files = format_files(rendered.files, rendered.cuts, parallel_format(workers))
+    rendered.files.update(files)
+    clock.lap("format")
+    write_tree(out, rendered.files, MARKER)
+    clock.lap("write")
+    return result

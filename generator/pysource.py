@@ -147,3 +147,13 @@ def docstring(text: str, indent: str = "") -> str:
         )
         body += "\n" + indent
     return '"""' + body + '"""'
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Where an operation's code starts in a rendered module: at a module-level statement,
+    or at its method (``in_class``; group modules cut there). The format stage cuts a
+    long module there into pieces it formats apart (:func:`.fmt.pieces`)."""
+
+    offset: int
+    in_class: bool

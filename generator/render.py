@@ -19,8 +19,7 @@ import jinja2
 
 from . import __version__, runtime
 from .model import Operation, PermissionRow
-from .fmt import Cut
-from .pysource import LINE_LENGTH, bracketed, docstring, literal, text_block
+from .pysource import LINE_LENGTH, Cut, bracketed, docstring, literal, text_block
 from .replay import ReplayCase, signature_params
 from .runtime._contract import TableRow, table_entry
 

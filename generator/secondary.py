@@ -48,4 +48,5 @@ def secondary_operation(home: Operation, example: Example) -> Operation | None:
         ),
         examples=(example,),
         line=request.line,
+        shown_by=example.name,
     )

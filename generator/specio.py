@@ -121,4 +121,10 @@ def dump(operation: Operation) -> str:
 
 
 def load(text: str) -> Operation:
-    return from_data(Operation, yaml.load(text, Loader=_Loader))
+    """The operation a spec holds; ``ValueError`` (or ``TypeError``/``KeyError`` for a
+    field of the wrong shape) when it holds none."""
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        raise ValueError(f"not YAML: {error}".replace("\n", " ")) from None
+    return from_data(Operation, data)

@@ -18,7 +18,6 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from .model import Example, Operation, PathVariant
 from .paths import split_query, strip_base
 
-
 IndexKey = tuple[str, str]  # HTTP method, first path segment: where a stray example may go
 
 

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Sequence
 
 from ..assemble import Model, PageWork, assemble, page_work
-from ..fmt import Cut, Piece, format_piece, warm_formatter
+from ..fmt import Piece, format_piece, warm_formatter
+from ..pysource import Cut
 from ..model import Operation
 from ..pages import PageFile, discover
 from ..pipeline import (

@@ -22,7 +22,7 @@ from typing import Callable
 
 from ..assemble import Model, PageWork, spec_files
 from ..diagnostics import Diagnostic
-from ..fmt import Cut
+from ..pysource import Cut
 from ..model import Example, Operation
 from ..pages import PageFile
 from ..render import GroupModule, groups_of, render_group_files, render_shared, summarise_group
