@@ -51,6 +51,7 @@ _OR_WORDS = frozenset(
 _AND_WORDS = frozenset(
     {"and", "y", "e", "et", "und", "en", "и", "和", "及", "以及", "および", "と", "및"}
     | {"그리고", "و", "i", "oraz", "ve", "és", "og", "och", "a", "și", "và", "และ"}
+    | {"plus", "más", "mais", "além de"}
 )
 
 # Lower-case fragments of row labels; order matters (personal before the generic delegated).
