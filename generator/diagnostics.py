@@ -112,7 +112,7 @@ _CODES = (
         "GD027",
         "permissions-connector-ambiguous",
         "warning",
-        "A word between two permission names is not known as \"and\" or \"or\"; both were"
+        'A word between two permission names is not known as "and" or "or"; both were'
         " read as needed together.",
     ),
     Code(

@@ -147,7 +147,9 @@ def _permissions(
             return Permissions(source=target, line=line, missing_include=True)
         include_page, _, _ = load_page(str(file), text)
         include_reporter = Reporter(str(file))
-        table = next((t for t, _ in permissions.tables(include_page.blocks, include_reporter)), None)
+        table = next(
+            (t for t, _ in permissions.tables(include_page.blocks, include_reporter)), None
+        )
         if table is None:
             report(line, "GD020", f"permissions include {target} holds no permissions table")
             return None
@@ -158,7 +160,9 @@ def _permissions(
     located = [section.line for section in sections if section.kind == "permissions"]
     where = located[0] if located else title_line
     if stray:
-        message = f"no permissions table or include; {len(stray)} rows of another table name permissions"
+        message = (
+            f"no permissions table or include; {len(stray)} rows of another table name permissions"
+        )
         report(where, "GD020", message)
         return Permissions(lost=stray)
     report(where, "GD020", "no permissions table or include")

@@ -167,7 +167,11 @@ def table(report: dict[str, Any]) -> str:
         (
             "permission rows",
             f"{rows['understood']} understood of {rows['understood'] + rows['lost']} naming a permission ({rates['permission_rows_understood']}%)"
-            + (f"; {rows['in_tables_without_types']} more in tables without types" if rows["in_tables_without_types"] else ""),
+            + (
+                f"; {rows['in_tables_without_types']} more in tables without types"
+                if rows["in_tables_without_types"]
+                else ""
+            ),
         ),
         (
             "with permissions",

@@ -53,13 +53,21 @@ def _summary(path: str) -> Summary:
         for kind in PERMISSION_KINDS
     )
     counted = facts(result.operation, 0)
-    return name, tuple(row for row in named if row), model, counted.rows_understood, counted.rows_lost
+    return (
+        name,
+        tuple(row for row in named if row),
+        model,
+        counted.rows_understood,
+        counted.rows_lost,
+    )
 
 
 @pytest.fixture(scope="session")
 def editions(corpus_root: Path) -> dict[str, dict[str, Summary]]:
     paths = {
-        edition: sorted(str(p) for p in (corpus_root / edition / "api-reference/v1.0/api").glob("*.md"))
+        edition: sorted(
+            str(p) for p in (corpus_root / edition / "api-reference/v1.0/api").glob("*.md")
+        )
         for edition in EDITIONS
     }
     every = [path for edition in EDITIONS for path in paths[edition]]

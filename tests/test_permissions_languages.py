@@ -15,6 +15,7 @@ import pytest
 
 from generator import permissions
 from generator.parse import parse_text
+from generator.structure import blocks_of
 
 from .pages import md
 
@@ -283,7 +284,10 @@ def test_unknown_words_are_reported_not_guessed_silently(language, tmp_path):
         ("A.Read.All、A.ReadWrite.All", one("A.Read.All", "A.ReadWrite.All")),
         ("A.Read.All，A.ReadWrite.All；B.Read", one("A.Read.All", "A.ReadWrite.All", "B.Read")),
         ("A.Read.All، A.ReadWrite.All؛ B.Read", one("A.Read.All", "A.ReadWrite.All", "B.Read")),
-        ("A.Read.All<br>A.ReadWrite.All<br/>B.Read", one("A.Read.All", "A.ReadWrite.All", "B.Read")),
+        (
+            "A.Read.All<br>A.ReadWrite.All<br/>B.Read",
+            one("A.Read.All", "A.ReadWrite.All", "B.Read"),
+        ),
         ("A.Read.All\nA.ReadWrite.All", one("A.Read.All", "A.ReadWrite.All")),
         ("A.Read.All / A.ReadWrite.All", one("A.Read.All", "A.ReadWrite.All")),
         ("A.Read.All 또는 A.ReadWrite.All", one("A.Read.All", "A.ReadWrite.All")),
@@ -308,7 +312,7 @@ def test_unknown_connector_is_reported_and_read_as_all_of():
         |Aplikacja | A.Read.All |
         """)
     found: list[tuple[int, str, str]] = []
-    table = permissions.tables(__import__("generator.structure").structure.blocks_of(text))[0][0]
+    table = permissions.tables(blocks_of(text))[0][0]
     perms = permissions.from_table(table, lambda *item: found.append(item))
     rows = {row.kind: row for row in perms.rows}
     assert rows["delegated_work"].least == (("A.Read.All", "B.Read.All"),)
