@@ -90,6 +90,47 @@ _CODES = (
         "warning",
         "The permissions table lacks one of the three permission types.",
     ),
+    Code(
+        "GD024",
+        "permissions-row-kind-by-position",
+        "info",
+        "A permissions row's type label is not understood; its type was taken from its position"
+        " (delegated work or school, delegated personal, application).",
+    ),
+    Code(
+        "GD025",
+        "permissions-table-malformed",
+        "warning",
+        "A permissions table is not a well-formed Markdown table (e.g. its delimiter row has"
+        " another number of cells); it was read row by row.",
+    ),
+    Code(
+        "GD026",
+        "permissions-direction-inferred",
+        "info",
+        "The permissions header's order (least or most privileged first) is not understood;"
+        " it was inferred from the permission names.",
+    ),
+    Code(
+        "GD027",
+        "permissions-connector-ambiguous",
+        "warning",
+        'A word between two permission names is not known as "and" or "or"; both were'
+        " read as needed together.",
+    ),
+    Code(
+        "GD028",
+        "permissions-direction-contradicted",
+        "warning",
+        "The permission names are ordered against the direction the header states; the header"
+        " was followed.",
+    ),
+    Code(
+        "GD029",
+        "permissions-row-order-unusual",
+        "warning",
+        "A permissions row's type label disagrees with its position; the label was followed.",
+    ),
     # annotations
     Code(
         "GD030",

@@ -87,6 +87,9 @@ class Permissions:
     source: str = ""  # the include file (relative to the page) when not inline
     line: int = 0  # of the table or include; 0 when the page has neither
     missing_include: bool = False  # the include named at ``line`` does not exist
+    # Rows that name a permission but could not be placed (kind when known, else ""; line):
+    # kept so a run can say how much of the documentation it did not understand.
+    lost: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -115,14 +115,22 @@ def _permissions(
         (table, section.heading.text if section.heading and section.heading.level > 2 else heading)
         for section in sections
         if section.kind == "permissions"
-        for table, heading in permissions.tables(section.blocks)
+        for table, heading in permissions.tables(section.blocks, report)
     ]
+    # rows naming a permission outside any permissions table: counted as lost, never hidden
+    stray = tuple(
+        row
+        for section in sections
+        if section.kind == "permissions"
+        for row in permissions.stray_rows(section.blocks)
+    )
     if found:
         several = len(found) > 1
         parts = [permissions.from_table(t, report, _plain(h) if several else "") for t, h in found]
         rows = tuple(row for part in parts for row in part.rows)
         rows = tuple(sorted(rows, key=lambda r: PERMISSION_KINDS.index(r.kind)))
-        return Permissions(rows, parts[0].order, "", parts[0].line)
+        lost = tuple(sorted({item for part in parts for item in part.lost} | set(stray)))
+        return Permissions(rows, parts[0].order, "", parts[0].line, lost=lost)
     for section in sections:
         if section.kind != "permissions":
             continue
@@ -138,17 +146,26 @@ def _permissions(
             report(line, "GD022", f"permissions include {target} {reason}")
             return Permissions(source=target, line=line, missing_include=True)
         include_page, _, _ = load_page(str(file), text)
-        table = next((t for t, _ in permissions.tables(include_page.blocks)), None)
+        include_reporter = Reporter(str(file))
+        table = next(
+            (t for t, _ in permissions.tables(include_page.blocks, include_reporter)), None
+        )
         if table is None:
             report(line, "GD020", f"permissions include {target} holds no permissions table")
             return None
-        include_reporter = Reporter(str(file))
-        found = permissions.from_table(table, include_reporter)
+        found_rows = permissions.from_table(table, include_reporter)
         for item in include_reporter.items:
             report(line, item.code, f"{target}:{item.line}: {item.message}")
-        return Permissions(found.rows, found.order, target, line)
+        return Permissions(found_rows.rows, found_rows.order, target, line, lost=found_rows.lost)
     located = [section.line for section in sections if section.kind == "permissions"]
-    report(located[0] if located else title_line, "GD020", "no permissions table or include")
+    where = located[0] if located else title_line
+    if stray:
+        message = (
+            f"no permissions table or include; {len(stray)} rows of another table name permissions"
+        )
+        report(where, "GD020", message)
+        return Permissions(lost=stray)
+    report(where, "GD020", "no permissions table or include")
     return None
 
 

@@ -3,8 +3,10 @@
 ``report.json`` is written beside the package (or where ``--report`` says) and holds no
 timings or absolute paths, so the same input gives the same bytes. The rates are the
 ones graphdoc is held to on the real documentation: api pages that became operations,
-operations whose permissions table gave all three permission types, and example
-requests to Graph that became replay tests.
+permission rows understood (of the rows that name a permission, in a well-formed table or
+not), operations whose permissions were understood in full, and example requests to Graph
+that became replay tests. A table counts rows, not tables: a table that gave three kinds
+but lost a fourth row naming a permission does not count as understood.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from . import __version__
 from .diagnostics import Diagnostic, count_by_code, count_by_severity
 from .model import PERMISSION_KINDS, Operation
 from .pages import PageFile
+from .permissions import UNTYPED
 from .urls import on_graph_host
 
 
@@ -37,12 +40,24 @@ class Facts(NamedTuple):
     example_requests: int
     graph_requests: int
     tests: int  # replay tests written for it
+    rows_understood: tuple[int, ...] = (0, 0, 0)  # per kind: rows read, naming a permission
+    # per kind, then kind unknown, then rows of a table that has no permission types at all
+    rows_lost: tuple[int, ...] = (0, 0, 0, 0, 0)
 
 
 def facts(operation: Operation, tests: int) -> Facts:
     permissions = operation.permissions
     with_source = bool(permissions.line) and not permissions.missing_include
     requests = [example.request for example in operation.examples]
+    understood = [0] * len(PERMISSION_KINDS)
+    for row in permissions.rows:
+        understood[PERMISSION_KINDS.index(row.kind)] += row.supported
+    lost = [0] * (len(PERMISSION_KINDS) + 2)
+    for kind, _ in permissions.lost:
+        if kind in PERMISSION_KINDS:
+            lost[PERMISSION_KINDS.index(kind)] += 1  # type: ignore[arg-type]
+        else:
+            lost[-1 if kind == UNTYPED else -2] += 1
     return Facts(
         source=operation.source,
         api_version=operation.api_version,
@@ -54,31 +69,53 @@ def facts(operation: Operation, tests: int) -> Facts:
         example_requests=len(requests),
         graph_requests=sum(1 for request in requests if on_graph_host(request.url)),
         tests=tests,
+        rows_understood=tuple(understood),
+        rows_lost=tuple(lost),
     )
 
 
 def _counts(
     pages: list[PageFile], operations: list[Facts], diagnostics: list[Diagnostic]
 ) -> dict[str, Any]:
-    kinds = Counter(page.kind for page in pages)
-    api_pages = kinds.get("api", 0)
+    page_kinds = Counter(page.kind for page in pages)
+    api_pages = page_kinds.get("api", 0)
     # pages, not operations: a page may also yield an operation shown only by its example
     sources = {op.source for op in operations if op.variants}
     with_operation = sum(1 for page in pages if page.kind == "api" and page.source in sources)
     with_source = sum(1 for op in operations if op.permissions_source)
     complete = sum(1 for op in operations if op.all_permission_kinds)
+    with_rows = sum(1 for op in operations if op.permissions_source or any(op.rows_lost))
+    understood = sum(1 for op in operations if op.all_permission_kinds and not any(op.rows_lost))
+    rows = {
+        kind: {
+            "understood": sum(op.rows_understood[i] for op in operations),
+            "lost": sum(op.rows_lost[i] for op in operations),
+        }
+        for i, kind in enumerate(PERMISSION_KINDS)
+    }
+    rows["kind_unknown"] = {"understood": 0, "lost": sum(op.rows_lost[-2] for op in operations)}
+    rows_read = sum(item["understood"] for item in rows.values())
+    rows_lost = sum(item["lost"] for item in rows.values())
+    untyped = sum(op.rows_lost[-1] for op in operations)
     requests = sum(op.example_requests for op in operations)
     graph_requests = sum(op.graph_requests for op in operations)
     tests = sum(op.tests for op in operations)
     return {
         "files_seen": len(pages),
         "api_pages": api_pages,
-        "resource_pages": kinds.get("resource", 0),
+        "resource_pages": page_kinds.get("resource", 0),
         "pages_without_operation": api_pages - with_operation,
         "operations": len(operations),
         "operations_with_variants": sum(1 for op in operations if op.variants),
         "operations_with_permissions_source": with_source,
         "operations_with_all_permission_kinds": complete,
+        "operations_with_permissions_understood": understood,
+        "permission_rows": {
+            "understood": rows_read,
+            "lost": rows_lost,
+            "by_kind": rows,
+            "in_tables_without_types": untyped,
+        },
         "operations_with_status": sum(1 for op in operations if op.status),
         "operations_with_examples": sum(1 for op in operations if op.example_requests),
         "example_requests": requests,
@@ -86,7 +123,9 @@ def _counts(
         "replay_tests": tests,
         "rates_percent": {
             "api_pages_to_operation": _rate(with_operation, api_pages),
-            "permissions_all_kinds": _rate(complete, with_source),
+            "permission_rows_understood": _rate(rows_read, rows_read + rows_lost),
+            "operations_permissions_understood": _rate(understood, with_rows),
+            "permissions_all_kinds": _rate(complete, with_source),  # deprecated: counts tables
             "graph_examples_replayed": _rate(tests, graph_requests),
         },
         "diagnostics_by_severity": count_by_severity(diagnostics),
@@ -117,6 +156,7 @@ def build_report(
 def table(report: dict[str, Any]) -> str:
     """A compact text table of the report, printed at the end of a run."""
     rates = report["rates_percent"]
+    rows = report["permission_rows"]
     severities = report["diagnostics_by_severity"]
     rows: Iterable[tuple[str, object]] = (
         (
@@ -125,8 +165,17 @@ def table(report: dict[str, Any]) -> str:
         ),
         ("operations", f"{report['operations']} ({rates['api_pages_to_operation']}% of api pages)"),
         (
+            "permission rows",
+            f"{rows['understood']} understood of {rows['understood'] + rows['lost']} naming a permission ({rates['permission_rows_understood']}%)"
+            + (
+                f"; {rows['in_tables_without_types']} more in tables without types"
+                if rows["in_tables_without_types"]
+                else ""
+            ),
+        ),
+        (
             "with permissions",
-            f"{report['operations_with_all_permission_kinds']} of {report['operations_with_permissions_source']} with a table ({rates['permissions_all_kinds']}%)",
+            f"{report['operations_with_permissions_understood']} understood in full ({rates['operations_permissions_understood']}%)",
         ),
         ("with status", report["operations_with_status"]),
         (

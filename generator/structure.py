@@ -3,7 +3,7 @@
 Sections are recognised by structure, never by localized wording: the English
 ``<a name="…">`` anchor that localized editions carry on every heading, else the English
 heading text. SDK tab headings (``# [HTTP](#tab/http)``) are not headings at all here, so
-they never end a section. markdown-it-py runs block-level only (the core ``inline`` rule
+they never end a section, anchored or not. markdown-it-py runs block-level only (the core ``inline`` rule
 is off), which keeps inline text as raw Markdown and halves parse time.
 """
 
@@ -142,10 +142,11 @@ def blocks_of(body: str) -> list[Block]:
             continue
         if token.type == "heading_open":
             raw = tokens[index + 1].content
-            if token.tag == "h1" and _TAB_HEADING.match(raw.strip()):
-                blocks.append(Block("tab", line, last, raw.strip(), depth=token.level))
+            anchor, text = heading_anchor(raw)
+            # localized editions anchor tab headings too: ``# <a name="http"></a>[HTTP](#tab/http)``
+            if token.tag == "h1" and _TAB_HEADING.match(text):
+                blocks.append(Block("tab", line, last, text, depth=token.level))
             else:
-                anchor, text = heading_anchor(raw)
                 blocks.append(
                     Block(
                         "heading",

@@ -110,18 +110,34 @@ def test_two_columns_most_to_least(header):
     assert rows["application"].higher == one("Thing.ReadWrite.All")
 
 
-def test_two_columns_unstated_order_takes_first_as_least():
+def test_two_columns_unstated_order_read_from_the_names():
     text = md("""
         |Permission type | Permissions|
         |:---|:---|
-        |Delegated (work or school account) | Thing.Read, Thing.ReadWrite |
+        |Delegated (work or school account) | Thing.ReadWrite, Thing.Read |
         |Delegated (personal Microsoft account) | Thing.Read |
         |Application | Thing.Read.All |
         """)
-    perms, _ = from_markdown(text)
-    assert perms.order == "unstated"
+    perms, found = from_markdown(text)
+    assert perms.order == "most_to_least"
+    assert [(line, code) for line, code, _ in found] == [(1, "GD026")]
     assert by_kind(perms)["delegated_work"].least == one("Thing.Read")
     assert by_kind(perms)["delegated_work"].higher == one("Thing.ReadWrite")
+
+
+def test_two_columns_unstated_order_names_silent_takes_first_as_least():
+    text = md("""
+        |Permission type | Permissions|
+        |:---|:---|
+        |Delegated (work or school account) | Thing.Read, Other.ReadWrite |
+        |Delegated (personal Microsoft account) | Thing.Read |
+        |Application | Thing.Read.All |
+        """)
+    perms, found = from_markdown(text)
+    assert perms.order == "unstated"
+    assert found == []
+    assert by_kind(perms)["delegated_work"].least == one("Thing.Read")
+    assert by_kind(perms)["delegated_work"].higher == one("Other.ReadWrite")
 
 
 @pytest.mark.parametrize(
@@ -209,7 +225,8 @@ def test_rows_by_spanish_labels():
         |Delegado (cuenta personal de Microsoft) | No admitida. |
         """)
     perms, found = from_markdown(text)
-    assert found == []
+    # the labels are followed, but the unusual order is reported
+    assert [(line, code) for line, code, _ in found] == [(4, "GD029")]
     assert perms.order == "least_to_most"
     assert [(row.kind, row.line, row.supported) for row in perms.rows] == [
         ("delegated_work", 4, True),
@@ -228,7 +245,7 @@ def test_rows_by_order_when_labels_unknown():
         |Toepassing | Thing.Read.All |
         """)
     perms, found = from_markdown(text)
-    assert found == []
+    assert [(line, code) for line, code, _ in found] == [(3, "GD024"), (4, "GD024"), (5, "GD024")]
     assert [(row.kind, row.line, row.supported) for row in perms.rows] == [
         ("delegated_work", 3, True),
         ("delegated_personal", 4, False),
@@ -237,21 +254,20 @@ def test_rows_by_order_when_labels_unknown():
     assert by_kind(perms)["application"].least == one("Thing.Read.All")
 
 
-def test_unknown_labels_without_three_rows_reported():
+def test_unknown_labels_of_two_rows_read_by_position_and_reported():
     text = md("""
         |Machtigingstype | Machtigingen|
         |:---|:---|
         |Gemachtigd | Thing.Read |
         |Toepassing | Thing.Read.All |
         """)
-    blocks = blocks_of(text)
-    assert permissions.tables(blocks) == []  # not recognisable as a permissions table
-    found: list[tuple[int, str, str]] = []
-    perms = permissions.from_table(
-        blocks[0], lambda line, code, message: found.append((line, code, message))
-    )
-    assert perms.rows == ()
-    assert [(line, code) for line, code, _ in found] == [(3, "GD021"), (4, "GD021")]
+    perms, found = from_markdown(text)  # a permissions table by its structure
+    assert [(row.kind, row.least) for row in perms.rows] == [
+        ("delegated_work", one("Thing.Read")),
+        ("delegated_personal", one("Thing.Read.All")),
+    ]
+    assert [(line, code) for line, code, _ in found] == [(3, "GD024"), (4, "GD024"), (1, "GD023")]
+    assert perms.lost == ()
 
 
 def test_known_label_recognised_even_if_another_row_is_unknown():
@@ -262,8 +278,8 @@ def test_known_label_recognised_even_if_another_row_is_unknown():
         |Service principal | Thing.Read.All |
         """)
     perms, found = from_markdown(text)
-    assert [row.kind for row in perms.rows] == ["delegated_work"]
-    assert [(line, code) for line, code, _ in found if code == "GD021"] == [(4, "GD021")]
+    assert [row.kind for row in perms.rows] == ["delegated_work", "delegated_personal"]
+    assert [(line, code) for line, code, _ in found if code != "GD023"] == [(4, "GD024")]
 
 
 def test_known_labels_win_over_row_order():
