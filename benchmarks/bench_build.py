@@ -8,12 +8,21 @@ temporary folder first, so that pages can be edited there. For each API version:
 - one page touched:  one page's mtime moved forward, its text unchanged;
 - one page changed:  one sentence added to one page's description (a new one each run).
 
+Then, unless --no-together, both versions in one run, as `graphdoc build <api-reference>`
+builds them (one process, shared start-up, imports, workers and cache): cold, no change,
+and one page changed (the same page edited in each version).
+
+With --against DIR (a checkout of another commit, e.g. `git worktree add DIR HEAD~1`),
+every build is run twice, once with this checkout and once with DIR, alternating, in the
+same conditions; the table then shows both medians and their ratio (this / other).
+
 Each build runs as `python -m generator build ... --quiet` in a child process, from the
-repo root. Figures: wall time, pages read per second, files the build created, rewrote or
+repo root (or DIR). Figures: wall time, pages read per second, files the build created, rewrote or
 deleted in its output folder, peak memory, and the build's own time per stage (its
 `seconds` summary line). Every figure is the median over the runs.
 
     python benchmarks/bench_build.py [--runs 3] [--cold-runs 1] [--versions v1.0,beta] [--jobs N]
+        [--no-together] [--against DIR]
 """
 
 from __future__ import annotations
@@ -35,6 +44,8 @@ from _corpus import REPO, UNPACK, build_command
 
 CORPUS = "graph-docs-en-2021"
 SCENARIOS = ("cold", "no change", "one page touched", "one page changed")
+TOGETHER = "v1.0+beta"  # both versions in one run
+TOGETHER_SCENARIOS = ("cold", "no change", "one page changed")
 
 
 def tree_memory(pid: int) -> int:
@@ -54,11 +65,11 @@ def tree_memory(pid: int) -> int:
     return total
 
 
-def run_build(command: list[str], env: dict[str, str]) -> dict:
+def run_build(command: list[str], env: dict[str, str], cwd: Path = REPO) -> dict:
     """Run one build; wall time, its stdout, peak RSS of its largest process, sampled tree PSS."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        child = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=errors)
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=errors)
         peak_tree, done = [0], threading.Event()
 
         def sample() -> None:
@@ -81,10 +92,11 @@ def run_build(command: list[str], env: dict[str, str]) -> dict:
         raise SystemExit(
             f"build failed ({child.returncode}): {' '.join(command)}\n{stderr[-2000:]}"
         )
-    stages = {}
-    for line in stdout.splitlines():
+    stages: dict[str, float] = {}
+    for line in stdout.splitlines():  # summed over the versions of a run that builds several
         if line.startswith("seconds"):
-            stages = {name: float(value) for name, value in re.findall(r"(\w+) ([\d.]+)", line)}
+            for name, value in re.findall(r"(\w+) ([\d.]+)", line):
+                stages[name] = stages.get(name, 0.0) + float(value)
     pages = re.search(r"pages read\s+(\d+)", stdout)
     return {
         "wall": wall,
@@ -139,6 +151,8 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, help="passed to graphdoc build (default: its own)")
     parser.add_argument("--page", default="api/message-send.md", help="the page to touch/edit")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--no-together", action="store_true", help="skip the one-run build")
+    parser.add_argument("--against", metavar="DIR", help="a checkout to compare with (A/B)")
     args = parser.parse_args()
 
     root = Path(
@@ -152,77 +166,136 @@ def main() -> int:
         f"cold runs {args.cold_runs}, rebuild runs {args.runs}"
     )
     results: dict[tuple[str, str], list[dict]] = {}
+    checkouts = [("", REPO)] + ([("other ", Path(args.against).resolve())] if args.against else [])
+    versions = args.versions.split(",")
     try:
-        for version in args.versions.split(","):
+        for version in versions:
             pages = work / "pages" / version
             shutil.copytree(root / CORPUS / "api-reference" / version, pages)
-            page = pages / args.page
+        for version in versions:
+            pages = work / "pages" / version
             for cold in range(args.cold_runs):
-                out = work / f"out-{version}-{cold}"
-                env = {**os.environ, "XDG_CACHE_HOME": str(work / f"cache-{version}-{cold}")}
-                command = build_command(pages, version, out, args.jobs)
                 plan = [("cold", None)]
                 if cold == args.cold_runs - 1:  # the rebuilds follow the last cold build
                     for scenario in SCENARIOS[1:]:
                         plan += [(scenario, run) for run in range(args.runs)]
-                for scenario, run in plan:
-                    if scenario == "one page touched":
-                        stamp = time.time() + 10 * (run + 1)
-                        os.utime(page, (stamp, stamp))
-                    elif scenario == "one page changed":
-                        edit_description(page, run)
-                    before = snapshot(out) if out.exists() else {}
-                    figures = run_build(command, env)
-                    figures["written"] = files_written(before, snapshot(out))
-                    results.setdefault((version, scenario), []).append(figures)
-                    print(f"  {version} {scenario}: {figures['wall']:.2f} s", file=sys.stderr)
+                run_plan(
+                    plan,
+                    [pages / args.page],
+                    work,
+                    f"{version}-{cold}",
+                    version,
+                    checkouts,
+                    lambda out: build_command(pages, version, out, args.jobs),
+                    results,
+                )
+        if not args.no_together and len(versions) > 1:
+            tree = work / "pages"
+            plan = [("cold", None)] + [
+                (scenario, run) for scenario in TOGETHER_SCENARIOS[1:] for run in range(args.runs)
+            ]
+            edited = [tree / version / args.page for version in versions]
+            run_plan(  # (only this checkout: an older one may not build a tree in one run)
+                plan,
+                edited,
+                work,
+                "together",
+                TOGETHER,
+                checkouts[:1],
+                lambda out: together_command(tree, out, args.jobs),
+                results,
+            )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print_table(results, args.versions.split(","))
+    print_table(results, versions, bool(args.against))
     return 0
 
 
-def print_table(results: dict[tuple[str, str], list[dict]], versions: list[str]) -> None:
+def together_command(tree: Path, out: Path, jobs: int | None) -> list[str]:
+    """The build of a documentation tree holding v1.0/ and beta/: both in one process."""
+    command = [sys.executable, "-m", "generator", "build", str(tree), "--out", str(out)]
+    command += ["--specs", str(out / "specs"), "--quiet"]
+    return command + (["--jobs", str(jobs)] if jobs else [])
+
+
+def run_plan(plan, pages, work, name, label, checkouts, command_for, results) -> None:  # type: ignore[no-untyped-def]
+    """Run each scenario of ``plan`` with every checkout in turn (A, B, A, B …)."""
+    for scenario, run in plan:
+        if scenario == "one page touched":
+            stamp = time.time() + 10 * (run + 1)
+            for page in pages:
+                os.utime(page, (stamp, stamp))
+        elif scenario == "one page changed":
+            for page in pages:
+                edit_description(page, run)
+        for prefix, checkout in checkouts:
+            out = work / f"out-{prefix.strip() or 'this'}-{name}"
+            env = {
+                **os.environ,
+                "XDG_CACHE_HOME": str(work / f"cache-{prefix.strip() or 'this'}-{name}"),
+            }
+            before = snapshot(out) if out.exists() else {}
+            figures = run_build(command_for(out), env, checkout)
+            figures["written"] = files_written(before, snapshot(out))
+            results.setdefault((prefix + label, scenario), []).append(figures)
+            print(f"  {prefix}{label} {scenario}: {figures['wall']:.2f} s", file=sys.stderr)
+
+
+def print_table(
+    results: dict[tuple[str, str], list[dict]], versions: list[str], compared: bool
+) -> None:
     stages: list[str] = []
     for runs in results.values():
         for figures in runs:
             stages += [name for name in figures["stages"] if name not in stages]
-    header = f"{'version':<10}{'scenario':<18}{'runs':>5}{'wall s':>9}{'pages/s':>9}{'written':>9}"
+    header = f"{'build':<16}{'scenario':<18}{'runs':>5}{'wall s':>9}{'pages/s':>9}{'written':>9}"
     header += f"{'RSS MB':>8}{'tree MB':>9}" + "".join(f"{name:>9}" for name in stages)
     print()
     print("Medians. wall: whole child process. written: files created/rewritten/deleted in --out.")
     print("RSS MB: peak of the largest build process. tree MB: peak PSS of the build and its")
-    print(
-        "workers, sampled every 50 ms. Stage columns: the build's own `seconds` line (0.1 s steps)."
-    )
+    print("workers, sampled every 50 ms. Stage columns: the build's own `seconds` lines (0.1 s")
+    print(f"steps; summed over the versions for {TOGETHER}, which builds both in one process).")
     print(header)
     print("-" * len(header))
+    labels = versions + ([TOGETHER] if any(key[0] == TOGETHER for key in results) else [])
     totals: dict[str, list[float]] = {}
-    for version in versions:
-        for scenario in SCENARIOS:
-            runs = results.get((version, scenario))
-            if not runs:
-                continue
-            wall = median([f["wall"] for f in runs])
-            pages = median([f["pages"] / f["wall"] for f in runs])
-            row = f"{version:<10}{scenario:<18}{len(runs):>5}{wall:>9.2f}{pages:>9.0f}"
-            row += f"{median([f['written'] for f in runs]):>9.0f}"
-            row += (
-                f"{median([f['rss'] for f in runs]):>8.0f}{median([f['tree'] for f in runs]):>9.0f}"
-            )
-            row += "".join(
-                f"{median([f['stages'][s] for f in runs if s in f['stages']]):>9.1f}"
-                for s in stages
-            )
-            print(row)
-            totals.setdefault(scenario, []).append(wall)
+    for label in labels:
+        for prefix in ("", "other ") if compared else ("",):
+            for scenario in SCENARIOS:
+                runs = results.get((prefix + label, scenario))
+                if not runs:
+                    continue
+                wall = median([f["wall"] for f in runs])
+                pages = median([f["pages"] / f["wall"] for f in runs])
+                row = f"{prefix + label:<16}{scenario:<18}{len(runs):>5}{wall:>9.2f}{pages:>9.0f}"
+                row += f"{median([f['written'] for f in runs]):>9.0f}"
+                row += f"{median([f['rss'] for f in runs]):>8.0f}"
+                row += f"{median([f['tree'] for f in runs]):>9.0f}"
+                row += "".join(
+                    f"{median([f['stages'][s] for f in runs if s in f['stages']]):>9.1f}"
+                    for s in stages
+                )
+                print(row)
+                if label != TOGETHER:
+                    totals.setdefault(prefix + scenario, []).append(wall)
     if len(versions) > 1:
         for scenario, walls in totals.items():
             if len(walls) == len(versions):
                 print(
-                    f"{'+'.join(versions):<10}{scenario:<18}{'':>5}{sum(walls):>9.2f}  (sum of medians)"
+                    f"{'+'.join(versions):<16}{scenario:<18}{'':>5}{sum(walls):>9.2f}  (sum of medians, separate runs)"
                 )
+    if compared:
+        print()
+        print("A/B: this checkout / the other, median wall of alternating runs (below 1: faster).")
+        for label in labels:
+            for scenario in SCENARIOS:
+                this, other = results.get((label, scenario)), results.get(
+                    ("other " + label, scenario)
+                )
+                if this and other:
+                    ratio = median([f["wall"] for f in this]) / median([f["wall"] for f in other])
+                    print(f"{label:<16}{scenario:<18}{ratio:>9.3f}")
 
 
 if __name__ == "__main__":

@@ -11,16 +11,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from dataclasses import replace
+from typing import Any, Sequence
 
 from . import __version__, incremental, pipeline, specio
 from .diagnostics import CODES, Diagnostic, load_suppressions
 from .errors import InputError, InvalidSource, OutputError
 from .incremental import cache
+from .pages import API_VERSIONS, version_folders
 from .parse import parse_file
 from .pipeline import BuildResult, Settings, analyse
 from .report import table
-from .workers import default_jobs
+from .workers import Workers, default_jobs
 
 DEFAULT_PAGES = "specs/pages"
 DEFAULT_OVERRIDES = "specs/overrides"
@@ -28,7 +30,12 @@ _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _common(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
+    command.add_argument(
+        "--api-version",
+        choices=API_VERSIONS,
+        help="the API version of the pages (default: v1.0; for a folder holding v1.0/ and"
+        " beta/, the one version to build)",
+    )
     command.add_argument(
         "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
     )
@@ -127,7 +134,8 @@ def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
     if overrides is None and default_pages and Path(DEFAULT_OVERRIDES).is_dir():
         overrides = Path(DEFAULT_OVERRIDES)
     store = None if args.no_cache else Path(args.cache)
-    return Settings(args.api_version, max(1, args.jobs), overrides, suppressions, store)
+    version = args.api_version or API_VERSIONS[0]
+    return Settings(version, max(1, args.jobs), overrides, suppressions, store)
 
 
 def _github(diagnostic: Diagnostic) -> str:
@@ -153,10 +161,11 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic], style: str = "text") -
         out.write((_github(diagnostic) if style == "github" else diagnostic.format()) + "\n")
 
 
-def _write_report(result: BuildResult, path: str | None) -> None:
+def _write_report(report: dict[str, Any], path: str | None) -> None:
+    """``report`` to ``path``, if given (a build of several versions: by version)."""
     if path:
         try:
-            Path(path).write_text(json.dumps(result.report, indent=2) + "\n", encoding="utf-8")
+            Path(path).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         except OSError as error:
             raise OutputError(f"{path}: cannot write report: {error.strerror or error}") from None
 
@@ -184,22 +193,55 @@ def _build(args: argparse.Namespace) -> int:
     paths = args.paths or [DEFAULT_PAGES]
     _check_package(args.package)
     settings = _settings(args, default_pages=not args.paths)
-    result = _run_build(paths, Path(args.out), Path(args.specs), args.package, settings)
-    _write_report(result, args.report)
+    versions = version_folders(paths)
+    if args.api_version:
+        versions = [
+            (version, folder) for version, folder in versions if version == args.api_version
+        ]
+    if not versions:  # pages of one version
+        result = _run_build(paths, Path(args.out), Path(args.specs), args.package, settings)
+        _write_report(result.report, args.report)
+        return _conclude_build(args, result, args.out)
+    # a documentation tree: each version into its own package, in one process
+    status, reports = 0, {}
+    with Workers(settings.jobs) as workers:
+        for version, folder in versions:
+            out = Path(args.out) / version
+            package = f"{args.package}_{version.split('.')[0]}"
+            result = _run_build(
+                [folder],
+                out,
+                Path(args.specs),
+                package,
+                replace(settings, api_version=version),
+                workers,
+            )
+            reports[version] = result.report
+            status = max(status, _conclude_build(args, result, str(out)))
+    _write_report(reports, args.report)
+    return status
+
+
+def _conclude_build(args: argparse.Namespace, result: BuildResult, out: str) -> int:
     if not args.quiet:
         _print_diagnostics(result.diagnostics)
-    print(_summary(result, args.out), file=sys.stdout if args.quiet else sys.stderr)
+    print(_summary(result, out), file=sys.stdout if args.quiet else sys.stderr)
     errors = result.report["diagnostics_by_severity"]["error"]
     return 1 if args.strict and errors else 0
 
 
 def _run_build(
-    paths: list[str], out: Path, specs: Path, package: str, settings: Settings
+    paths: list[str],
+    out: Path,
+    specs: Path,
+    package: str,
+    settings: Settings,
+    workers: Workers | None = None,
 ) -> BuildResult:
     """The bare pipeline without a cache; with one, the incremental layer around it."""
     if settings.cache is None:
-        return pipeline.build(paths, out, specs, package, settings)
-    return incremental.build(paths, out, specs, package, settings)
+        return pipeline.build(paths, out, specs, package, settings, workers)
+    return incremental.build(paths, out, specs, package, settings, workers)
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -221,7 +263,7 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _lint(args: argparse.Namespace) -> int:
     result = analyse(args.paths, _settings(args, default_pages=False))
-    _write_report(result, args.report)
+    _write_report(result.report, args.report)
     _print_diagnostics(result.diagnostics, args.format)
     return 1 if result.report["diagnostics_by_severity"]["error"] else 0
 

@@ -23,6 +23,18 @@ class PageFile:
     kind: str  # "api" or "resource"
 
 
+API_VERSIONS = ("v1.0", "beta")
+
+
+def version_folders(paths: list[str]) -> list[tuple[str, str]]:
+    """The API version folders of a documentation tree (``api-reference`` holding ``v1.0/``
+    and ``beta/``) given as the only path, in :data:`API_VERSIONS` order; else none."""
+    if len(paths) != 1 or not os.path.isdir(paths[0]):
+        return []
+    found = [(version, os.path.join(paths[0], version)) for version in API_VERSIONS]
+    return [(version, folder) for version, folder in found if os.path.isdir(folder)]
+
+
 def discover(paths: list[str]) -> list[PageFile]:
     found: dict[str, PageFile] = {}
     for given in paths:

@@ -8,13 +8,14 @@ cache and a manifest, and a test checks that both write the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from . import specio
 from .assemble import Model, PageWork, assemble, page_work, planned, spec_files
@@ -26,7 +27,7 @@ from .overrides import Override
 from .overrides import load as load_overrides
 from .pages import PageFile, discover
 from .parse import PageResult
-from .render import GroupModule, render_group, render_package
+from .render import render_package
 from .report import Facts, build_report, facts
 from .workers import Workers
 from .write import write_tree
@@ -98,6 +99,17 @@ def collector_paused(function: Callable[..., _R]) -> Callable[..., _R]:
                 gc.enable()
 
     return paused
+
+
+@contextlib.contextmanager
+def pool(jobs: int, shared: Workers | None = None) -> Iterator[Workers]:
+    """The workers of one run: ``shared`` ones (a run over several versions), or new ones
+    that end with the run."""
+    if shared is not None:
+        yield shared
+        return
+    with Workers(jobs) as workers:
+        yield workers
 
 
 # the stages
@@ -185,14 +197,14 @@ def parallel_format(workers: Workers) -> FormatMap:
 
 
 @collector_paused
-def analyse(paths: list[str], settings: Settings) -> BuildResult:
+def analyse(paths: list[str], settings: Settings, shared: Workers | None = None) -> BuildResult:
     """Read and parse every page, apply overrides, name the operations, plan replay tests."""
     result = BuildResult()
     clock = Clock(result.timings)
     result.pages = discover(paths)
     clock.lap("discover")
     api_pages = [page for page in result.pages if page.kind == "api"]
-    with Workers(settings.jobs) as workers:
+    with pool(settings.jobs, shared) as workers:
         workers.start()
         works = parse_pages(api_pages, settings.api_version, workers)
     clock.lap("parse")
@@ -212,23 +224,22 @@ def build(
     specs: Path,
     package: str,
     settings: Settings,
-    group_module: GroupModule = render_group,
+    shared: Workers | None = None,
 ) -> BuildResult:
     """Build the package into ``out`` and the specs into ``specs``, from nothing."""
-    result = analyse(paths, settings)
-    if not result.report["operations"]:
-        api_pages = sum(1 for page in result.pages if page.kind == "api")
-        raise no_operation(paths, api_pages, result.diagnostics)
-    clock = Clock(result.timings)
-    model = result.model
-    rendered = render_package(model.operations, model.cases, package, settings.api_version)
-    files = rendered.files
-    files["report.json"] = json.dumps(result.report, indent=2) + "\n"
-    clock.lap("render")
-    with Workers(settings.jobs) as workers:
-        workers.start()
+    with pool(settings.jobs, shared) as workers:
+        result = analyse(paths, settings, workers)
+        if not result.report["operations"]:
+            api_pages = sum(1 for page in result.pages if page.kind == "api")
+            raise no_operation(paths, api_pages, result.diagnostics)
+        clock = Clock(result.timings)
+        model = result.model
+        rendered = render_package(model.operations, model.cases, package, settings.api_version)
+        files = rendered.files
+        files["report.json"] = json.dumps(result.report, indent=2) + "\n"
+        clock.lap("render")
         files.update(format_files(files, rendered.cuts, parallel_format(workers)))
-    clock.lap("format")
+        clock.lap("format")
     write_outputs(out, specs / settings.api_version, files, model_specs(model))
     clock.lap("write")
     return result

@@ -42,6 +42,7 @@ from ..pipeline import (
     no_operation,
     overrides_of,
     parallel_format,
+    pool,
 )
 from ..render import GroupModule, keep_compiled_templates, render_group
 from ..workers import Workers
@@ -202,7 +203,12 @@ def _cached_format(settings: Settings, workers: Workers) -> FormatMap:
 
 @collector_paused
 def build(
-    paths: list[str], out: Path, specs: Path, package: str, settings: Settings
+    paths: list[str],
+    out: Path,
+    specs: Path,
+    package: str,
+    settings: Settings,
+    shared: Workers | None = None,
 ) -> BuildResult:
     """Build the package into ``out`` and the specs into ``specs``, redoing only what changed.
 
@@ -230,7 +236,7 @@ def build(
         return result
     if previous is not None and (not previous.incremental or settings.overrides is not None):
         previous = None
-    with Workers(settings.jobs) as workers:
+    with pool(settings.jobs, shared) as workers:
         load = _cached_works(settings, workers)
         plan: FullPlan = (
             FullPlan(reading.api_pages, reading.keys, load)
@@ -241,7 +247,7 @@ def build(
             workers.start(warm=warm_formatter, little=True)
         else:  # (importing black first would slow the parsing down)
             workers.start()
-        units = _analyse(paths, reading, plan, settings, result)
+        units = _analyse(paths, reading, plan, settings, result, clock)
         if settings.cache is not None:
             keep_compiled_templates(settings.cache / "templates")
         group_module = _cached_group_module(result.model, settings)
@@ -276,10 +282,14 @@ def build(
 
 
 def _analyse(
-    paths: list[str], reading: _Reading, plan: FullPlan, settings: Settings, result: BuildResult
+    paths: list[str],
+    reading: _Reading,
+    plan: FullPlan,
+    settings: Settings,
+    result: BuildResult,
+    clock: Clock,
 ) -> dict[str, Unit]:
     """The model of the units the build must redo, and the records of every unit."""
-    clock = Clock(result.timings)
     overrides, problems = overrides_of(settings)
     while True:  # again if a stray example of the analysed pages lands in another unit
         works = plan.works(plan.pages())
