@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import lenient_json
+from .errors import NotJSON
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _FIELD = re.compile(r'"(blockType|name)"\s*:\s*"([^"]*)"', re.I)
@@ -60,7 +61,7 @@ def annotations_in(
         line = first_line + html.count("\n", 0, match.start())
         try:
             data, repaired = lenient_json.loads(body)
-        except lenient_json.NotJSON as error:
+        except NotJSON as error:
             salvaged = {key.lower(): value for key, value in _FIELD.findall(body)}
             report(line, "GD031", f"annotation is not JSON ({error})")
             if "blocktype" not in salvaged:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from . import specio
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Report
 from .model import Example, Operation
 from .naming import resolve_collisions, unique
 from .overrides import Override
@@ -87,6 +87,10 @@ class Model:
     def add(self, path: str, line: int, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, code, message))
 
+    def reporter(self, path: str) -> Report:
+        """A page's ``Report``: its diagnostics added to the model's, under ``path``."""
+        return lambda line, code, message: self.add(path, line, code, message)
+
 
 def assemble(
     works: Sequence[PageWork],
@@ -120,25 +124,23 @@ def assemble(
     strays: list[tuple[Operation, Example]] = []
     for operation in model.operations:
         model.order[operation.qualified_name] = (0, operation.source, operation.id)
-        work = by_source.get(operation.source)
-        original = work.parsed.operation if work is not None else None
-        if work is not None and original is not None and _same_but_name(operation, original):
-            model.cases[operation.qualified_name] = list(work.cases)
-            model.diagnostics.extend(work.diagnostics)
-            found_strays = list(work.strays)
+        own = by_source.get(operation.source)
+        original = own.parsed.operation if own is not None else None
+        if own is not None and original is not None and _same_but_name(operation, original):
+            model.cases[operation.qualified_name] = list(own.cases)
+            model.diagnostics.extend(own.diagnostics)
+            found_strays = list(own.strays)
         else:  # an override changed it: plan it here
             path = display.get(operation.source, operation.source)
             found_strays = []
             model.cases[operation.qualified_name] = plan(
-                operation,
-                lambda line, code, message, path=path: model.add(path, line, code, message),
-                found_strays,
+                operation, model.reporter(path), found_strays
             )
         strays += [(operation, example) for example in found_strays]
         keys = model.strays.setdefault(operation.source, set())
         keys.update(stray_key(example) for example in found_strays)
-        unchanged = work is not None and original is operation  # its spec is the worker's
-        model.specs.append(work.spec if unchanged and work else specio.dump(operation))
+        unchanged = own is not None and original is operation  # its spec is the worker's
+        model.specs.append(own.spec if unchanged and own else specio.dump(operation))
     index = operation_index(model.operations + list(context))
     counts: dict[str, int] = {}  # operations adopted so far, by home
     for home, example in strays:
@@ -164,9 +166,7 @@ def assemble(
         model.operations.append(extra)
         model.order[extra.qualified_name] = (1, extra.source, extra.id, count)
         model.extras.add(extra.qualified_name)
-        model.cases[extra.qualified_name] = plan(
-            extra, lambda line, code, message, path=path: model.add(path, line, code, message)
-        )
+        model.cases[extra.qualified_name] = plan(extra, model.reporter(path))
         model.specs.append(specio.dump(extra))
     return model
 
@@ -194,9 +194,7 @@ def _adopt(
     model.operations.append(extra)
     model.order[extra.qualified_name] = order
     model.extras.add(extra.qualified_name)
-    model.cases[extra.qualified_name] = plan(
-        extra, lambda line, code, message: model.add(path, line, code, message)
-    )
+    model.cases[extra.qualified_name] = plan(extra, model.reporter(path))
     model.specs.append(specio.dump(extra))
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from . import __version__, incremental, pipeline, specio
-from .diagnostics import CODES, Diagnostic, load_suppressions
+from .diagnostics import CODES, Diagnostic, Suppression, load_suppressions
 from .errors import InputError, InvalidSource, OutputError
 from .incremental import cache
 from .pages import API_VERSIONS, version_folders
@@ -122,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
-    suppressions = ()
+    suppressions: tuple[Suppression, ...] = ()
     if args.suppressions:
         try:
             suppressions = tuple(load_suppressions(args.suppressions))

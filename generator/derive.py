@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Iterator
+from typing import Iterator
 
+from .diagnostics import Report
 from .model import Operation, PathParam, PathVariant
 from .paths import identifier, parse_template, singular
 from .urls import match_url, on_graph_host, path_pattern, written_path
-
-Report = Callable[[int, str, str], None]
 
 _SUFFIX = re.compile(
     r"(?P<base>.*?)(?P<suffix>(?:/microsoft\.graph\.[A-Za-z0-9_.]+)?(?:/\$count|/\$value)?)$"
@@ -180,8 +179,8 @@ def derive_variants(operation: Operation, report: Report) -> Operation:
             continue
         path = written_path(request.url)
         if "://" not in request.url and "?" not in request.url and _TEMPLATE_LIKE.match(path):
-            found = parse_template(path, request.line, lambda *args: None)
-            added.append(replace(found, derived_from=found.template))
+            written = parse_template(path, request.line, lambda *args: None)
+            added.append(replace(written, derived_from=written.template))
             current = replace(current, variants=operation.variants + tuple(added))
             report(
                 request.line,
@@ -190,7 +189,7 @@ def derive_variants(operation: Operation, report: Report) -> Operation:
             )
             continue
         for variant in operation.variants:
-            found = next(
+            found: PathVariant | None = next(
                 (
                     c
                     for c in _candidates(variant, path, request.method)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Callable, Iterable, Literal
 
 import yaml
 
@@ -242,6 +242,11 @@ _CODES = (
 
 CODES: dict[str, Code] = {code.code: code for code in _CODES}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+# How code that reads one page reports a problem in it: ``report(line, code, message)``.
+Report = Callable[[int, str, str], None]
+# The same for code that sees several files: ``report(path, line, code, message)``.
+PathReport = Callable[[str, int, str, str], None]
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,13 @@ heading or a paragraph.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
+from .diagnostics import Report
 from . import httptext, lenient_json
+from .errors import NotJSON
 from .annotations import Annotation, annotations_in
 from .model import Example, HttpMessage
 from .structure import Block, Section
-
-Report = Callable[[int, str, str], None]
 
 _NOT_EXAMPLES = frozenset({"example", "samples", "resource", "permissions", "json", "tabs"})
 
@@ -64,7 +63,7 @@ def _bare_body(text: str, line: int) -> HttpMessage | None:
         return None
     try:
         body, _ = lenient_json.loads(stripped)
-    except lenient_json.NotJSON:
+    except NotJSON:
         return None
     return HttpMessage(
         status=0, body_kind="json", body=body, content_type="application/json", line=line + 1
@@ -78,9 +77,9 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
     run = 0
     for block, open_to_shape in _candidate_blocks(sections):
         if block.kind == "html":
-            for annotation in annotations_in(block.text, block.line, report):
-                if annotation.block_type:
-                    pending = annotation  # page annotations (no blockType) bind to nothing
+            for found in annotations_in(block.text, block.line, report):
+                if found.block_type:
+                    pending = found  # page annotations (no blockType) bind to nothing
             continue
         if block.kind != "fence":
             continue
@@ -160,15 +159,15 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
             report(
                 request.message.line, "GD040", f"example request {request.name!r} has no response"
             )
-        annotation = request.response_annotation
+        response_annotation = request.response_annotation
         examples.append(
             Example(
                 name=request.name,
                 request=request.message,
                 response=request.response,
-                truncated=bool(annotation and annotation.truncated),
-                response_type=annotation.odata_type if annotation else "",
-                is_collection=bool(annotation and annotation.is_collection),
+                truncated=bool(response_annotation and response_annotation.truncated),
+                response_type=response_annotation.odata_type if response_annotation else "",
+                is_collection=bool(response_annotation and response_annotation.is_collection),
                 followup=request.followup,
             )
         )

@@ -24,7 +24,8 @@ def _black() -> tuple[Any, Any]:
     """black and its mode, imported on first use: a build that formats nothing skips it."""
     import black
 
-    return black, black.Mode(line_length=100, target_versions={black.TargetVersion.PY311})
+    mode = black.Mode(line_length=100, target_versions={black.mode.TargetVersion.PY311})
+    return black, mode
 
 
 def format_python(path: str, source: str) -> str:
@@ -45,7 +46,8 @@ def _format(path: str, source: str) -> str:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return black.format_str(source, mode=mode)
+        formatted: str = black.format_str(source, mode=mode)
+        return formatted
     finally:
         if collecting:
             gc.enable()

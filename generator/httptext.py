@@ -9,9 +9,10 @@ like JSON; anything else is kept as text with its content type.
 from __future__ import annotations
 
 import re
-from typing import Callable
 
+from .diagnostics import Report
 from . import lenient_json
+from .errors import NotJSON
 from .model import HttpMessage
 
 METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS")
@@ -19,8 +20,6 @@ REQUEST_LINE = re.compile(r"^\s*(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\s+(\S.*
 STATUS_LINE = re.compile(r"^\s*HTTP(?:/\d(?:\.\d)?)?\s+(\d{3})\b", re.I)
 _HEADER = re.compile(r"^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*?)\s*$")
 _HTTP_VERSION_SUFFIX = re.compile(r"\s+HTTP/\d(?:\.\d)?$", re.I)
-
-Report = Callable[[int, str, str], None]
 
 
 def first_line(text: str) -> str:
@@ -92,7 +91,7 @@ def _body(
             if repaired:
                 report(line, "GD064", "example body is not strict JSON; read it after repairs")
             return "json", value, content_type
-        except lenient_json.NotJSON as error:
+        except NotJSON as error:
             report(line, "GD045", f"example body is not JSON ({error}); kept as text")
     return "text", text, content_type
 

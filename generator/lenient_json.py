@@ -92,7 +92,7 @@ def loads(text: str) -> tuple[Any, bool]:
         return json.loads(text), False
     except ValueError as error:
         first_error = error
-    candidates = (
+    candidates: tuple[str, ...] = (
         text,
         _drop_trailing_commas(text),
         _drop_trailing_commas(text.translate(_SMART_QUOTES)),

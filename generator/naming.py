@@ -62,7 +62,7 @@ def split_stem(stem: str) -> tuple[str, str]:
 
 def names_for(stem: str, line: int, report: Callable[[int, str, str], None]) -> tuple[str, str]:
     group, method = split_stem(stem)
-    adjusted = []
+    adjusted: list[str] = []
     if keyword.iskeyword(group) or group in RESERVED_GROUPS or group.startswith("_"):
         group, adjusted = group + "_", adjusted + [f"group {group!r} → {group}_"]
     if keyword.iskeyword(method) or method in RESERVED_METHODS:

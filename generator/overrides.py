@@ -19,15 +19,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
+from .diagnostics import PathReport
 from .model import Operation
 from .naming import python_name
 from .paths import parse_template
 
-Report = Callable[[str, int, str, str], None]
 _KEYS = frozenset(
     {"page", "api_version", "group", "name", "status", "add_variants", "remove_variants"}
 )
@@ -40,7 +40,7 @@ class Override:
     entry: dict[str, Any]
 
 
-def load(folder: Path, report: Report) -> list[Override]:
+def load(folder: Path, report: PathReport) -> list[Override]:
     overrides: list[Override] = []
     for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         try:
@@ -87,7 +87,7 @@ def _check(entry: Any) -> str:
 
 
 def apply(
-    operations: list[Operation], overrides: list[Override], report: Report
+    operations: list[Operation], overrides: list[Override], report: PathReport
 ) -> list[Operation]:
     by_id: dict[str, list[int]] = {}
     for index, operation in enumerate(operations):
@@ -122,7 +122,7 @@ def apply(
 
 
 def _apply_one(
-    operation: Operation, override: Override, report: Report
+    operation: Operation, override: Override, report: PathReport
 ) -> tuple[Operation, list[str]]:
     entry = override.entry
     changes: list[str] = []

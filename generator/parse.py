@@ -170,7 +170,7 @@ def _permissions(
 
 
 def _table_rows(section: Section) -> list[tuple[int, tuple[str, ...]]]:
-    rows = []
+    rows: list[tuple[int, tuple[str, ...]]] = []
     for block in section.blocks:
         if block.kind == "table":
             rows.extend((block.line + 2 + i, row) for i, row in enumerate(block.rows[1:]))

@@ -14,6 +14,7 @@ import keyword
 import re
 from typing import Callable
 
+from .diagnostics import Report
 from .runtime._contract import RESERVED_PARAMETERS
 from .model import ParamStyle, PathParam, PathVariant
 
@@ -43,8 +44,6 @@ _IRREGULAR = {
     "statuses": "status",
     "aliases": "alias",
 }
-
-Report = Callable[[int, str, str], None]
 
 
 def snake(text: str) -> str:

@@ -20,12 +20,12 @@ where only a word could decide and it is unknown, a diagnostic says what was ass
 from __future__ import annotations
 
 import re
-from typing import Callable, Literal
+from typing import Literal
 
+from .diagnostics import Report
 from .model import PERMISSION_KINDS, PermissionKind, PermissionRow, Permissions
 from .structure import Block
 
-Report = Callable[[int, str, str], None]
 Order = Literal["least_to_most", "most_to_least", "unstated", "columns"]
 
 _SCOPE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+")
@@ -77,9 +77,19 @@ _LABELS: tuple[tuple[PermissionKind, tuple[str, ...]], ...] = (
         ("application", "aplicación", "anwendung", "aplicativo", "applicazione", "app-only"),
     ),
 )
-_MOST_TO_LEAST = ("most to least", "de más a menos", "du plus au moins", "vom höchsten")
+_MOST_TO_LEAST: tuple[str, ...] = (
+    "most to least",
+    "de más a menos",
+    "du plus au moins",
+    "vom höchsten",
+)
 _MOST_TO_LEAST += ("máximos a mínimos",)
-_LEAST_TO_MOST = ("least to most", "de menos a más", "du moins au plus", "vom niedrigsten")
+_LEAST_TO_MOST: tuple[str, ...] = (
+    "least to most",
+    "de menos a más",
+    "du moins au plus",
+    "vom niedrigsten",
+)
 _LEAST_TO_MOST += ("menos para a com mais", "do mínimo para o mais", "do menos para o mais")
 
 # The privilege order of permission names, as data. A name is RESOURCE.ACCESS[.QUALIFIER];
@@ -300,7 +310,9 @@ def _direction(header: tuple[str, ...], cells: list[str], line: int, report: Rep
     return "unstated"
 
 
-def _split_order(documented: tuple[tuple[str, ...], ...], order: str) -> tuple[tuple, tuple]:
+def _split_order(
+    documented: tuple[tuple[str, ...], ...], order: str
+) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
     """(least, higher): the least privileged end of a documented list, the rest in documented order."""
     if order == "most_to_least":
         return documented[-1:], documented[:-1]
@@ -337,11 +349,11 @@ def from_table(table: Block, report: Report, resource: str = "") -> Permissions:
         transposed = list(PERMISSION_KINDS)
         report(table.line, "GD024", "per-resource columns read by position")
     if transposed is not None:
-        rows = sorted(
+        ordered = sorted(
             _transposed(table, transposed, resource, report),
             key=lambda r: PERMISSION_KINDS.index(r.kind),
         )
-        return Permissions(tuple(rows), "unstated", "", table.line)
+        return Permissions(tuple(ordered), "unstated", "", table.line)
     body = [
         (table.line + 2 + i, tuple(row) + ("",) * (len(header) - len(row)))
         for i, row in enumerate(table.rows[1:])
@@ -384,7 +396,7 @@ def from_table(table: Block, report: Report, resource: str = "") -> Permissions:
             higher = _cell_scopes(cells[1], line, report)
         else:
             least, higher = _split_order(_cell_scopes(cells[0], line, report), order)
-        rows.append(PermissionRow(kind, bool(least or higher), least, higher, line, name))  # type: ignore[arg-type]
+        rows.append(PermissionRow(kind, bool(least or higher), least, higher, line, name))
     missing = [kind for kind in PERMISSION_KINDS if kind not in seen]
     if missing and rows:
         report(table.line, "GD023", f"permissions table has no row for {', '.join(missing)}")

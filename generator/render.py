@@ -134,7 +134,7 @@ def is_paged(operation: Operation) -> bool:
 def endpoint_entry(operation: Operation) -> str:
     """The operation's lines in its group's endpoint table (read by ``_runtime.endpoints``):
     ``name METHOD [paged] [parameter=style …]``, then each variant indented by four spaces."""
-    styles = {
+    styles: dict[str, str] = {
         param.name: param.style
         for v in operation.variants
         for param in v.params
@@ -318,7 +318,11 @@ def sample_candidates(operations: list[Operation]) -> dict[str, Candidate]:
     lists = [op for op in operations if is_paged(op)]
     found: dict[str, Candidate] = {}
 
-    def offer(kind: str, ranked: tuple[Rank, Operation] | tuple[None, None], **calls: str) -> None:
+    def offer(
+        kind: str,
+        ranked: tuple[Rank, Operation] | tuple[None, None],
+        **calls: dict[str, str],
+    ) -> None:
         rank, operation = ranked
         if rank is not None and operation is not None:
             found[kind] = (
@@ -326,7 +330,7 @@ def sample_candidates(operations: list[Operation]) -> dict[str, Candidate]:
                 {name: _sample_call(operation, **how) for name, how in calls.items()},
             )
 
-    reads: dict[str, Any] = {"read": {}, "read_timeout": {"options": "timeout=5.0"}}
+    reads: dict[str, dict[str, str]] = {"read": {}, "read_timeout": {"options": "timeout=5.0"}}
     offer("get", _fewest(gets, "get"), **reads)
     offer(
         "get_any", _fewest([op for op in operations if op.request_body.kind != "binary"]), **reads
@@ -374,12 +378,12 @@ def pick_samples(candidates: list[dict[str, Candidate]]) -> dict[str, str | None
         for kind, (rank, calls) in found.items():
             if kind not in best or rank < best[kind][0]:
                 best[kind] = (rank, calls)
-    calls: dict[str, str] = {}
+    chosen: dict[str, str] = {}
     for kind in ("get_any", "get", "list", "delta", "missing", "upload", "download"):
-        calls.update(best[kind][1] if kind in best else {})  # "get" overrides "get_any"
-    calls.setdefault("download", calls.get("read", ""))
+        chosen.update(best[kind][1] if kind in best else {})  # "get" overrides "get_any"
+    chosen.setdefault("download", chosen.get("read", ""))
     names = ("read", "read_timeout", "list", "list_options", "delta", "missing", "upload")
-    return {name: calls.get(name) or None for name in (*names, "download")}
+    return {name: chosen.get(name) or None for name in (*names, "download")}
 
 
 def readme_samples(operations: list[Operation]) -> dict[str, str | None]:

@@ -11,16 +11,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from .diagnostics import Report
 from .runtime._contract import LIST_OPTIONS, QUERY_OPTIONS
-from .model import Example, HttpMessage, Operation, PathVariant
+from .model import Example, HttpMessage, Operation
 from .paths import split_query, strip_base
 from .urls import GRAPH_HOSTS, index_keys, match_url, on_graph_host, stray_key
-
-Report = Callable[[int, str, str], None]
 
 _OPTIONS = {"$" + name: name for name in QUERY_OPTIONS}
 _NO_CONTENT = frozenset({202, 204})

@@ -55,7 +55,7 @@ def facts(operation: Operation, tests: int) -> Facts:
     lost = [0] * (len(PERMISSION_KINDS) + 2)
     for kind, _ in permissions.lost:
         if kind in PERMISSION_KINDS:
-            lost[PERMISSION_KINDS.index(kind)] += 1  # type: ignore[arg-type]
+            lost[PERMISSION_KINDS.index(kind)] += 1
         else:
             lost[-1 if kind == UNTYPED else -2] += 1
     return Facts(
@@ -86,7 +86,7 @@ def _counts(
     complete = sum(1 for op in operations if op.all_permission_kinds)
     with_rows = sum(1 for op in operations if op.permissions_source or any(op.rows_lost))
     understood = sum(1 for op in operations if op.all_permission_kinds and not any(op.rows_lost))
-    rows = {
+    rows: dict[str, dict[str, int]] = {
         kind: {
             "understood": sum(op.rows_understood[i] for op in operations),
             "lost": sum(op.rows_lost[i] for op in operations),
@@ -156,7 +156,7 @@ def build_report(
 def table(report: dict[str, Any]) -> str:
     """A compact text table of the report, printed at the end of a run."""
     rates = report["rates_percent"]
-    rows = report["permission_rows"]
+    permission_rows = report["permission_rows"]
     severities = report["diagnostics_by_severity"]
     rows: Iterable[tuple[str, object]] = (
         (
@@ -166,10 +166,10 @@ def table(report: dict[str, Any]) -> str:
         ("operations", f"{report['operations']} ({rates['api_pages_to_operation']}% of api pages)"),
         (
             "permission rows",
-            f"{rows['understood']} understood of {rows['understood'] + rows['lost']} naming a permission ({rates['permission_rows_understood']}%)"
+            f"{permission_rows['understood']} understood of {permission_rows['understood'] + permission_rows['lost']} naming a permission ({rates['permission_rows_understood']}%)"
             + (
-                f"; {rows['in_tables_without_types']} more in tables without types"
-                if rows["in_tables_without_types"]
+                f"; {permission_rows['in_tables_without_types']} more in tables without types"
+                if permission_rows["in_tables_without_types"]
                 else ""
             ),
         ),

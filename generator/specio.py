@@ -42,6 +42,8 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def from_data(hint: Any, data: Any) -> Any:
+    """``data`` (plain YAML values) as the type ``hint`` names; ``ValueError`` on an
+    unknown field."""
     if hint is Any or data is None:
         return data
     origin = typing.get_origin(hint)
@@ -55,7 +57,7 @@ def from_data(hint: Any, data: Any) -> Any:
         return tuple(from_data(arg, item) for arg, item in zip(args, data))
     if origin is typing.Literal:
         return data
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         hints = _hints(hint)
         names = {field.name for field in dataclasses.fields(hint)}
         unknown = set(data) - names
@@ -127,4 +129,5 @@ def load(text: str) -> Operation:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         raise ValueError(f"not YAML: {error}".replace("\n", " ")) from None
-    return from_data(Operation, data)
+    operation: Operation = from_data(Operation, data)
+    return operation

@@ -58,7 +58,7 @@ def _exchange(first: Path, second: Path) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
-    return result == 0
+    return bool(result == 0)
 
 
 Signatures = dict[str, tuple[int, int, int]]  # relative path → size, mtime (ns), inode

@@ -45,7 +45,9 @@ def test_a_docs_tree_builds_each_version_into_its_package(tmp_path, capsys):
         ]
     reports = json.loads(report.read_text(encoding="utf-8"))
     assert sorted(reports) == ["beta", "v1.0"]
-    assert list(reports["beta"]["by_api_version"]) == ["beta"] and reports["v1.0"]["operations"] == 2
+    assert (
+        list(reports["beta"]["by_api_version"]) == ["beta"] and reports["v1.0"]["operations"] == 2
+    )
     summary = capsys.readouterr().out
     assert f"package written   {out / 'v1.0'}" in summary and f"{out / 'beta'}" in summary
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..assemble import Model, PageWork, assemble, page_work
-from ..fmt import Piece, format_piece, warm_formatter
+from ..fmt import Piece, warm_formatter
 from ..pysource import Cut
 from ..model import Operation
 from ..pages import PageFile, discover
@@ -92,14 +92,14 @@ class Inputs:
                 data = stream.read()
         except OSError:
             return ""  # unreadable: parsed (and reported) every time
-        includes: list[tuple[str, str]] = []
+        named: list[tuple[str, str]] = []  # the includes the page names, and their paths
         if b"!include" in data.lower():
             names = sorted(set(_INCLUDE.findall(data.decode("utf-8", "replace"))))
             folder = os.path.dirname(page.path)
-            includes = [(name, os.path.normpath(os.path.join(folder, name))) for name in names]
-        depends = [f"{name}={self._hash(path)}" for name, path in includes]
+            named = [(name, os.path.normpath(os.path.join(folder, name))) for name in names]
+        depends = [f"{name}={self._hash(path)}" for name, path in named]
         key = cache.key("parse", self.settings.api_version, page.path, page.source, data, *depends)
-        hashes = tuple((path, self._hash(path)) for _, path in includes)
+        hashes = tuple((path, self._hash(path)) for _, path in named)
         self.memo.remember(page.path, signature, (key, hashes))
         return key
 
