@@ -17,6 +17,7 @@ from .diagnostics import Report
 from . import httptext, lenient_json
 from .errors import NotJSON
 from .annotations import Annotation, annotations_in
+from .naming import unique
 from .model import Example, HttpMessage
 from .structure import Block, Section
 
@@ -105,9 +106,7 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
                     if annotation and annotation.names
                     else f"{page_id.replace('-', '_')}_{len(requests) + 1}"
                 )
-                name, suffix = base, 2
-                while name in names:
-                    name, suffix = f"{base}_{suffix}", suffix + 1
+                name = unique(base, names)
                 if name != base and offset == 0:
                     report(
                         block.line,

@@ -79,9 +79,7 @@ def resolve_collisions(
     taken: dict[str, Operation] = {}
     result: list[Operation] = []
     for operation in sorted(operations, key=lambda op: (op.source, op.id)):
-        name, suffix = operation.name, 2
-        while f"{operation.group}.{name}" in taken:
-            name, suffix = f"{operation.name}_{suffix}", suffix + 1
+        name = unique(operation.qualified_name, taken).removeprefix(f"{operation.group}.")
         if name != operation.name:
             first = taken[f"{operation.group}.{operation.name}"]
             report(

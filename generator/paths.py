@@ -16,6 +16,7 @@ from typing import Callable
 
 from .diagnostics import Report
 from .runtime._contract import RESERVED_PARAMETERS
+from .naming import unique
 from .model import ParamStyle, PathParam, PathVariant
 
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]+", re.I)
@@ -209,9 +210,7 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
             else:
                 base = first
             name = identifier(base)
-            candidate, suffix = name, 2
-            while candidate in used:
-                candidate, suffix = f"{name}_{suffix}", suffix + 1
+            candidate = unique(name, used)
             used.add(candidate)
             params.append(PathParam(candidate, placeholder, style_of(part, match.start())))
             pieces.append(part[last : match.start()] + "{" + candidate + "}")

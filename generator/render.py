@@ -18,6 +18,7 @@ from typing import Any, Callable
 import jinja2
 
 from . import __version__, runtime
+from .naming import unique
 from .model import Operation, PermissionRow
 from .pysource import LINE_LENGTH, Cut, bracketed, docstring, literal, text_block
 from .replay import ReplayCase, signature_params
@@ -198,10 +199,7 @@ def render_group(group: str, operations: list[Operation]) -> tuple[str, tuple[Cu
 
 
 def _case_key(operation: Operation, case: ReplayCase, taken: set[str]) -> str:
-    base = f"{operation.name}:{case.example.name}"
-    key, suffix = base, 2
-    while key in taken:
-        key, suffix = f"{base}#{suffix}", suffix + 1
+    key = unique(f"{operation.name}:{case.example.name}", taken, separator="#")
     taken.add(key)
     return key
 
