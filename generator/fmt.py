@@ -41,8 +41,8 @@ def _format(path: str, source: str) -> str:
             f"{path}:{error.lineno}: generated code does not compile: {error.msg}"
         ) from None
     black, mode = _black()
-    # black builds a large tree of cyclic nodes; collecting cycles while it works costs a
-    # quarter of its time and frees nothing, so the collector waits until it is done.
+    # black builds a large tree of cyclic nodes; collecting cycles while it works costs
+    # much of its time and frees nothing, so the collector waits until it is done.
     collecting = gc.isenabled()
     gc.disable()
     try:

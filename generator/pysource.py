@@ -7,8 +7,8 @@ literal of any JSON-like value) and :func:`docstring` (a triple-quoted literal w
 content is escaped so that it means exactly the given text).
 
 Fragments come out the way black writes them (double quotes, :func:`bracketed` lines), so
-that black, which still formats every file, finds little to do: on already-formatted
-code it runs about twice as fast, and formatting is the slowest stage of a build.
+that black, which still formats every file, finds little to do: it runs much faster on
+already-formatted code, and formatting is the slowest stage of a build.
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ class Workers:
 
     They are started early and warmed at once (:meth:`start`): while the build reads,
     analyses and renders, a worker imports black, so a rebuild that formats one piece
-    does not wait for that import (0.15 s, as long as the rest of a small rebuild).
+    does not wait for that import, which takes as long as the rest of a small rebuild
+    (figures in benchmarks/README.md).
     With ``jobs`` 1, everything runs in the build's own process.
     """
 

@@ -8,6 +8,7 @@ imported by the command line alone, and the runtime imports nothing of the gener
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,21 @@ def test_the_rules_can_fail(tmp_path):
     assert "assemble" in graph["pipeline"]
     assert "runtime._contract" in graph["runtime._runtime"]
     assert "pipeline" in graph["incremental"]
+
+
+_TIMING = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:ms|µs|s|seconds|minutes)\b|\btwice as fast\b|\b\d+x faster\b"
+)
+
+
+def test_no_timings_in_the_generator_source():
+    """Measured times go stale in code; they belong in benchmarks/README.md."""
+    found = [
+        f"{path.relative_to(GENERATOR)}:{number}: {line.strip()}"
+        for path in sorted(GENERATOR.rglob("*.py"))
+        if "runtime" not in path.parts  # (the runtime documents its timeouts in seconds)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _TIMING.search(line)
+    ]
+    assert not found, found
+    assert _TIMING.search("# parsing took 0.15 s") and _TIMING.search("costs 12 ms")

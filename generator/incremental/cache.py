@@ -29,7 +29,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterator
 
-MAX_BYTES = 2 * 2**30  # what the cache may hold (one cold build of the beta corpus: ~65 MB)
+MAX_BYTES = 2 * 2**30  # what the cache may hold: many cold builds of a whole corpus
 PRUNE_EVERY = 24 * 3600.0  # seconds between two prunings
 TOUCH_AFTER = 3600.0  # seconds: an entry read is marked used again only after this long
 SPARES = "spare"  # the folder of the spare output trees, which pruning leaves alone

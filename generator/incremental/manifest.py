@@ -60,8 +60,8 @@ class Unit:
     files: tuple[str, ...] = ()  # its own files in the output folder
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled with its records as flat tuples of plain values: unpickling thousands of
-        tuples costs a fifth of unpickling as many objects, and every rebuild does it."""
+        """Pickled with its records as flat tuples of plain values: unpickling tuples costs
+        far less than unpickling as many objects, and every rebuild unpickles thousands."""
         values = [getattr(self, item.name) for item in fields(self)]
         values[1] = [(*record[:-1], *record.facts) for record in self.operations]
         return _unit, tuple(values)
