@@ -117,7 +117,10 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
     )
 
-    commands.add_parser("codes", help="print the table of diagnostic codes")
+    codes = commands.add_parser("codes", help="print the table of diagnostic codes")
+    codes.add_argument(
+        "--readme", metavar="FILE", help="refresh the table in this Markdown file instead"
+    )
     return parser
 
 
@@ -284,12 +287,32 @@ def _render(args: argparse.Namespace) -> int:
     return 1 if report["diagnostics_by_severity"]["error"] else 0
 
 
-def _codes(_: argparse.Namespace) -> int:
-    print("| Code | Name | Severity | Meaning |")
-    print("|---|---|---|---|")
-    for code in CODES.values():
-        print(f"| {code.code} | {code.slug} | {code.severity} | {code.summary} |")
+def _codes(args: argparse.Namespace) -> int:
+    table = code_table()
+    if not args.readme:
+        print(table)
+        return 0
+    path = Path(args.readme)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{path}: {error.strerror or error}") from None
+    start = text.find(table.split("\n", 1)[0])
+    if start < 0:
+        raise InputError(f"{path}: no table of diagnostic codes to refresh")
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    updated = text[:start] + table + text[end:]
+    if updated != text:
+        path.write_text(updated, encoding="utf-8")
     return 0
+
+
+def code_table() -> str:
+    """The Markdown table of every diagnostic code, from the registry."""
+    lines = ["| Code | Name | Severity | Meaning |", "|---|---|---|---|"]
+    lines += [f"| {c.code} | {c.slug} | {c.severity} | {c.summary} |" for c in CODES.values()]
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

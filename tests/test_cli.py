@@ -216,7 +216,21 @@ def test_informational_commands(command, capsys):
 def test_readme_documents_every_diagnostic_code(capsys):
     assert main(["codes"]) == 0
     table = capsys.readouterr().out.strip()
-    assert table in (REPO / "README.md").read_text(encoding="utf-8")
+    assert table in (REPO / "README.md").read_text(
+        encoding="utf-8"
+    ), "refresh it: graphdoc codes --readme README.md"
+
+
+def test_codes_refreshes_the_readme_table(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# x\n\n| Code | Name | Severity | Meaning |\n|---|---|---|---|\n| GD000 | old | info | Gone. |\n\nAfter.\n",
+        encoding="utf-8",
+    )
+    assert main(["codes", "--readme", str(readme)]) == 0
+    text = readme.read_text(encoding="utf-8")
+    assert "GD000" not in text and "| GD001 | page-unreadable |" in text
+    assert text.startswith("# x\n\n| Code |") and text.endswith("\n\nAfter.\n")
 
 
 def test_a_rebuild_with_nothing_changed_touches_nothing(tmp_path, monkeypatch):
