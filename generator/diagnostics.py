@@ -30,7 +30,7 @@ _CODES = (
     Code("GD001", "page-unreadable", "error", "The file cannot be read or is not UTF-8 text."),
     Code("GD002", "front-matter-invalid", "warning", "The YAML front matter does not parse."),
     Code(
-        "GD003", "model-file-invalid", "error", "A file of the model (a YAML spec) does not load."
+        "GD009", "model-file-invalid", "error", "A file of the model (a YAML spec) does not load."
     ),
     # page structure
     Code("GD010", "title-missing", "warning", "The page has no H1 title."),

@@ -273,7 +273,7 @@ def read_model(model_dir: Path) -> tuple[list[PageWork], list[Any], list[Diagnos
             operation = specio.load(text)
         except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
             message = f"model file does not load: {type(error).__name__}: {error}"
-            problems.append(Diagnostic(str(file), 1, "GD003", message.splitlines()[0]))
+            problems.append(Diagnostic(str(file), 1, "GD009", message.splitlines()[0]))
             continue
         if operation.shown_by:
             adopted.append(operation)

@@ -78,7 +78,7 @@ def test_a_broken_model_file_is_a_diagnostic(tmp_path, capsys):
     broken = specs / "v1.0" / "zz-broken.yaml"
     broken.write_text("id: [unclosed\n", encoding="utf-8")
     assert main(["render", "--specs", str(specs), "--out", str(tmp_path / "out")]) == 1
-    assert f"{broken}:1: GD003 model file does not load" in capsys.readouterr().out
+    assert f"{broken}:1: GD009 model file does not load" in capsys.readouterr().out
     assert (tmp_path / "out" / "graphdoc_client" / "groups" / "message.py").is_file()
 
 
