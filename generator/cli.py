@@ -89,7 +89,14 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="exit 1 when any error diagnostic is reported"
     )
     run.add_argument(
-        "--quiet", action="store_true", help="print the summary only, not each diagnostic"
+        "--quiet",
+        action="store_true",
+        help="print the summary and the errors only, not each warning",
+    )
+    run.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 and name the files when the output would change",
     )
     _common(run)
 
@@ -201,6 +208,8 @@ def _build(args: argparse.Namespace) -> int:
         versions = [
             (version, folder) for version, folder in versions if version == args.api_version
         ]
+    if args.check:
+        return _check(args, paths, versions, settings)
     if not versions:  # pages of one version
         result = _run_build(paths, Path(args.out), Path(args.specs), args.package, settings)
         _write_report(result.report, args.report)
@@ -225,8 +234,46 @@ def _build(args: argparse.Namespace) -> int:
     return status
 
 
+def _check(
+    args: argparse.Namespace,
+    paths: list[str],
+    versions: list[tuple[str, str]],
+    settings: Settings,
+) -> int:
+    """``build --check``: the build in memory, compared with what is on disk."""
+    runs = [(paths, Path(args.out), args.package, settings)]
+    if versions:
+        runs = [
+            (
+                [folder],
+                Path(args.out) / version,
+                f"{args.package}_{version.split('.')[0]}",
+                replace(settings, api_version=version),
+            )
+            for version, folder in versions
+        ]
+    changes: list[str] = []
+    with Workers(settings.jobs) as workers:
+        for run_paths, out, package, run_settings in runs:
+            _, found = pipeline.check(
+                run_paths, out, Path(args.specs), package, run_settings, workers
+            )
+            changes += found
+    for line in changes:
+        print(line)
+    if changes:
+        print(f"{len(changes)} file(s) would change: run graphdoc build", file=sys.stderr)
+        return 1
+    print("output up to date", file=sys.stderr)
+    return 0
+
+
 def _conclude_build(args: argparse.Namespace, result: BuildResult, out: str) -> int:
-    if not args.quiet:
+    """Print the diagnostics (with ``--quiet``, the errors only: warnings stay counted) and
+    the summary; the exit status."""
+    if args.quiet:
+        _print_diagnostics([d for d in result.diagnostics if d.severity == "error"])
+    else:
         _print_diagnostics(result.diagnostics)
     print(_summary(result, out), file=sys.stdout if args.quiet else sys.stderr)
     errors = result.report["diagnostics_by_severity"]["error"]

@@ -30,7 +30,7 @@ from .parse import PageResult
 from .render import render_package
 from .report import Facts, build_report, facts
 from .workers import Workers
-from .write import write_tree
+from .write import differences, write_tree
 
 MARKER = ".graphdoc"  # the file that marks a folder as graphdoc's output
 PIECE_LINES = 200  # a group module longer than this formats in pieces of about this size
@@ -227,6 +227,37 @@ def build(
     shared: Workers | None = None,
 ) -> BuildResult:
     """Build the package into ``out`` and the specs into ``specs``, from nothing."""
+    result, files, specs_files = generate(paths, package, settings, shared)
+    clock = Clock(result.timings)
+    write_outputs(out, specs / settings.api_version, files, specs_files)
+    clock.lap("write")
+    return result
+
+
+def check(
+    paths: list[str],
+    out: Path,
+    specs: Path,
+    package: str,
+    settings: Settings,
+    shared: Workers | None = None,
+) -> tuple[BuildResult, list[str]]:
+    """What a build would change in ``out`` and ``specs``, writing nothing (not even the
+    cache): each file that would be created, rewritten or deleted, as ``would … PATH``."""
+    result, files, specs_files = generate(paths, package, settings, shared)
+    model_dir = specs / settings.api_version
+    root = out.resolve()
+    if model_dir.resolve().is_relative_to(root):
+        inside = model_dir.resolve().relative_to(root).as_posix()
+        files = files | {f"{inside}/{name}": text for name, text in specs_files.items()}
+        return result, differences(out, files, MARKER)
+    return result, differences(out, files, MARKER) + differences(model_dir, specs_files, MARKER)
+
+
+def generate(
+    paths: list[str], package: str, settings: Settings, shared: Workers | None = None
+) -> tuple[BuildResult, dict[str, str], dict[str, str]]:
+    """Every file of the package (with ``report.json``) and every spec file, in memory."""
     with pool(settings.jobs, shared) as workers:
         result = analyse(paths, settings, workers)
         if not result.report["operations"]:
@@ -240,9 +271,7 @@ def build(
         clock.lap("render")
         files.update(format_files(files, rendered.cuts, parallel_format(workers)))
         clock.lap("format")
-    write_outputs(out, specs / settings.api_version, files, model_specs(model))
-    clock.lap("write")
-    return result
+    return result, files, model_specs(model)
 
 
 def write_outputs(out: Path, model_dir: Path, files: dict[str, str], specs: dict[str, str]) -> None:

@@ -133,6 +133,22 @@ def _counts(
     }
 
 
+# The diagnostics that say an api page gave no operation (and why).
+NO_OPERATION = frozenset({"GD001", "GD011"})
+
+
+def pages_without_operation(diagnostics: list[Diagnostic]) -> list[dict[str, object]]:
+    """Each page that gave no operation, with the diagnostic that says why, in path order."""
+    found: dict[str, Diagnostic] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.code in NO_OPERATION and diagnostic.path not in found:
+            found[diagnostic.path] = diagnostic
+    return [
+        {"path": d.path, "line": d.line, "code": d.code, "message": d.message}
+        for _, d in sorted(found.items())
+    ]
+
+
 def build_report(
     pages: list[PageFile], operations: list[Facts], diagnostics: list[Diagnostic], api_version: str
 ) -> dict[str, Any]:
@@ -140,6 +156,7 @@ def build_report(
     report: dict[str, Any] = {"graphdoc": __version__}
     counts = _counts(pages, operations, diagnostics)
     report.update(counts)
+    report["pages_giving_no_operation"] = pages_without_operation(diagnostics)
     versions = sorted({op.api_version for op in operations} | {api_version})
     report["by_api_version"] = {}
     if len(versions) == 1:  # the usual case: the same figures again

@@ -220,3 +220,25 @@ def _remove_empty(root: Path, relative: str) -> None:
         except OSError:
             return  # not empty
         parts.pop()
+
+
+def differences(target: Path, files: dict[str, str], marker: str) -> list[str]:
+    """How ``target`` differs from a tree of ``files``: ``would create``, ``would rewrite``
+    or ``would delete`` and the file's path, in path order; the marker file is not counted."""
+    present: set[str] = set()
+    if target.is_dir():
+        for folder, _, names in os.walk(target):
+            for name in names:
+                relative = os.path.relpath(os.path.join(folder, name), target).replace(os.sep, "/")
+                if relative != marker and "__pycache__" not in relative.split("/"):
+                    present.add(relative)
+    found: list[tuple[str, str]] = []
+    for name in sorted(set(files) | present):
+        path = target / name
+        if name not in present:
+            found.append((name, f"would create {path}"))
+        elif name not in files:
+            found.append((name, f"would delete {path}"))
+        elif path.read_bytes() != files[name].encode("utf-8"):
+            found.append((name, f"would rewrite {path}"))
+    return [line for _, line in found]
