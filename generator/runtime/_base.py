@@ -104,7 +104,9 @@ def _connection_error(request: httpx.Request, error: httpx.TransportError) -> AP
         return APITimeoutError(f"{where}: timed out ({type(error).__name__})", request)
     if isinstance(error, httpx.LocalProtocolError):  # its text quotes the header values
         return APIConnectionError(f"{where}: the request could not be sent as given", request)
-    return APIConnectionError(_scrubbed(f"{where}: {type(error).__name__}: {error}", request), request)
+    return APIConnectionError(
+        _scrubbed(f"{where}: {type(error).__name__}: {error}", request), request
+    )
 
 
 def _redirect_error(request: httpx.Request) -> TooManyRedirectsError:
