@@ -24,8 +24,8 @@ from .model import Example, Operation
 from .naming import resolve_collisions
 from .overrides import apply as apply_overrides
 from .overrides import load as load_overrides
-from .pages import InputError, PageFile, discover
-from .parse import PageResult, parse_file
+from .pages import FileTooLarge, InputError, PageFile, discover, include_path, page_bytes
+from .parse import PageResult, page_failed, parse_file
 from .render import keep_compiled_templates, render_group
 from .replay import ReplayCase, operation_index, plan, replay_elsewhere, stray_key
 from .report import Facts, build_report, facts
@@ -76,7 +76,17 @@ class PageWork:
 
 
 def _work(page: PageFile, api_version: str, store: cache.Store, key: str) -> PageWork:
-    parsed = parse_file(page.path, api_version, page.source)
+    try:
+        work = _page_work(page, api_version)
+    except Exception as error:  # a bug a page found: that page's error (GD005), not the build's
+        work = PageWork(page_failed(page.path, error))
+    if key:
+        store.put(key, work)
+    return work
+
+
+def _page_work(page: PageFile, api_version: str) -> PageWork:
+    parsed = parse_file(page.path, api_version, page.source, page.root)
     operation = parsed.operation
     work = PageWork(parsed)
     if operation is not None:
@@ -88,8 +98,6 @@ def _work(page: PageFile, api_version: str, store: cache.Store, key: str) -> Pag
             strays,
         )
         work = PageWork(parsed, tuple(cases), tuple(found), tuple(strays), specio.dump(operation))
-    if key:
-        store.put(key, work)
     return work
 
 
@@ -165,6 +173,8 @@ class _Inputs:
         self._folders: dict[str, bool] = {}  # folder → whether it is there
 
     def _hash(self, path: str) -> str:
+        if not path:
+            return "missing"  # (not to be read: see include_path)
         if path not in self._hashes:
             folder = os.path.dirname(path)
             if folder not in self._folders:  # a corpus may lack whole folders of includes
@@ -180,15 +190,13 @@ class _Inputs:
                 self.memo.remember(page.path, signature, known)
                 return key
         try:
-            with open(page.path, "rb") as stream:  # plain os paths: pathlib costs more here
-                data = stream.read()
-        except OSError:
+            data = page_bytes(page)
+        except (OSError, FileTooLarge):
             return ""  # unreadable: parsed (and reported) every time
         includes: list[tuple[str, str]] = []
         if b"!include" in data.lower():
             names = sorted(set(_INCLUDE.findall(data.decode("utf-8", "replace"))))
-            folder = os.path.dirname(page.path)
-            includes = [(name, os.path.normpath(os.path.join(folder, name))) for name in names]
+            includes = [(name, include_path(page, name)) for name in names]
         depends = [f"{name}={self._hash(path)}" for name, path in includes]
         key = cache.key("parse", self.settings.api_version, page.path, page.source, data, *depends)
         hashes = tuple((path, self._hash(path)) for _, path in includes)

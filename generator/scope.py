@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable
 from .fmt import Cut
 from .manifest import IndexKey, Manifest, OperationRecord, Unit
 from .model import Example, Operation
+from .naming import file_name
 from .pages import PageFile
 from .render import groups_of, render_group_files, render_shared, summarise_group
 from .replay import could_call, index_keys, stray_key
@@ -283,9 +284,10 @@ class Scope:
         )
         named: dict[str, str] = {}
         for record in records:
-            name, suffix = record.id, 2
+            stem = file_name(record.id)
+            name, suffix = stem, 2
             while f"{name}.yaml" in taken:
-                name, suffix = f"{record.id}-{suffix}", suffix + 1
+                name, suffix = f"{stem}-{suffix}", suffix + 1
             taken.add(f"{name}.yaml")
             named[f"{record.group}.{record.name}"] = f"{name}.yaml"
         for name, unit in units.items():

@@ -96,6 +96,21 @@ def _files(root: Path) -> set[str]:
     return found
 
 
+def check_relative(relative: str) -> None:
+    """Refuse a file name that would land outside the tree: the last line of defence behind
+    :func:`.naming.file_name`, which every name taken from a page passes through."""
+    parts = relative.split("/")
+    if (
+        not relative
+        or relative.startswith("/")
+        or "\\" in relative
+        or "\x00" in relative
+        or any(part in ("", ".", "..") for part in parts)
+        or (len(relative) > 1 and relative[1] == ":")
+    ):
+        raise OutputError(f"{relative!r}: not a safe file name inside the output; nothing written")
+
+
 def _start(staging: Path, spare: Spare | None) -> Signatures:
     """Make ``staging``: the spare moved there if it holds what was recorded, else empty.
     Returns what it holds."""
@@ -145,6 +160,8 @@ def write_tree(
     """
     target = Path(target)
     kept = kept or {}
+    for relative in [*files, *kept, *kept.values()]:
+        check_relative(relative)
     present = known or {}
     signatures: Signatures = {}
     if target.exists():
