@@ -32,7 +32,7 @@ from .report import Facts, build_report, facts
 from .scope import Output, Scope
 from .secondary import secondary_operation
 from .workers import Workers
-from .write import Signatures, Spare, write_tree
+from .write import Signatures, Spare, Staged, locked, stage_tree
 
 MARKER = ".graphdoc"
 _R = TypeVar("_R")
@@ -353,8 +353,16 @@ def _conclude(
     result.report["diagnostics_suppressed"] = suppressed
 
 
-@_collector_paused
 def build(
+    paths: list[str], out: Path, specs: Path, package: str, settings: Settings
+) -> BuildResult:
+    """:func:`_build`, with the output folders locked (:func:`.write.locked`)."""
+    with locked(out, specs / settings.api_version):
+        return _build(paths, out, specs, package, settings)
+
+
+@_collector_paused
+def _build(
     paths: list[str], out: Path, specs: Path, package: str, settings: Settings
 ) -> BuildResult:
     """Build the package into ``out`` and the specs into ``specs``, redoing only what changed.
@@ -463,17 +471,20 @@ def _write(
     root, files = out.resolve(), output.files
     spares: dict[str, Signatures] = {}
 
-    def tree(name: str, target: Path, files: dict[str, str], kept: dict[str, str]) -> Signatures:
+    def tree(name: str, target: Path, files: dict[str, str], kept: dict[str, str]) -> Staged:
         folder = target.resolve()
         present = _relative(folder, previous.outputs) if previous is not None else None
         spare = None
         if spares_folder is not None:
             recorded = previous.spares.get(name) if previous is not None else None
             spare = Spare(spares_folder / name, recorded)
-        written = write_tree(target, files, MARKER, kept, present, spare)
+        return stage_tree(target, files, MARKER, kept, present, spare)
+
+    def commit(name: str, staged: Staged) -> Signatures:
+        written = staged.commit()
         if written.spare is not None:
             spares[name] = written.spare
-        return _under(folder, written.files)
+        return _under(staged.target, written.files)
 
     if model_dir.is_relative_to(root):  # the specs live inside the package folder:
         inside = model_dir.relative_to(root).as_posix()  # one tree, one atomic swap
@@ -481,9 +492,19 @@ def _write(
         kept = output.kept | {
             f"{inside}/{name}": f"{inside}/{old}" for name, old in output.kept_specs.items()
         }
-        return tree("package", out, files, kept), spares
-    outputs = tree("package", out, files, output.kept)
-    return outputs | tree("specs", model_dir, output.specs, output.kept_specs), spares
+        return commit("package", tree("package", out, files, kept)), spares
+    package = tree("package", out, files, output.kept)  # both staged before either is swapped
+    try:
+        specs = tree("specs", model_dir, output.specs, output.kept_specs)
+    except BaseException:
+        package.discard()
+        raise
+    try:
+        outputs = commit("package", package)
+    except BaseException:
+        specs.discard()
+        raise
+    return outputs | commit("specs", specs), spares
 
 
 def _group_module(
