@@ -435,12 +435,14 @@ def _case(operation: Operation, example: Example) -> ReplayCase | str:
 
 def signature_params(operation: Operation) -> tuple[list[str], list[str]]:
     """Path parameters of the method: (required, optional), in path order of the longest variant."""
-    order: list[str] = []
+    order: dict[str, int] = {}  # (a dict, not a list: a page may list 100,000 variants)
     for variant in sorted(operation.variants, key=lambda v: -len(v.params)):
         for param in variant.params:
-            if param.name not in order:
-                order.append(param.name)
-    sets = [{param.name for param in variant.params} for variant in operation.variants]
-    required = [name for name in order if all(name in names for names in sets)]
-    optional = [name for name in order if name not in required]
+            order.setdefault(param.name, 0)
+    for variant in operation.variants:  # how many variants take each parameter
+        for name in {param.name for param in variant.params}:
+            order[name] += 1
+    every = len(operation.variants)
+    required = [name for name, count in order.items() if count == every]
+    optional = [name for name, count in order.items() if count != every]
     return required, optional
