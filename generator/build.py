@@ -26,7 +26,7 @@ from .overrides import apply as apply_overrides
 from .overrides import load as load_overrides
 from .pages import FileTooLarge, InputError, PageFile, discover, include_path, page_bytes
 from .parse import PageResult, page_failed, parse_file
-from .render import keep_compiled_templates, render_group
+from .render import check_renders, keep_compiled_templates, render_group
 from .replay import ReplayCase, operation_index, plan, replay_elsewhere, stray_key
 from .report import Facts, build_report, facts
 from .scope import Output, Scope
@@ -98,6 +98,7 @@ def _page_work(page: PageFile, api_version: str) -> PageWork:
             strays,
         )
         work = PageWork(parsed, tuple(cases), tuple(found), tuple(strays), specio.dump(operation))
+        check_renders(operation, cases)  # (what would stop the whole build later, stops this page)
     return work
 
 

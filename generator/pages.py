@@ -83,6 +83,17 @@ def read_limited(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
+def _shown(path: str) -> str:
+    """A path as text: a file name that is not UTF-8 (its bytes kept as surrogates by the
+    system's decoding) gets them as ``\\xff`` escapes, which every output can hold. Such
+    a path names no file, so the page is reported unreadable (GD001) and the build goes on."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
+
+
 def discover(paths: list[str]) -> list[PageFile]:
     found: dict[str, PageFile] = {}
     for given in paths:
@@ -94,7 +105,8 @@ def discover(paths: list[str]) -> list[PageFile]:
                 f"{given}: {error.strerror.lower() if error.strerror else error}"
             ) from None
         if root.is_file():
-            found.setdefault(str(root), PageFile(str(root), root.name, "api", docs_root(given)))
+            shown = _shown(str(root))
+            found.setdefault(shown, PageFile(shown, _shown(root.name), "api", docs_root(given)))
             continue
         if not root.is_dir():
             raise InputError(f"{given}: no such file or folder")
@@ -107,8 +119,8 @@ def discover(paths: list[str]) -> list[PageFile]:
             for name in sorted(files):
                 if not name.endswith(".md") or name.startswith("."):
                     continue
-                file = os.path.join(folder, name)
-                found.setdefault(file, PageFile(file, "/".join([*parts, name]), kind, top))
+                file = _shown(os.path.join(folder, name))
+                found.setdefault(file, PageFile(file, _shown("/".join([*parts, name])), kind, top))
     if not found:
         raise InputError(f"{', '.join(paths)}: no pages (*.md files) found")
     return list(found.values())

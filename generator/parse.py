@@ -7,6 +7,7 @@ the page yields as much of the operation as it documents. Only a page without an
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -365,6 +366,8 @@ def parse_file(
     the docs tree is refused, GD004)."""
     report = Reporter(path)
     try:
+        if not os.path.lexists(path):
+            raise FileNotFoundError(f"no such file (or its name is not UTF-8): {path}")
         if root and inside(root, path) is None:
             report(
                 1,

@@ -229,3 +229,30 @@ def test_a_page_that_breaks_the_parser_costs_only_itself(tmp_path, capsys, monke
     assert status == 0
     assert "widget-get.md:" in output and "GD005" in output and "RecursionError" in output
     assert (tmp_path / "build" / "pkg" / "graphdoc_client" / "groups" / "driveitem.py").exists()
+
+
+def test_a_page_whose_file_name_is_not_utf8_is_reported_not_fatal(tmp_path, capsys):
+    api = tmp_path / "docs" / "api"
+    api.mkdir(parents=True)
+    (Path(os.fsdecode(bytes(api) + b"/widget-g\xffet.md"))).write_text(page(title="widget: get"))
+    status, output = build(tmp_path, page(), capsys)
+    assert status == 0 and "internal error" not in output
+    assert "widget-g\\xffet.md:1: GD001" in output
+
+
+def test_a_page_the_templates_cannot_render_costs_only_itself(tmp_path, capsys, monkeypatch):
+    import generator.render as render
+
+    real = render.operation_view
+
+    def broken(operation):
+        if operation.id == "widget-get":
+            raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+        return real(operation)
+
+    monkeypatch.setattr(render, "operation_view", broken)
+    (tmp_path / "docs" / "api").mkdir(parents=True)
+    (tmp_path / "docs" / "api" / "widget-get.md").write_text(page(title="widget: get"))
+    status, output = build(tmp_path, page(), capsys)
+    assert status == 0 and "widget-get.md:" in output and "GD005" in output
+    assert not (tmp_path / "build" / "pkg" / "graphdoc_client" / "groups" / "widget.py").exists()
