@@ -20,7 +20,7 @@ from typing import Any, Sequence
 from . import specio
 from .diagnostics import Diagnostic, Report
 from .model import Example, Operation
-from .naming import resolve_collisions, unique
+from .naming import file_name, resolve_collisions, unique
 from .overrides import Override
 from .overrides import apply as apply_overrides
 from .pages import PageFile
@@ -50,7 +50,7 @@ class PageWork:
 
 def page_work(page: PageFile, api_version: str) -> PageWork:
     """Parse one page and plan the replay of its examples."""
-    return planned(parse_file(page.path, api_version, page.source))
+    return planned(parse_file(page.path, api_version, page.source, page.root))
 
 
 def planned(parsed: PageResult, spec: str | None = None) -> PageWork:
@@ -207,11 +207,12 @@ def _same_but_name(operation: Operation, original: Operation) -> bool:
 
 def spec_files(ids_in_order: Sequence[str]) -> list[str]:
     """The spec file name of each operation id, in model order: ``<id>.yaml``, a later
-    operation with the same id getting ``<id>-2.yaml`` …"""
+    operation with the same id getting ``<id>-2.yaml`` …; an id is made a safe file name
+    first (:func:`.naming.file_name`), since ids come from page text."""
     taken: set[str] = set()
     names = []
     for operation_id in ids_in_order:
-        name = unique(operation_id, taken, separator="-")
+        name = unique(file_name(operation_id), taken, separator="-")
         taken.add(name)
         names.append(f"{name}.yaml")
     return names

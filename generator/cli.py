@@ -8,7 +8,10 @@ diagnostics and never stop it.
 from __future__ import annotations
 
 import argparse
+import builtins
 import json
+import keyword
+import os
 import sys
 from pathlib import Path
 from dataclasses import replace
@@ -194,14 +197,53 @@ def _summary(result: BuildResult, out_dir: str) -> str:
     return "\n".join(lines)
 
 
-def _check_package(package: str) -> None:
-    if not package.isidentifier():
-        raise InputError(f"--package {package!r} is not a Python identifier")
+# What the package imports, or what would shadow it, besides the standard library.
+_TAKEN_PACKAGE_NAMES = frozenset(
+    {"httpx", "h11", "httpcore", "anyio", "certifi", "idna", "sniffio"}
+)
+
+
+def check_package_name(name: str) -> None:
+    """Refuse a ``--package`` that cannot be imported as the client, with one line.
+
+    A keyword or ``None`` cannot be imported at all; a builtin, a standard-library module
+    or a dependency's name (``httpx``) would shadow that module for every program that
+    installs the client, the client itself included.
+    """
+    if not name.isidentifier() or not name.isascii():
+        raise InputError(f"--package {name!r} is not a Python identifier")
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        raise InputError(f"--package {name!r} is a Python keyword")
+    if (
+        name in dir(builtins)
+        or name.lower() in sys.stdlib_module_names
+        or name in sys.builtin_module_names
+    ):
+        raise InputError(
+            f"--package {name!r} would shadow Python's own {name!r}; pick another name"
+        )
+    if name.startswith("__"):
+        raise InputError(f"--package {name!r}: a dunder name is Python's own; pick another name")
+    if name.lower() in _TAKEN_PACKAGE_NAMES:
+        raise InputError(f"--package {name!r} would shadow the package {name!r} the client needs")
+
+
+def check_out(out: str) -> None:
+    """Refuse an ``--out`` that holds the working folder: the build replaces ``--out``
+    whole, so the folder the command runs in (``--out .``) would be swapped from under it."""
+    folder = Path(os.path.realpath(out))
+    here = Path(os.path.realpath(os.getcwd()))
+    if here == folder or here.is_relative_to(folder):
+        raise InputError(
+            f"--out {out}: holds the current folder, and the build replaces --out whole;"
+            " name a folder of its own (e.g. --out build)"
+        )
 
 
 def _build(args: argparse.Namespace) -> int:
     paths = args.paths or [DEFAULT_PAGES]
-    _check_package(args.package)
+    check_package_name(args.package)
+    check_out(args.out)
     settings = _settings(args, default_pages=not args.paths)
     versions = version_folders(paths)
     if args.api_version:
@@ -319,7 +361,7 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    _check_package(args.package)
+    check_package_name(args.package)
     settings = Settings(args.api_version, max(1, args.jobs))
     model_dir = Path(args.specs) / args.api_version
     result = pipeline.render_model(model_dir, Path(args.out), args.package, settings)
@@ -362,6 +404,17 @@ def code_table() -> str:
     return "\n".join(lines)
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: the reader is gone, and Python's final flush of the
+    buffered rest would fail again (and print a traceback) on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # (a stdout without a descriptor: a test's capture)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"build": _build, "render": _render, "parse": _parse, "lint": _lint, "codes": _codes}
@@ -376,6 +429,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `graphdoc codes | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 141
     except Exception as error:  # an internal error: one line, unless --debug
         if args.debug:
             raise

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterator
 
 from .diagnostics import Report
@@ -163,6 +164,32 @@ def _candidates(variant: PathVariant, path: str, method: str = "") -> Iterator[P
                 )
 
 
+# Segments a derived form may add, drop or change (aliases, suffixes, ``/$ref``): every
+# other literal segment of a variant is in each of its forms.
+_CHANGEABLE = frozenset({"", "me", "users", "drive", "drives", "items", "root", "$ref"})
+
+
+@lru_cache(maxsize=None)
+def _kept_segments(path: str) -> tuple[str, ...]:
+    """The literal segments of ``path`` (lower case, function arguments cut) that every
+    form derived from it keeps."""
+    kept = []
+    for segment in path.lower().split("/"):
+        if "{" in segment:
+            continue
+        name = segment.split("(", 1)[0].split(":", 1)[0]
+        if name not in _CHANGEABLE:
+            kept.append(name)
+    return tuple(kept)
+
+
+def _may_derive(variant: PathVariant, lowered: str) -> bool:
+    """Whether any form of ``variant`` could be the example path (lower case): cheap, so
+    that a page of many variants compiles the patterns of only the few that could, and
+    costs time in proportion to its size (a page of 100,000 path lines exists)."""
+    return all(segment in lowered for segment in _kept_segments(variant.path))
+
+
 # A relative example URL of names and placeholders only (``GET /me/drives``) is a template.
 _TEMPLATE_LIKE = re.compile(r"^(?:/(?:[A-Za-z][\w.]*|\{[\w-]+\}))+$")
 
@@ -188,7 +215,10 @@ def derive_variants(operation: Operation, report: Report) -> Operation:
                 f"example path {path} is written as a template but not listed; added it as a variant",
             )
             continue
+        lowered = path.lower()
         for variant in operation.variants:
+            if not _may_derive(variant, lowered):
+                continue
             found: PathVariant | None = next(
                 (
                     c

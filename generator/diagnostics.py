@@ -30,6 +30,25 @@ _CODES = (
     Code("GD001", "page-unreadable", "error", "The file cannot be read or is not UTF-8 text."),
     Code("GD002", "front-matter-invalid", "warning", "The YAML front matter does not parse."),
     Code(
+        "GD003",
+        "file-too-large",
+        "error",
+        "A page or an include is larger than 4 MiB; it was not read.",
+    ),
+    Code(
+        "GD004",
+        "page-outside-input",
+        "error",
+        "The page is a link leading out of the input folder, or not a regular file; it was not read.",
+    ),
+    Code(
+        "GD005",
+        "page-failed",
+        "error",
+        "Reading the page raised an unexpected error (a graphdoc bug the page found); the page"
+        " was skipped and the build went on.",
+    ),
+    Code(
         "GD009", "model-file-invalid", "error", "A file of the model (a YAML spec) does not load."
     ),
     # page structure
@@ -82,7 +101,7 @@ _CODES = (
         "GD022",
         "permissions-include-missing",
         "error",
-        "A permissions include file does not exist.",
+        "A permissions include file does not exist in the docs tree (or is not a regular file).",
     ),
     Code(
         "GD023",

@@ -8,6 +8,8 @@ the run goes on. Exceptions are for what stops a run, and say which kind of stop
     │   ├── InputError            a path, page folder, suppressions or overrides file
     │   └── OutputError           an output folder that cannot be written
     ├── InvalidSource             rendered Python that does not compile: a generator bug, exit 3
+    ├── FileTooLarge              a page or include over the read limit; caught where it is
+    │                             read and turned into a diagnostic (GD003)
     └── NotJSON (also ValueError) a text that is not JSON even after lenient repairs;
                                   caught where it is raised and turned into a diagnostic
 
@@ -36,6 +38,10 @@ class OutputError(UsageError):
 
 class InvalidSource(GraphdocError):
     """The renderer produced Python that does not compile: a generator bug."""
+
+
+class FileTooLarge(GraphdocError):
+    """A page or include is larger than ``pages.MAX_FILE_BYTES``."""
 
 
 class NotJSON(GraphdocError, ValueError):

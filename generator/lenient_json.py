@@ -86,8 +86,51 @@ def _quote_words(text: str) -> str:
     return _outside_strings(text, lambda stretch: _BARE_WORD.sub(_word, stretch))
 
 
+MAX_DEPTH = 64  # arrays and objects nested deeper are refused (real bodies stay under 20)
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_BRACKET = re.compile(r"[\[\]{}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _depth(text: str) -> int:
+    """How deep arrays and objects nest in ``text``, strings skipped: one linear pass, so that
+    a hostile body is refused before the recursive parser and every later walk of the value
+    (YAML, rendering) meets it."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0
+    deepest = depth = 0
+    for bracket in _BRACKET.findall(_STRING.sub("", text)):
+        depth = depth + 1 if bracket in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _no_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate (``"\\ud800"`` decodes to one) replaced by U+FFFD:
+    no UTF-8 file can hold one, so it would fail every write of the model or the code."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_no_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_no_surrogates(key): _no_surrogates(item) for key, item in value.items()}
+    return value
+
+
 def loads(text: str) -> tuple[Any, bool]:
-    """Parse ``text`` leniently; return the value and whether a repair was needed."""
+    """Parse ``text`` leniently; return the value and whether a repair was needed.
+
+    Values nested deeper than :data:`MAX_DEPTH` are not JSON here, and lone surrogates
+    become U+FFFD."""
+    if _depth(text) > MAX_DEPTH:
+        raise NotJSON(f"arrays and objects nested deeper than {MAX_DEPTH} levels")
+    value, repaired = _loads(text)
+    if "\\u" in text and _SURROGATE.search(json.dumps(value, ensure_ascii=False)):
+        value = _no_surrogates(value)
+    return value, repaired
+
+
+def _loads(text: str) -> tuple[Any, bool]:
     try:
         return json.loads(text), False
     except ValueError as error:

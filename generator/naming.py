@@ -8,6 +8,7 @@ page getting ``_2``, ``_3`` …, and every adjustment is reported.
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 from dataclasses import replace
@@ -41,6 +42,25 @@ def unique(base: str, taken: Container[str], separator: str = "_", start: int = 
     name, suffix = base, start
     while name in taken:
         name, suffix = f"{base}{separator}{suffix}", suffix + 1
+    return name
+
+
+_UNSAFE_FILE_CHARS = re.compile(r"[^0-9A-Za-z._-]+")
+FILE_NAME_LIMIT = 120  # characters: well under every filesystem's 255 bytes, suffixes included
+
+
+def file_name(text: str) -> str:
+    """``text`` as one file name that no page content can turn into another folder.
+
+    Every name graphdoc writes that comes from a page (an operation id, hence a spec file
+    name; an example's name) passes here: only letters, digits, ``.``, ``_`` and ``-``
+    remain, it never starts with ``.`` (so never ``..`` nor a hidden file), and a long one
+    is cut and given a hash of the whole, so that two long names stay apart.
+    """
+    name = _UNSAFE_FILE_CHARS.sub("-", text).lstrip(".-") or "page"
+    if len(name) > FILE_NAME_LIMIT:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        name = f"{name[: FILE_NAME_LIMIT - 9]}-{digest}"
     return name
 
 

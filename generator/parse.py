@@ -7,6 +7,7 @@ the page yields as much of the operation as it documents. Only a page without an
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,8 @@ from .model import (
     Response,
 )
 from .naming import names_for
+from .errors import FileTooLarge
+from .pages import docs_root, inside, read_limited
 from .paths import parse_template
 from .structure import Page, Section, load_page, loose_front_matter, sections_of
 
@@ -109,7 +112,7 @@ def _variants(sections: list[Section], report: Reporter) -> tuple[str, list[Path
 
 
 def _permissions(
-    page: Page, sections: list[Section], report: Reporter, title_line: int
+    page: Page, sections: list[Section], report: Reporter, title_line: int, root: str
 ) -> Permissions | None:
     found = [
         (table, section.heading.text if section.heading and section.heading.level > 2 else heading)
@@ -139,8 +142,14 @@ def _permissions(
             continue
         target, line = include
         file = Path(page.path).parent / target
+        real = inside(root, str(file))  # outside the docs tree reads as "not found" too
         try:
-            text = file.read_text(encoding="utf-8")
+            if real is None:
+                raise FileNotFoundError(target)
+            text = read_limited(real).decode("utf-8")
+        except FileTooLarge as error:
+            report(line, "GD003", f"permissions include {target} is {error}")
+            return Permissions(source=target, line=line, missing_include=True)
         except (OSError, UnicodeDecodeError) as error:
             reason = "not found" if isinstance(error, FileNotFoundError) else str(error)
             report(line, "GD022", f"permissions include {target} {reason}")
@@ -274,8 +283,11 @@ def _response(status: int | None, status_line: int, examples: list[Example]) -> 
     )
 
 
-def parse_text(path: str, text: str, api_version: str, source: str | None = None) -> PageResult:
-    """Parse a page's text; ``path`` locates it (diagnostics, includes), ``source`` names it in output."""
+def parse_text(
+    path: str, text: str, api_version: str, source: str | None = None, root: str = ""
+) -> PageResult:
+    """Parse a page's text; ``path`` locates it (diagnostics, includes), ``source`` names it in
+    output, ``root`` is the docs tree its includes must lie in (see :func:`.pages.docs_root`)."""
     report = Reporter(path)
     page, raw_front, front_line = load_page(path, text)
     if raw_front is not None and not page.front_matter:
@@ -295,7 +307,7 @@ def parse_text(path: str, text: str, api_version: str, source: str | None = None
         return PageResult(path, None, tuple(report.items))
     stem = page_id(path, page, title)
     group, name = names_for(stem, title_line, report)
-    found_permissions = _permissions(page, sections, report, title_line)
+    found_permissions = _permissions(page, sections, report, title_line, docs_root(path, root))
     examples = find_examples(sections, stem, report)
     status, status_line = _documented_status(sections)
     if status is None:
@@ -341,15 +353,56 @@ def parse_text(path: str, text: str, api_version: str, source: str | None = None
     return PageResult(path, operation, tuple(report.items))
 
 
-def parse_file(path: str, api_version: str, source: str | None = None) -> PageResult:
+def page_failed(path: str, error: BaseException) -> PageResult:
+    """What a page that broke the parser yields: no operation, one error naming the page.
+
+    Parsing never raises on purpose; an exception is a bug that a page found, and it costs
+    that page only, never the build.
+    """
+    where = _failure_line(error)
+    message = f"reading this page failed ({type(error).__name__}: {str(error)[:200]}); page skipped"
+    return PageResult(path, None, (Diagnostic(path, where, "GD005", message),))
+
+
+def _failure_line(error: BaseException) -> int:
+    """The page line being read when ``error`` was raised, if a frame knows one (a ``line``
+    local of an int, as the parsing functions keep), else 1."""
+    trace = error.__traceback__
+    found = 1
+    while trace is not None:
+        line = trace.tb_frame.f_locals.get("line")
+        if isinstance(line, int) and line >= 1:
+            found = line
+        trace = trace.tb_next
+    return found
+
+
+def parse_file(
+    path: str, api_version: str, source: str | None = None, root: str = ""
+) -> PageResult:
+    """Parse a page file; ``root`` given, the page itself must lie inside it (a link out of
+    the docs tree is refused, GD004)."""
     report = Reporter(path)
     try:
-        data = Path(path).read_bytes()
+        if not os.path.lexists(path):
+            raise FileNotFoundError(f"no such file (or its name is not UTF-8): {path}")
+        if root and inside(root, path) is None:
+            report(
+                1,
+                "GD004",
+                "page is a link out of the input folder, or not a regular file; not read",
+            )
+            return PageResult(path, None, tuple(report.items))
+        data = read_limited(path)
         text = data.decode("utf-8-sig")
+    except FileTooLarge as error:
+        report(1, "GD003", f"page is {error}")
+        return PageResult(path, None, tuple(report.items))
     except (OSError, UnicodeDecodeError) as error:
         report(1, "GD001", f"cannot read page: {error}")
         return PageResult(path, None, tuple(report.items))
     if "\x00" in text:
         report(1, "GD001", "cannot read page: binary content (NUL bytes)")
         return PageResult(path, None, tuple(report.items))
-    return parse_text(path, text.replace("\r\n", "\n").replace("\r", "\n"), api_version, source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return parse_text(path, text, api_version, source, root)

@@ -26,11 +26,11 @@ from .pysource import Cut
 from .overrides import Override
 from .overrides import load as load_overrides
 from .pages import PageFile, discover
-from .parse import PageResult
-from .render import render_package
+from .parse import PageResult, page_failed
+from .render import check_renders, render_package
 from .report import Facts, build_report, facts
 from .workers import Workers
-from .write import differences, write_tree
+from .write import differences, locked, stage_tree, write_tree
 
 MARKER = ".graphdoc"  # the file that marks a folder as graphdoc's output
 PIECE_LINES = 200  # a group module longer than this formats in pieces of about this size
@@ -115,14 +115,26 @@ def pool(jobs: int, shared: Workers | None = None) -> Iterator[Workers]:
 # the stages
 
 
-def _page_work(job: tuple[PageFile, str]) -> PageWork:
-    return page_work(*job)
+def page_job(page: PageFile, api_version: str) -> PageWork:
+    """One page's work, as a worker does it: parsed, planned, and rendered once alone, so
+    that a page a stage fails on costs only itself (its GD005), never the build."""
+    try:
+        work = page_work(page, api_version)
+        if work.parsed.operation is not None:
+            check_renders(work.parsed.operation, list(work.cases))
+    except Exception as error:  # a bug a page found: that page's error, not the build's
+        work = PageWork(page_failed(page.path, error))
+    return work
+
+
+def _page_job(job: tuple[PageFile, str]) -> PageWork:
+    return page_job(*job)
 
 
 def parse_pages(pages: Sequence[PageFile], api_version: str, workers: Workers) -> list[PageWork]:
     """Parse and plan every api page, in parallel; a few pages are done in this process."""
     jobs = [(page, api_version) for page in pages]
-    return workers.map(_page_work, jobs, least=workers.jobs + 1)
+    return workers.map(_page_job, jobs, least=workers.jobs + 1)
 
 
 def overrides_of(settings: Settings) -> tuple[list[Override] | None, list[Diagnostic]]:
@@ -227,10 +239,11 @@ def build(
     shared: Workers | None = None,
 ) -> BuildResult:
     """Build the package into ``out`` and the specs into ``specs``, from nothing."""
-    result, files, specs_files = generate(paths, package, settings, shared)
-    clock = Clock(result.timings)
-    write_outputs(out, specs / settings.api_version, files, specs_files)
-    clock.lap("write")
+    with locked(out, specs / settings.api_version):
+        result, files, specs_files = generate(paths, package, settings, shared)
+        clock = Clock(result.timings)
+        write_outputs(out, specs / settings.api_version, files, specs_files)
+        clock.lap("write")
     return result
 
 
@@ -283,8 +296,18 @@ def write_outputs(out: Path, model_dir: Path, files: dict[str, str], specs: dict
         files = files | {f"{inside}/{name}": text for name, text in specs.items()}
         write_tree(out, files, MARKER)
         return
-    write_tree(out, files, MARKER)
-    write_tree(model_dir, specs, MARKER)
+    package = stage_tree(out, files, MARKER)  # both staged before either is swapped
+    try:
+        staged_specs = stage_tree(model_dir, specs, MARKER)
+    except BaseException:
+        package.discard()
+        raise
+    try:
+        package.commit()
+    except BaseException:
+        staged_specs.discard()
+        raise
+    staged_specs.commit()
 
 
 def read_model(model_dir: Path) -> tuple[list[PageWork], list[Any], list[Diagnostic]]:
@@ -317,6 +340,11 @@ def render_model(model_dir: Path, out: Path, package: str, settings: Settings) -
     """Render the package from a model folder alone: the model on disk is the interface,
     and an edit of it is an override. Writes what :func:`build` writes, but
     ``report.json``, whose figures describe the pages, which are not read here."""
+    with locked(out):
+        return _render_model(model_dir, out, package, settings)
+
+
+def _render_model(model_dir: Path, out: Path, package: str, settings: Settings) -> BuildResult:
     result = BuildResult()
     clock = Clock(result.timings)
     works, adopted, problems = read_model(model_dir)

@@ -440,6 +440,15 @@ def render_group_files(
     return Rendered(files, {name: cuts})
 
 
+def check_renders(operation: Operation, cases: list[ReplayCase]) -> None:
+    """Render ``operation`` alone, as its group will, and drop the text: run on each page
+    in the workers, so that an operation the templates cannot render raises there, where
+    it costs its page (GD005), rather than in the group render, where it would stop the
+    build."""
+    render_group_files("check", operation.group, [operation], {operation.qualified_name: cases})
+    summarise_group(operation.group, [operation])
+
+
 def render_shared(package: str, api_version: str, groups: list[GroupSummary]) -> dict[str, str]:
     """Every file of the package and its tests but the groups' own (``groups`` in order)."""
     files: dict[str, str] = {}

@@ -12,13 +12,13 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote
 
 from .diagnostics import Report
 from .runtime._contract import LIST_OPTIONS, QUERY_OPTIONS
 from .model import Example, HttpMessage, Operation
 from .paths import split_query, strip_base
-from .urls import GRAPH_HOSTS, index_keys, match_url, on_graph_host, stray_key
+from .urls import GRAPH_HOSTS, index_keys, match_url, on_graph_host, stray_key, url_host
 
 _OPTIONS = {"$" + name: name for name in QUERY_OPTIONS}
 _NO_CONTENT = frozenset({202, 204})
@@ -186,7 +186,7 @@ def replay_elsewhere(
 def _case(operation: Operation, example: Example) -> ReplayCase | Skip:
     request, response = example.request, example.response
     assert response is not None
-    host = urlsplit(request.url).hostname if "://" in request.url else None
+    host = url_host(request.url)
     if host is not None and host.lower() not in GRAPH_HOSTS:
         return Skip(f"request goes to {host}, not a Graph host")
     redirect: dict[str, Any] | None = None
@@ -273,12 +273,14 @@ def _case(operation: Operation, example: Example) -> ReplayCase | Skip:
 
 def signature_params(operation: Operation) -> tuple[list[str], list[str]]:
     """Path parameters of the method: (required, optional), in path order of the longest variant."""
-    order: list[str] = []
+    order: dict[str, int] = {}  # (a dict, not a list: a page may list 100,000 variants)
     for variant in sorted(operation.variants, key=lambda v: -len(v.params)):
         for param in variant.params:
-            if param.name not in order:
-                order.append(param.name)
-    sets = [{param.name for param in variant.params} for variant in operation.variants]
-    required = [name for name in order if all(name in names for names in sets)]
-    optional = [name for name in order if name not in required]
+            order.setdefault(param.name, 0)
+    for variant in operation.variants:  # how many variants take each parameter
+        for name in {param.name for param in variant.params}:
+            order[name] += 1
+    every = len(operation.variants)
+    required = [name for name, count in order.items() if count == every]
+    optional = [name for name, count in order.items() if count != every]
     return required, optional

@@ -11,6 +11,7 @@ exists in the client and the example is replayed. Each one is reported (GD063).
 from __future__ import annotations
 
 from .model import Example, Operation, RequestBody, Response
+from .naming import file_name
 from .paths import identifier, parse_template
 from .urls import match_url, on_graph_host, written_path
 
@@ -29,7 +30,7 @@ def secondary_operation(home: Operation, example: Example) -> Operation | None:
     if request.body_kind == "json":
         body = RequestBody("json", request.content_type or "application/json")
     return Operation(
-        id=f"{home.id}--{example.name}",
+        id=file_name(f"{home.id}--{example.name}"),  # (the spec's file name: see naming)
         api_version=home.api_version,
         source=home.source,
         title=f"{home.title}: {example.name}",

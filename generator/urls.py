@@ -53,10 +53,21 @@ def written_path(url: str) -> str:
     return _keys_as_segments(path.rstrip("/") if len(path) > 1 else path)
 
 
+def url_host(url: str) -> str | None:
+    """The host of an absolute URL; ``None`` for a relative one. A host no URL parser
+    accepts (``https://gra[ph…``) is kept as written, so it matches no Graph host."""
+    if "://" not in url:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return url.split("://", 1)[1].split("/", 1)[0]
+
+
 @lru_cache(maxsize=4096)
 def on_graph_host(url: str) -> bool:
     """Relative example URLs and the Graph hosts of every cloud; not upload or callback URLs."""
-    host = urlsplit(url).hostname if "://" in url else None
+    host = url_host(url)
     return host is None or host.lower() in GRAPH_HOSTS
 
 

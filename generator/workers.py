@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
+import signal
+import sys
+import threading
+import time
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable, TypeVar
 
@@ -16,6 +21,47 @@ _R = TypeVar("_R")
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+PARENT_POLL = 0.5  # seconds between two looks at whether the build is still there
+
+
+def _end_with_parent(build: int) -> None:
+    """Run in each worker first: end it when the build that started it ends, however that
+    ends (``kill -9`` included), rather than leave it waiting for work for ever.
+
+    On Linux the kernel does it (``PR_SET_PDEATHSIG``); everywhere, a thread also checks
+    that the worker's parent is still the one it started with (an orphan is adopted by
+    another process). Both watch the direct parent: with the ``fork`` start method that
+    is the build, with ``forkserver`` a server that ends when the build does.
+    """
+    gc.enable()
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent or not _alive(build):  # the build died before it was watched
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # (there, but not ours to signal)
+        return True
+    return True
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
 
 
 class Workers:
@@ -40,7 +86,9 @@ class Workers:
         from concurrent.futures import ProcessPoolExecutor  # only a build that has work
 
         self.jobs = 1 if little else self.jobs
-        self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=gc.enable)
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.jobs, initializer=_end_with_parent, initargs=(os.getpid(),)
+        )
         if warm is not None:
             for _ in range(self.jobs):
                 self._pool.submit(warm)

@@ -11,12 +11,18 @@ from the one the last build replaced (:class:`Spare`), so it touches only what c
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import glob
+import hashlib
 import os
+import secrets
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .errors import OutputError
 
@@ -93,6 +99,21 @@ def _files(root: Path) -> set[str]:
     return found
 
 
+def check_relative(relative: str) -> None:
+    """Refuse a file name that would land outside the tree: the last line of defence behind
+    :func:`.naming.file_name`, which every name taken from a page passes through."""
+    parts = relative.split("/")
+    if (
+        not relative
+        or relative.startswith("/")
+        or "\\" in relative
+        or "\x00" in relative
+        or any(part in ("", ".", "..") for part in parts)
+        or (len(relative) > 1 and relative[1] == ":")
+    ):
+        raise OutputError(f"{relative!r}: not a safe file name inside the output; nothing written")
+
+
 def _start(staging: Path, spare: Spare | None) -> Signatures:
     """Make ``staging``: the spare moved there if it holds what was recorded, else empty.
     Returns what it holds."""
@@ -140,8 +161,88 @@ def write_tree(
     them: those of the kept files are not looked at again, and with a ``spare`` the new
     tree starts from the spare, and the present tree becomes the next spare.
     """
-    target = Path(target)
+    return stage_tree(target, files, marker, kept, known, spare).commit()
+
+
+def real_target(target: Path) -> Path:
+    """The folder ``target`` names, links followed: a link given as ``--out`` keeps
+    pointing at the tree it named, which is replaced where it really is."""
+    return Path(os.path.realpath(target))
+
+
+_STAGING, _RETIRED = ".graphdoc-new", ".graphdoc-old"
+
+
+def _sibling(target: Path, kind: str) -> Path:
+    """A staging (or retired) folder of this build only: two builds never share one."""
+    return target.with_name(f"{target.name}{kind}-{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Remove what killed builds left beside ``target``; called with the output locked, so
+    none of them is another running build's."""
+    for kind in (_STAGING, _RETIRED):
+        for leftover in target.parent.glob(f"{glob.escape(target.name)}{kind}*"):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+@dataclass
+class Staged:
+    """A new tree assembled beside its target, not yet swapped in: a build stages every tree
+    before it swaps any, so that a build killed meanwhile leaves all the old trees (and one
+    killed between two swaps leaves trees the next build sees as changed, and rebuilds)."""
+
+    target: Path
+    staging: Path
+    signatures: Signatures
+    changed: bool
+    spare: Spare | None
+    known: Signatures | None
+
+    def commit(self) -> Written:
+        target, staging = self.target, self.staging
+        kept_spare = None
+        try:
+            if not self.changed:  # nothing to do: the tree on disk is already this one
+                shutil.rmtree(staging)
+            elif not target.exists():
+                staging.rename(target)
+            elif _exchange(staging, target):
+                kept_spare = _retire(staging, self.spare, self.known)  # now the previous tree
+            else:  # no atomic exchange: two renames, the old tree kept until the new is in place
+                retired = _sibling(target, _RETIRED)
+                target.rename(retired)
+                staging.rename(target)
+                kept_spare = _retire(retired, self.spare, self.known)
+        except OSError as error:
+            self.discard()
+            raise OutputError(f"{target}: cannot write output: {error.strerror or error}") from None
+        except BaseException:
+            self.discard()
+            raise
+        return Written(self.signatures, kept_spare)
+
+    def discard(self) -> None:
+        """Remove the staging folder (a failed or abandoned build leaves nothing behind)."""
+        if self.staging.is_dir() and not self.staging.is_symlink():
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def stage_tree(
+    target: Path,
+    files: dict[str, str],
+    marker: str,
+    kept: dict[str, str] | None = None,
+    known: Signatures | None = None,
+    spare: Spare | None = None,
+) -> Staged:
+    """Assemble the tree :func:`write_tree` writes, beside ``target``; swap it in with
+    :meth:`Staged.commit`. The staging folder is removed if anything fails."""
+    target = real_target(Path(target))
     kept = kept or {}
+    for relative in [*files, *kept, *kept.values()]:
+        check_relative(relative)
     present = known or {}
     signatures: Signatures = {}
     if target.exists():
@@ -151,12 +252,10 @@ def write_tree(
             raise OutputError(
                 f"{target}: not empty and not created by graphdoc (no {marker} file); refusing to replace it"
             )
-    staging = target.with_name(target.name + ".graphdoc-new")
-    retired = target.with_name(target.name + ".graphdoc-old")
+    staging = _sibling(target, _STAGING)
+    staged = Staged(target, staging, signatures, False, spare, known)
     try:
-        for leftover in (staging, retired):
-            if leftover.exists():
-                shutil.rmtree(leftover)
+        _remove_leftovers(target)
         started = _start(staging, spare if target.exists() else None)
         wanted: dict[str, str | None] = {**files, marker: MARKER_TEXT}
         wanted.update({relative: None for relative in kept})
@@ -194,21 +293,66 @@ def write_tree(
         for relative in started.keys() - wanted.keys():  # the spare's files no longer made
             os.unlink(new_root + relative)
             _remove_empty(staging, relative)
-        changed = changed or _files(target) != set(wanted)  # (a file added or removed)
-        kept_spare = None
-        if not changed:  # nothing to do: the tree on disk is already this one, untouched
-            shutil.rmtree(staging)
-        elif not target.exists():
-            staging.rename(target)
-        elif _exchange(staging, target):
-            kept_spare = _retire(staging, spare, known)  # it now holds the previous tree
-        else:  # no atomic exchange here: two renames, the old tree kept until the new is in place
-            target.rename(retired)
-            staging.rename(target)
-            kept_spare = _retire(retired, spare, known)
+        staged.changed = changed or _files(target) != set(wanted)  # (a file added or removed)
     except OSError as error:
+        staged.discard()
         raise OutputError(f"{target}: cannot write output: {error.strerror or error}") from None
-    return Written(signatures, kept_spare)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def _lock_file(target: Path) -> str:
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = os.path.join(tempfile.gettempdir(), f"graphdoc-locks-{uid}")
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    digest = hashlib.sha256(os.fsencode(target)).hexdigest()[:32]
+    return os.path.join(folder, f"{digest}.lock")
+
+
+@contextlib.contextmanager
+def locked(*targets: Path) -> Iterator[None]:
+    """Hold the output folders for one build: a second build of the same output fails at
+    once with one clear line rather than interleave its writes with the first's.
+
+    The lock is ``flock`` on a file named after the folder's real path, in a folder of
+    the user's in the temporary folder: never inside the output (it is replaced whole) nor
+    beside it (that may be a committed tree). The system drops it when the build ends,
+    however it ends. Where there is no ``flock`` (Windows) builds are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on the systems CI runs
+        yield
+        return
+    held: list[int] = []
+    try:
+        folders = {real_target(Path(t)) for t in targets}
+        for target in sorted(folders):
+            if any(other != target and target.is_relative_to(other) for other in folders):
+                continue  # (inside another: locked with it, and its lock may not be written there)
+            descriptor = os.open(_lock_file(target), os.O_RDWR | os.O_CREAT, 0o600)
+            held.append(descriptor)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise OutputError(
+                    f"{target}: another graphdoc build is writing it; run this one when it ends"
+                ) from None
+    except OSError as error:
+        for descriptor in held:
+            os.close(descriptor)
+        raise OutputError(f"{error.filename}: cannot lock the output: {error.strerror}") from None
+    except BaseException:
+        for descriptor in held:
+            os.close(descriptor)
+        raise
+    try:
+        yield
+    finally:
+        for descriptor in held:
+            os.close(descriptor)
 
 
 def _remove_empty(root: Path, relative: str) -> None:

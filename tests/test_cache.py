@@ -1,4 +1,4 @@
-"""The incremental build: a content-hash cache (``generator.cache``) and the up-to-date check.
+"""The incremental build: a content-hash cache (``generator.incremental.cache``) and the up-to-date check.
 
 Whatever the cache holds, a build must write exactly what a build without it writes; when
 nothing changed it must touch nothing.

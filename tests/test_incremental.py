@@ -1,4 +1,4 @@
-"""A rebuild redoes only what changed (``generator.scope``), and writes what a build from
+"""A rebuild redoes only what changed (``generator.incremental.plan``), and writes what a build from
 nothing writes: after every edit of a series, the two output trees are compared byte by
 byte. The edits are the ones that tie groups together: a page moving to another group, a
 name collision, an example of one page replayed against another page's operation.

@@ -19,10 +19,14 @@ from ._errors import (
     ConflictError,
     GraphError,
     InternalServerError,
+    InvalidHeaderError,
+    InvalidResponseError,
     NotFoundError,
+    PagingLoopError,
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
+    TooManyRedirectsError,
 )
 from ._paging import AsyncPage, AsyncPageRequest, Page
 from ._response import RawResponse, StreamedResponse
@@ -46,12 +50,16 @@ __all__ = [
     "GraphClient",
     "GraphError",
     "InternalServerError",
+    "InvalidHeaderError",
+    "InvalidResponseError",
     "NotFoundError",
     "Page",
+    "PagingLoopError",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
     "RawResponse",
     "RequestOptions",
     "StreamedResponse",
+    "TooManyRedirectsError",
 ]

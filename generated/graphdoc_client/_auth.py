@@ -5,6 +5,7 @@ The token is never part of any ``repr``, log record or exception message.
 
 from __future__ import annotations
 
+import inspect
 import threading
 import time
 from typing import Any, Awaitable, Callable, Sequence, Union
@@ -65,12 +66,11 @@ class TokenSource:
     async def aget(self, *, refresh: bool = False) -> str:
         """:meth:`get` for the async client: async callables and credentials are awaited."""
         if self._credential is None:
-            token = self._token
-            if callable(token):
-                token = token()
-                if hasattr(token, "__await__"):
-                    token = await token
-            return str(token)
+            given = self._token
+            value: object = given() if callable(given) else given
+            if inspect.isawaitable(value):
+                value = await value
+            return str(value)
         if self._alock is None:
             import asyncio
 

@@ -99,8 +99,10 @@ class GraphClient(_Groups, SyncAPIClient):
     with ``get_token(*scopes)`` returning ``.token`` and ``.expires_on``, such as an
     azure-identity credential; ``scopes=`` defaults to ``https://graph.microsoft.com/.default``).
     ``timeout=`` (default :data:`DEFAULT_TIMEOUT`) and ``max_retries=`` (default 3) apply to
-    every call; ``transport=`` or ``http_client=`` (an :class:`httpx.Client`) replace the
-    HTTP layer. Use it as a context manager, or call ``close()``.
+    every call; a ``POST`` or ``PATCH`` is retried only after a 429 unless
+    ``retry_non_idempotent=True``. ``transport=`` or ``http_client=`` (an
+    :class:`httpx.Client`) replace the HTTP layer. Use it as a context manager, or call
+    ``close()``.
     """
 
 

@@ -12,8 +12,12 @@ Every error is a :class:`GraphError`::
     │   ├── PreconditionFailedError   412
     │   ├── RateLimitError            429
     │   └── InternalServerError       >= 500
-    └── APIConnectionError        no answer (DNS, refused, reset …)
-        └── APITimeoutError           no answer in time
+    ├── APIConnectionError        no answer (DNS, refused, reset …)
+    │   └── APITimeoutError           no answer in time
+    ├── InvalidResponseError      a 2xx answer whose body is not what it says (bad JSON)
+    ├── PagingLoopError           a page's ``@odata.nextLink`` leads back to an earlier page
+    ├── TooManyRedirectsError     redirects that never end
+    └── InvalidHeaderError        a header value (the token too) that cannot be sent
 
 An :class:`APIStatusError` carries the HTTP status, Graph's OData ``error.code`` and
 ``error.message``, the ``request-id`` / ``client-request-id`` to quote to Microsoft
@@ -36,10 +40,14 @@ __all__ = [
     "ConflictError",
     "GraphError",
     "InternalServerError",
+    "InvalidHeaderError",
+    "InvalidResponseError",
     "NotFoundError",
+    "PagingLoopError",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
+    "TooManyRedirectsError",
 ]
 
 _MESSAGE_LIMIT = 500  # characters of an error body quoted in a message
@@ -118,6 +126,46 @@ class APIConnectionError(GraphError):
 
 class APITimeoutError(APIConnectionError):
     """The request got no answer in time."""
+
+
+class InvalidResponseError(GraphError):
+    """A 2xx answer that says it is JSON but does not parse.
+
+    Raised rather than ``json.JSONDecodeError`` so that one ``except GraphError`` covers
+    every way a call can fail; the answer is kept for a closer look.
+    """
+
+    def __init__(self, message: str, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+
+
+class PagingLoopError(GraphError):
+    """Following ``@odata.nextLink`` led back to a page already read.
+
+    Iterating would otherwise never end (and bill a request per turn).
+    """
+
+    def __init__(self, message: str, link: str) -> None:
+        super().__init__(message)
+        self.link = link
+
+
+class TooManyRedirectsError(GraphError):
+    """The service redirected more times than httpx follows: a redirect loop."""
+
+    def __init__(self, message: str, request: httpx.Request) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class InvalidHeaderError(GraphError, ValueError):
+    """A header value holds a character no HTTP header may carry (a newline, a NUL, …).
+
+    Raised before anything is sent; the message names the header, never its value, since
+    the value may be the token.
+    """
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

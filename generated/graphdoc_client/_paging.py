@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, AsyncIterator, Awaitable, Callable, Iterator, Mapping
 
+from ._errors import PagingLoopError
+
 if TYPE_CHECKING:
     import httpx
 
@@ -54,6 +56,25 @@ class _PageData:
         """``@odata.count`` when the call asked for ``count=True``."""
         return self.body.get("@odata.count")
 
+    def _url(self) -> str | None:
+        """Where this page came from, when the response knows its request."""
+        try:
+            return str(self.response.request.url)
+        except RuntimeError:
+            return None
+
+    def _check_new(self, seen: set[str]) -> None:
+        """Raise if this page's next link was read already: iterating would never end."""
+        link = self.next_link
+        if link is not None and link in seen:
+            raise PagingLoopError(
+                f"@odata.nextLink leads back to a page already read after {len(seen)} page(s);"
+                " stopped rather than loop for ever",
+                link,
+            )
+        if link is not None:
+            seen.add(link)
+
     def __eq__(self, other: object) -> bool:
         """A page equals its JSON body (so tests may compare it with the documented reply)."""
         if isinstance(other, _PageData):
@@ -79,16 +100,23 @@ class Page(_PageData):
             yield from page.items
 
     def pages(self) -> Iterator[Page]:
-        """This page, then each following one."""
+        """This page, then each following one; a link back to an earlier page raises
+        :class:`PagingLoopError`."""
+        first = self._url()
+        seen: set[str] = {first} if first else set()
         page: Page | None = self
         while page is not None:
             yield page
+            page._check_new(seen)
             page = page.next_page()
 
     def next_page(self) -> Page | None:
         """The next page (one request), or ``None`` on the last page."""
         link = self.next_link
-        return None if link is None else self._client._follow_link(link, self._follow)
+        if link is None:
+            return None
+        page: Page = self._client._follow_link(link, self._follow)
+        return page
 
 
 class AsyncPage(_PageData):
@@ -102,16 +130,23 @@ class AsyncPage(_PageData):
                 yield item
 
     async def pages(self) -> AsyncIterator[AsyncPage]:
-        """This page, then each following one."""
+        """This page, then each following one; a link back to an earlier page raises
+        :class:`PagingLoopError`."""
+        first = self._url()
+        seen: set[str] = {first} if first else set()
         page: AsyncPage | None = self
         while page is not None:
             yield page
+            page._check_new(seen)
             page = await page.next_page()
 
     async def next_page(self) -> AsyncPage | None:
         """The next page (one request), or ``None`` on the last page."""
         link = self.next_link
-        return None if link is None else await self._client._follow_link(link, self._follow)
+        if link is None:
+            return None
+        page: AsyncPage = await self._client._follow_link(link, self._follow)
+        return page
 
 
 class AsyncPageRequest:

@@ -36,7 +36,8 @@ class RawResponse:
 
     @property
     def request_id(self) -> str | None:
-        return self.http_response.headers.get("request-id")
+        found: str | None = self.http_response.headers.get("request-id")
+        return found
 
     @property
     def content(self) -> bytes:

@@ -26,11 +26,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
-from ..assemble import Model, PageWork, assemble, page_work
+from ..assemble import Model, PageWork, assemble
 from ..fmt import Piece, warm_formatter
 from ..pysource import Cut
 from ..model import Operation
-from ..pages import PageFile, discover
+from ..errors import FileTooLarge
+from ..pages import PageFile, discover, include_path, page_bytes
 from ..pipeline import (
     BuildResult,
     Clock,
@@ -41,12 +42,13 @@ from ..pipeline import (
     format_files,
     no_operation,
     overrides_of,
+    page_job,
     parallel_format,
     pool,
 )
 from ..render import GroupModule, keep_compiled_templates, render_group
 from ..workers import Workers
-from ..write import Signatures, Spare, write_tree
+from ..write import Signatures, Spare, Staged, locked, stage_tree
 from . import cache
 from .manifest import FileMemo, Manifest, Unit
 from .plan import FullPlan, Output, RebuildPlan
@@ -73,6 +75,8 @@ class Inputs:
         self._folders: dict[str, bool] = {}  # folder → whether it is there
 
     def _hash(self, path: str) -> str:
+        if not path:
+            return "missing"  # (not to be read: see pages.include_path)
         if path not in self._hashes:
             folder = os.path.dirname(path)
             if folder not in self._folders:  # a corpus may lack whole folders of includes
@@ -88,15 +92,13 @@ class Inputs:
                 self.memo.remember(page.path, signature, known)
                 return str(key)
         try:
-            with open(page.path, "rb") as stream:  # plain os paths: pathlib costs more here
-                data = stream.read()
-        except OSError:
+            data = page_bytes(page)
+        except (OSError, FileTooLarge):
             return ""  # unreadable: parsed (and reported) every time
         named: list[tuple[str, str]] = []  # the includes the page names, and their paths
         if b"!include" in data.lower():
             names = sorted(set(_INCLUDE.findall(data.decode("utf-8", "replace"))))
-            folder = os.path.dirname(page.path)
-            named = [(name, os.path.normpath(os.path.join(folder, name))) for name in names]
+            named = [(name, include_path(page, name)) for name in names]
         depends = [f"{name}={self._hash(path)}" for name, path in named]
         key = cache.key("parse", self.settings.api_version, page.path, page.source, data, *depends)
         hashes = tuple((path, self._hash(path)) for _, path in named)
@@ -140,7 +142,7 @@ def _read(paths: list[str], settings: Settings, memo: FileMemo, clock: Clock) ->
 
 def _work_page(job: tuple[PageFile, str, cache.Store, str]) -> PageWork:
     page, api_version, store, key = job
-    work = page_work(page, api_version)
+    work = page_job(page, api_version)
     if key:
         store.put(key, work)
     return work
@@ -201,8 +203,21 @@ def _cached_format(settings: Settings, workers: Workers) -> FormatMap:
     return format_all
 
 
-@collector_paused
 def build(
+    paths: list[str],
+    out: Path,
+    specs: Path,
+    package: str,
+    settings: Settings,
+    shared: Workers | None = None,
+) -> BuildResult:
+    """:func:`_build`, with the output folders locked (:func:`.write.locked`)."""
+    with locked(out, specs / settings.api_version):
+        return _build(paths, out, specs, package, settings, shared)
+
+
+@collector_paused
+def _build(
     paths: list[str],
     out: Path,
     specs: Path,
@@ -320,16 +335,18 @@ def _write(
     root, files = out.resolve(), output.files
     spares: dict[str, Signatures] = {}
 
-    def tree(name: str, target: Path, files: dict[str, str], kept: dict[str, str]) -> Signatures:
+    def tree(name: str, target: Path, files: dict[str, str], kept: dict[str, str]) -> Staged:
         folder = target.resolve()
         present = _relative(folder, previous.outputs) if previous is not None else None
         recorded = previous.spares.get(name) if previous is not None else None
-        written = write_tree(
-            target, files, MARKER, kept, present, Spare(spares_folder / name, recorded)
-        )
+        spare = Spare(spares_folder / name, recorded)
+        return stage_tree(target, files, MARKER, kept, present, spare)
+
+    def commit(name: str, staged: Staged) -> Signatures:
+        written = staged.commit()
         if written.spare is not None:
             spares[name] = written.spare
-        return _under(folder, written.files)
+        return _under(staged.target, written.files)
 
     if model_dir.is_relative_to(root):  # the specs live inside the package folder:
         inside = model_dir.relative_to(root).as_posix()  # one tree, one atomic swap
@@ -337,9 +354,19 @@ def _write(
         kept = output.kept | {
             f"{inside}/{name}": f"{inside}/{old}" for name, old in output.kept_specs.items()
         }
-        return tree("package", out, files, kept), spares
-    outputs = tree("package", out, files, output.kept)
-    return outputs | tree("specs", model_dir, output.specs, output.kept_specs), spares
+        return commit("package", tree("package", out, files, kept)), spares
+    package = tree("package", out, files, output.kept)  # both staged before either is swapped
+    try:
+        specs = tree("specs", model_dir, output.specs, output.kept_specs)
+    except BaseException:
+        package.discard()
+        raise
+    try:
+        outputs = commit("package", package)
+    except BaseException:
+        specs.discard()
+        raise
+    return outputs | commit("specs", specs), spares
 
 
 def _relative(root: Path, found: Signatures) -> Signatures:

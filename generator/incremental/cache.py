@@ -29,6 +29,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..pages import MAX_FILE_BYTES
+
 MAX_BYTES = 2 * 2**30  # what the cache may hold: many cold builds of a whole corpus
 PRUNE_EVERY = 24 * 3600.0  # seconds between two prunings
 TOUCH_AFTER = 3600.0  # seconds: an entry read is marked used again only after this long
@@ -70,8 +72,8 @@ def key(*parts: str | bytes) -> str:
 def file_hash(path: str | Path) -> str:
     """The hash of a file's bytes, or of its absence (an include that is not there)."""
     try:
-        with open(path, "rb") as stream:
-            return hashlib.sha256(stream.read()).hexdigest()
+        with open(path, "rb") as stream:  # (bounded: a larger file is refused when parsed)
+            return hashlib.sha256(stream.read(MAX_FILE_BYTES + 1)).hexdigest()
     except OSError:
         return "missing"
 

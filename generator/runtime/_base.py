@@ -20,11 +20,23 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, Mapping, Self, S
 
 from . import _retry
 from ._auth import DEFAULT_SCOPES, Token, TokenSource
-from ._errors import APIConnectionError, APITimeoutError, status_error
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    TooManyRedirectsError,
+    status_error,
+)
 from ._generated import DEFAULT_BASE_URL
 from ._paging import AsyncPage, AsyncPageRequest, Page
 from ._response import RawResponse, StreamedResponse
-from ._runtime import Endpoint, build_request, read_response, timeout_extension
+from ._runtime import (
+    Endpoint,
+    Timeout,
+    build_request,
+    check_header_value,
+    read_response,
+    timeout_extension,
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -36,7 +48,16 @@ DEFAULT_MAX_RETRIES = _retry.DEFAULT_MAX_RETRIES
 log = logging.getLogger(__package__)
 
 # What a derived client (with_options, with_raw_response, …) shares with its parent.
-_SHARED = ("_tokens", "_http", "_origin", "base_url", "timeout", "max_retries", "_mode")
+_SHARED = (
+    "_tokens",
+    "_http",
+    "_origin",
+    "base_url",
+    "timeout",
+    "max_retries",
+    "retry_non_idempotent",
+    "_mode",
+)
 Follow = tuple[Mapping[str, str], Any]  # what a next-page request repeats: headers, timeout
 
 
@@ -64,13 +85,33 @@ def _again(request: httpx.Request) -> httpx.Request:
     )
 
 
+def _scrubbed(text: str, request: httpx.Request) -> str:
+    """``text`` without the request's credentials: a transport's message may quote the
+    headers it refused (h11 does: ``Illegal header value b'Bearer …'``)."""
+    secret = request.headers.get("authorization", "")
+    for value in (secret, secret.partition(" ")[2].strip()):
+        if len(value) >= 4:
+            text = text.replace(value, "***").replace(repr(value.encode())[2:-1], "***")
+    return text
+
+
 def _connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
     import httpx
 
     where = f"{request.method} {request.url.path}"
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(f"{where}: timed out ({type(error).__name__})", request)
-    return APIConnectionError(f"{where}: {type(error).__name__}: {error}", request)
+    if isinstance(error, httpx.LocalProtocolError):  # its text quotes the header values
+        return APIConnectionError(f"{where}: the request could not be sent as given", request)
+    return APIConnectionError(
+        _scrubbed(f"{where}: {type(error).__name__}: {error}", request), request
+    )
+
+
+def _redirect_error(request: httpx.Request) -> TooManyRedirectsError:
+    return TooManyRedirectsError(
+        f"{request.method} {request.url.path}: too many redirects (a redirect loop?)", request
+    )
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
@@ -81,6 +122,7 @@ class _ClientCore:
     """State and policy shared by the sync and async clients."""
 
     _page_class: type = Page
+    _http: Any  # an httpx.Client or httpx.AsyncClient, as the subclass says
 
     def __init__(
         self,
@@ -89,8 +131,9 @@ class _ClientCore:
         credential: Any = None,
         scopes: Sequence[str] = DEFAULT_SCOPES,
         base_url: str = DEFAULT_BASE_URL,
-        timeout: float | tuple[float, ...] | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
         transport: Any = None,
         http_client: Any = None,
     ) -> None:
@@ -105,10 +148,12 @@ class _ClientCore:
         self._origin = _origin(httpx.URL(self.base_url))
         self.timeout = timeout
         self.max_retries = max_retries
+        self.retry_non_idempotent = retry_non_idempotent
         self._mode = "parse"
         self._owns_http = http_client is None
-        self._http = self._check_http(http_client) if http_client is not None else None
-        if self._http is None:
+        if http_client is not None:
+            self._http = self._check_http(http_client)
+        else:
             self._http = self._new_http(transport, timeout)
 
     def _new_http(self, transport: Any, timeout: Any) -> Any:
@@ -126,11 +171,19 @@ class _ClientCore:
         clone.__dict__.update(changes)
         return clone
 
-    def with_options(self, *, timeout: Any = ..., max_retries: int | None = None) -> Self:
-        """A copy with another default timeout and/or retry bound, sharing the connections."""
+    def with_options(
+        self,
+        *,
+        timeout: Any = ...,
+        max_retries: int | None = None,
+        retry_non_idempotent: bool | None = None,
+    ) -> Self:
+        """A copy with another default timeout and/or retry policy, sharing the connections."""
         changes: dict[str, Any] = {}
         if timeout is not ...:
             changes["timeout"] = timeout
+        if retry_non_idempotent is not None:
+            changes["retry_non_idempotent"] = retry_non_idempotent
         if max_retries is not None:
             if max_retries < 0:
                 raise ValueError("max_retries must be 0 or more")
@@ -161,11 +214,13 @@ class _ClientCore:
         headers, timeout = follow
         if "://" not in link:  # a relative link (not what Graph sends, but harmless)
             link = self.base_url + "/" + link.lstrip("/")
-        return self._http.build_request(
+        built: httpx.Request = self._http.build_request(
             "GET", link, headers=headers, extensions=timeout_extension(timeout)
         )
+        return built
 
     def _authorize(self, request: httpx.Request, token: str) -> None:
+        check_header_value("the token", token, token=True)
         request.headers["Authorization"] = "Bearer " + token
 
     def _is_ours(self, request: httpx.Request) -> bool:
@@ -192,11 +247,12 @@ class _ClientCore:
     ) -> float | None:
         if attempt >= retries:
             return None
+        anyway = self.retry_non_idempotent
         if error is not None:
-            wait = _retry.error_wait(error, request.method, attempt)
+            wait = _retry.error_wait(error, request.method, attempt, anyway)
             reason = type(error).__name__
         else:
-            wait = _retry.status_wait(response, attempt)
+            wait = _retry.status_wait(response, attempt, request.method, anyway)
             reason = str(response.status_code)
         if wait is not None:
             log.info(
@@ -216,6 +272,8 @@ class _ClientCore:
 
 class SyncAPIClient(_ClientCore):
     """The synchronous client: calls return their result."""
+
+    _http: httpx.Client
 
     def _new_http(self, transport: Any, timeout: Any) -> httpx.Client:
         import httpx
@@ -254,7 +312,8 @@ class SyncAPIClient(_ClientCore):
 
     def _follow_link(self, link: str, follow: Follow) -> Page:
         request = self._link_request(link, follow)
-        return self._page(self._send(request), follow)
+        page: Page = self._page(self._send(request), follow)
+        return page
 
     @contextlib.contextmanager
     def _stream(self, request: httpx.Request, parser: Any) -> Iterator[StreamedResponse]:
@@ -278,8 +337,13 @@ class SyncAPIClient(_ClientCore):
         while True:
             if self._is_ours(request):
                 self._authorize(request, fresh or self._tokens.get())
+            refused = None
             try:
                 response = self._http.send(request, stream=stream, follow_redirects=True)
+            except httpx.TooManyRedirects:
+                raise _redirect_error(request) from None
+            except httpx.LocalProtocolError as error:  # the same every time: not retried
+                refused = _connection_error(request, error)
             except httpx.TransportError as error:
                 wait = self._retry_wait(request, attempt, retries, error=error)
                 if wait is None:
@@ -303,6 +367,9 @@ class SyncAPIClient(_ClientCore):
                 if wait is None:
                     return response
                 response.close()
+            if refused is not None:  # raised out here, unchained: h11's text quotes headers
+                raise refused
+            assert wait is not None  # (every path that gets here set it)
             _retry.sleep(wait)
             attempt += 1
             request = _again(request)
@@ -310,6 +377,8 @@ class SyncAPIClient(_ClientCore):
 
 class AsyncAPIClient(_ClientCore):
     """The asynchronous client: calls return awaitables (list operations also ``async for``)."""
+
+    _http: httpx.AsyncClient
 
     _page_class = AsyncPage
 
@@ -359,7 +428,8 @@ class AsyncAPIClient(_ClientCore):
 
     async def _follow_link(self, link: str, follow: Follow) -> AsyncPage:
         request = self._link_request(link, follow)
-        return self._page(await self._send(request), follow)
+        page: AsyncPage = self._page(await self._send(request), follow)
+        return page
 
     @contextlib.asynccontextmanager
     async def _stream(self, request: httpx.Request, parser: Any) -> AsyncIterator[StreamedResponse]:
@@ -383,8 +453,13 @@ class AsyncAPIClient(_ClientCore):
         while True:
             if self._is_ours(request):
                 self._authorize(request, fresh or await self._tokens.aget())
+            refused = None
             try:
                 response = await self._http.send(request, stream=stream, follow_redirects=True)
+            except httpx.TooManyRedirects:
+                raise _redirect_error(request) from None
+            except httpx.LocalProtocolError as error:  # the same every time: not retried
+                refused = _connection_error(request, error)
             except httpx.TransportError as error:
                 wait = self._retry_wait(request, attempt, retries, error=error)
                 if wait is None:
@@ -408,6 +483,9 @@ class AsyncAPIClient(_ClientCore):
                 if wait is None:
                     return response
                 await response.aclose()
+            if refused is not None:  # raised out here, unchained: h11's text quotes headers
+                raise refused
+            assert wait is not None  # (every path that gets here set it)
             await _retry.asleep(wait)
             attempt += 1
             request = _again(request)

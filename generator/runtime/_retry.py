@@ -1,11 +1,18 @@
 """When and how long to wait before sending a request again.
 
-A request is retried on 429, 503 and 504 answers and on connection errors, at most
-``max_retries`` times, and only when its body can be sent again (bytes or nothing; a
-file object or other stream is sent once). The wait is the answer's ``Retry-After``
-(seconds or an HTTP date), else an exponential backoff with jitter; no single wait is
-longer than :data:`MAX_RETRY_WAIT`. An error after the request may have reached the
-service (a read timeout, a dropped connection) is retried only for idempotent methods.
+A request is retried at most ``max_retries`` times, and only when its body can be sent
+again (bytes or nothing; a file object or other stream is sent once). The wait is the
+answer's ``Retry-After`` (seconds or an HTTP date), else an exponential backoff with
+jitter; no single wait is longer than :data:`MAX_RETRY_WAIT`.
+
+A 429 says the service did not act on the request, so any request is sent again. A 503
+or 504, or a connection that failed after the request may have reached the service (a
+read timeout, a dropped connection), says nothing of the sort: sending a ``POST`` again
+could send a mail twice, so only idempotent methods are retried then, unless the caller
+opts in (``retry_non_idempotent=True``). A connection never made (refused, DNS) sent
+nothing and is retried whatever the method. An error raised before sending (a header
+httpx refuses, :class:`httpx.LocalProtocolError`) would fail the same way every time and
+is never retried.
 """
 
 from __future__ import annotations
@@ -48,30 +55,40 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         seconds = max(0.0, moment.timestamp() - (time.time() if now is None else now))
     if seconds != seconds or seconds < 0 or seconds == float("inf"):
         return None
-    return seconds
+    return float(seconds)
 
 
 def backoff(attempt: int) -> float:
     """The wait before retry ``attempt`` (0-based) when the service names none, with jitter."""
-    base = min(MAX_BACKOFF, INITIAL_BACKOFF * 2**attempt)
-    return base * (1 - 0.25 * random.random())
+    base = min(MAX_BACKOFF, INITIAL_BACKOFF * 2.0**attempt)
+    jitter: float = random.random()
+    return base * (1 - 0.25 * jitter)
 
 
-def status_wait(response: httpx.Response, attempt: int) -> float | None:
+def status_wait(
+    response: httpx.Response, attempt: int, method: str = "GET", any_method: bool = False
+) -> float | None:
     """The wait before retrying after this answer, or ``None`` when it is not retried."""
-    if response.status_code not in RETRY_STATUSES:
+    status = response.status_code
+    if status not in RETRY_STATUSES:
+        return None
+    if status != 429 and not any_method and method.upper() not in IDEMPOTENT_METHODS:
         return None
     wait = parse_retry_after(response.headers.get("retry-after"))
     return min(MAX_RETRY_WAIT, backoff(attempt) if wait is None else wait)
 
 
-def error_wait(error: httpx.TransportError, method: str, attempt: int) -> float | None:
+def error_wait(
+    error: httpx.TransportError, method: str, attempt: int, any_method: bool = False
+) -> float | None:
     """The wait before retrying after a connection error, or ``None`` when it is not retried."""
     import httpx
 
+    if isinstance(error, httpx.LocalProtocolError):  # refused here: the same every time
+        return None
     # Failures before anything reached the service: safe to retry whatever the method.
     not_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-    if isinstance(error, not_sent) or method.upper() in IDEMPOTENT_METHODS:
+    if isinstance(error, not_sent) or any_method or method.upper() in IDEMPOTENT_METHODS:
         return min(MAX_RETRY_WAIT, backoff(attempt))
     return None
 

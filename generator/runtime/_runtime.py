@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, Mapping, NamedTuple, Sequence, TypedD
 from urllib.parse import parse_qsl, quote
 
 from ._contract import LIST_OPTIONS, NOT_PATH, QUERY_OPTIONS, read_table
-from ._errors import status_error
+from ._errors import InvalidHeaderError, InvalidResponseError, status_error
 
 if TYPE_CHECKING:
     import httpx
@@ -27,6 +27,13 @@ _SEGMENT_SAFE = "!$&'()*+,;=@"
 # "%" and spaces are percent-encoded (a space as %20, never "+").
 _QUERY_SAFE = "$,()':*@!/;"
 _UPLOAD_CHUNK = 64 * 1024
+# What a header value may hold (RFC 9110 field-value: visible characters, spaces and tabs,
+# obs-text); a token is a single word of visible ASCII.
+_HEADER_VALUE = re.compile(r"[\t\x20-\x7e\x80-\xff]*")
+_TOKEN_VALUE = re.compile(r"[\x21-\x7e]+")
+
+_Seconds = Union[float, None]
+Timeout = Union[float, tuple[_Seconds, _Seconds, _Seconds, _Seconds], "httpx.Timeout", None]
 
 
 class Endpoint(NamedTuple):
@@ -72,7 +79,7 @@ class RequestOptions(TypedDict, total=False):
     headers: Mapping[str, str]
     params: Mapping[str, str]
     raw_body: bytes  # sent as is instead of a JSON body (a MIME message); say its type in headers
-    timeout: float | httpx.Timeout | None
+    timeout: Timeout
     variant: str | int
 
 
@@ -101,7 +108,7 @@ class Group:
 
 
 def _text(name: str, value: Any) -> str:
-    text = value if isinstance(value, str) else str(value)
+    text: str = value if isinstance(value, str) else str(value)
     if text == "":
         raise ValueError(f"path parameter {name!r} must not be empty")
     return text
@@ -137,11 +144,12 @@ def choose_variant(endpoint: Endpoint, given: frozenset[str], wanted: str | int 
         if isinstance(wanted, int):
             chosen = variants[wanted]
         else:
-            chosen = next((v for v in variants if wanted in (v, _path(v))), None)
-            if chosen is None:
+            found = next((v for v in variants if wanted in (v, _path(v))), None)
+            if found is None:
                 raise ValueError(
                     f"variant {wanted!r} is not one of: " + ", ".join(_path(v) for v in variants)
                 )
+            chosen = found
         missing = _names(chosen) - given
         if missing:
             raise TypeError(f"{_path(chosen)} needs " + ", ".join(sorted(missing)))
@@ -162,10 +170,27 @@ def query_string(pairs: Sequence[tuple[str, str]]) -> str:
     return "&".join(f"{quote(k, safe='$')}={quote(v, safe=_QUERY_SAFE)}" for k, v in pairs)
 
 
-def timeout_extension(timeout: float | httpx.Timeout | None) -> dict[str, Any]:
+def timeout_extension(timeout: Timeout) -> dict[str, Any]:
     import httpx
 
     return {"timeout": httpx.Timeout(timeout).as_dict()}
+
+
+def check_header_value(name: str, value: str, *, token: bool = False) -> None:
+    """Refuse a value that HTTP cannot carry, before anything is sent.
+
+    Left to the transport, a newline in a value fails deep in h11 with a message that
+    quotes the value, and the value may be the token; so the message here names the header
+    only. A token must be one word of visible ASCII (a trailing newline read from a file is
+    the usual culprit).
+    """
+    pattern = _TOKEN_VALUE if token else _HEADER_VALUE
+    if not isinstance(value, str) or pattern.fullmatch(value) is None:
+        what = name if token else f"header {name!r}"
+        raise InvalidHeaderError(
+            f"{what} holds a character no HTTP header may carry (a newline, a control"
+            " character or, in a token, a space or non-ASCII text); nothing was sent"
+        )
 
 
 def _file_size(file: IO[bytes]) -> int | None:
@@ -212,7 +237,7 @@ def build_request(
     endpoint: Endpoint,
     arguments: Mapping[str, Any],
     *,
-    timeout: float | httpx.Timeout | None = None,
+    timeout: Timeout = None,
 ) -> httpx.Request:
     """The request of one call. Raises ``TypeError``/``ValueError`` before anything is sent.
 
@@ -256,7 +281,10 @@ def build_request(
     params.extend((str(k), str(v)) for k, v in extra.items())
     if params:
         url += "?" + query_string(params)
-    headers = httpx.Headers(options.get("headers") or {})
+    given_headers: Mapping[str, str] = options.get("headers") or {}
+    for name, value in given_headers.items():
+        check_header_value(str(name), value)
+    headers = httpx.Headers(given_headers)
     if content is not None:
         if content_type and "content-type" not in headers:
             headers["Content-Type"] = content_type
@@ -287,5 +315,13 @@ def read_response(response: httpx.Response) -> Any:
     if response.status_code == 204 or not response.content:
         return None
     if "json" in response.headers.get("content-type", "").lower():
-        return response.json()
+        try:
+            return response.json()
+        except ValueError as error:  # (also a body that is not UTF-8)
+            request = response.request
+            raise InvalidResponseError(
+                f"{request.method} {request.url.path}: {response.status_code} answer says JSON"
+                f" but its body does not parse ({type(error).__name__}: {error})",
+                response,
+            ) from None
     return response.content

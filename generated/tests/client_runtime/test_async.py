@@ -394,3 +394,34 @@ def test_downloads_and_uploads(graph, demo, tmp_path):
         "image/jpeg",
         str(path.stat().st_size),
     )
+
+
+# --- what a broken server or a bad value can still do -------------------------------------
+
+
+def test_the_async_client_keeps_the_same_reliability_promises(graph, demo, token, make_page):
+    async def scenario():
+        async with graph.async_client() as client:
+            graph.reply(httpx.Response(504), httpx.Response(201, json={}))
+            with pytest.raises(graphdoc_client.InternalServerError):
+                await demo(client).create(body={})
+            assert len(graph.requests) == 1
+            graph.reply(make_page([1], BASE + "/items?p=2"), make_page([2], BASE + "/items?p=2"))
+            with pytest.raises(graphdoc_client.PagingLoopError):
+                async for _ in demo(client).list():
+                    pass
+            graph.reply(
+                httpx.Response(200, content=b"{", headers={"Content-Type": "application/json"})
+            )
+            with pytest.raises(graphdoc_client.InvalidResponseError):
+                await demo(client).get("a")
+            graph.reply(lambda request: httpx.Response(301, headers={"Location": str(request.url)}))
+            with pytest.raises(graphdoc_client.TooManyRedirectsError):
+                await demo(client).get("a")
+        graph.requests.clear()
+        async with graph.async_client(token=token + "\n") as client:
+            with pytest.raises(graphdoc_client.InvalidHeaderError) as caught:
+                await demo(client).get("a")
+            assert token not in str(caught.value) and graph.requests == []
+
+    run(scenario)

@@ -694,3 +694,77 @@ def test_an_upload_refuses_text(graph, demo):
     with pytest.raises(TypeError, match="bytes or a binary file"):
         demo(graph.client()).upload("a", content="text")  # type: ignore[arg-type]
     assert graph.requests == []
+
+
+# --- what a broken server or a bad value can still do -------------------------------------
+
+
+@pytest.mark.parametrize("status", [503, 504])
+def test_a_post_is_not_sent_again_after_a_5xx_unless_the_caller_opts_in(graph, demo, status):
+    graph.reply(httpx.Response(status), httpx.Response(201, json={"id": "new"}))
+    with pytest.raises(graphdoc_client.InternalServerError):
+        demo(graph.client()).create(body={"subject": "hi"})
+    assert len(graph.requests) == 1
+    graph.requests.clear()
+    client = graph.client().with_options(retry_non_idempotent=True)
+    assert demo(client).create(body={}) == {"id": "new"}
+    assert len(graph.requests) == 2
+
+
+def test_a_post_is_sent_again_after_a_429(graph, demo):
+    graph.reply(httpx.Response(429, headers={"Retry-After": "0"}), httpx.Response(201, json={}))
+    assert demo(graph.client()).create(body={}) == {}
+    assert len(graph.requests) == 2
+
+
+@pytest.mark.parametrize("bad", ["\n", "\r\n", " x", "\x00", "é"])
+def test_a_token_that_cannot_be_a_header_raises_without_showing_it(graph, demo, token, bad):
+    with pytest.raises(graphdoc_client.InvalidHeaderError) as caught:
+        demo(graph.client(token=token + bad)).get("a")
+    assert graph.requests == []  # nothing sent, nothing retried
+    assert token not in str(caught.value) and token not in repr(caught.value)
+    assert isinstance(caught.value, GraphError) and isinstance(caught.value, ValueError)
+
+
+def test_a_header_value_with_a_newline_is_refused_before_sending(graph, demo):
+    with pytest.raises(graphdoc_client.InvalidHeaderError, match="'X-Note'"):
+        demo(graph.client()).get("a", headers={"X-Note": "one\r\nInjected: yes"})
+    assert graph.requests == []
+
+
+def test_a_page_loop_raises_instead_of_iterating_for_ever(graph, demo, make_page):
+    graph.reply(
+        make_page([1], BASE + "/items?page=2"),
+        make_page([2], BASE + "/items?page=3"),
+        make_page([3], BASE + "/items?page=2"),
+    )
+    seen = []
+    with pytest.raises(graphdoc_client.PagingLoopError) as caught:
+        for item in demo(graph.client()).list():
+            seen.append(item)
+    assert seen == [1, 2, 3] and caught.value.link == BASE + "/items?page=2"
+    assert len(graph.requests) == 3
+
+
+def test_a_page_linking_to_itself_raises(graph, demo, make_page):
+    graph.reply(lambda request: make_page([1], str(request.url)))
+    with pytest.raises(graphdoc_client.PagingLoopError):
+        list(demo(graph.client()).list())
+    assert len(graph.requests) == 1
+
+
+def test_invalid_json_on_a_success_raises_a_typed_error_with_the_response(graph, demo):
+    graph.reply(
+        httpx.Response(200, content=b'{"id": ', headers={"Content-Type": "application/json"})
+    )
+    with pytest.raises(graphdoc_client.InvalidResponseError) as caught:
+        demo(graph.client()).get("a")
+    assert isinstance(caught.value, GraphError)
+    assert caught.value.response.content == b'{"id": ' and caught.value.status_code == 200
+
+
+def test_a_redirect_loop_raises_a_typed_error(graph, demo):
+    graph.reply(lambda request: httpx.Response(302, headers={"Location": str(request.url)}))
+    with pytest.raises(graphdoc_client.TooManyRedirectsError) as caught:
+        demo(graph.client()).get("a")
+    assert isinstance(caught.value, GraphError) and caught.value.request.url.path.endswith("/a")
