@@ -20,7 +20,8 @@ import jinja2
 from . import __version__, runtime
 from .naming import unique
 from .model import Operation, PermissionRow
-from .pysource import LINE_LENGTH, Cut, bracketed, docstring, literal, text_block
+from .permission_table import table_line
+from .pysource import LINE_LENGTH, Cut, bracketed, data_block, docstring, literal, text_block
 from .replay import ReplayCase, signature_params
 from .runtime._contract import TableRow, table_entry
 
@@ -416,11 +417,13 @@ class GroupSummary:
     size: int  # operations
     rows: tuple[dict[str, str], ...]  # the README's table, in method order
     samples: dict[str, Candidate]
+    permissions: tuple[str, ...] = ()  # its lines of the permissions table, in method order
 
 
 def summarise_group(group: str, members: list[Operation]) -> GroupSummary:
     rows = tuple(_readme_row(op) for op in members)
-    return GroupSummary(group, len(members), rows, sample_candidates(members))
+    lines = tuple(table_line(op) for op in members)
+    return GroupSummary(group, len(members), rows, sample_candidates(members), lines)
 
 
 def render_group_files(
@@ -472,6 +475,10 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
     for module in runtime.MODULES:
         files[f"{package}/{module}.py"] = runtime.source(module)
     files[f"{package}/_generated.py"] = _render("package/_generated.py.jinja", **context)
+    table = "".join(line + "\n" for group in groups for line in group.permissions)
+    files[f"{package}/_permissions_data.py"] = _render(
+        "package/_permissions_data.py.jinja", table=data_block(table)
+    )
     files[f"{package}/groups/__init__.py"] = _render("package/groups/__init__.py.jinja", **context)
     files[f"{package}/py.typed"] = ""
     files["tests/conftest.py"] = _render("tests/conftest.py.jinja", **context)
