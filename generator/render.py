@@ -385,6 +385,18 @@ def pick_samples(candidates: list[dict[str, Candidate]]) -> dict[str, str | None
     return {name: chosen.get(name) or None for name in (*names, "download")}
 
 
+def permission_samples(lines: list[str]) -> list[str]:
+    """Two operations for the README's permissions example: ones a signed-in user can call
+    (delegated, work or school), those every mail app makes when the package has them."""
+    usable = []
+    for line in lines:
+        name, _, _, work, *_ = json.loads(line)
+        if isinstance(work, list) and (work[0] or work[1]):
+            usable.append(name)
+    preferred = [name for name in ("message.send", "user.list_messages") if name in usable]
+    return (preferred + [name for name in usable if name not in preferred])[:2]
+
+
 def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
     return pick_samples([sample_candidates(operations)])
 
@@ -498,6 +510,10 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
         **context,
         rows=[row for group in groups for row in group.rows],
         samples=pick_samples([group.samples for group in groups]),
+        permission_samples=[
+            literal(name)
+            for name in permission_samples([line for group in groups for line in group.permissions])
+        ],
     )
     for name in ("__init__", "conftest", "test_sync", "test_async", "test_readme"):
         files[f"tests/client_runtime/{name}.py"] = _render(
