@@ -37,9 +37,7 @@ def _kind(rows: list[PermissionRow]) -> Any:
     for row in supported:
         least += [list(choice) for choice in row.least if list(choice) not in least]
     for row in supported:
-        higher += [
-            list(choice) for choice in row.higher if list(choice) not in least + higher
-        ]
+        higher += [list(choice) for choice in row.higher if list(choice) not in least + higher]
     return [least, higher]
 
 

@@ -119,9 +119,10 @@ def test_a_program_of_30_operations_gets_each_pages_table(built, capsys):
         chosen = set(required["permissions"])
         for name, choice in required["choices"].items():
             assert set(choice) <= chosen
-            assert choice in answer["operations"][name][kind]["least"] or not answer[
-                "operations"
-            ][name][kind]["least"]
+            assert (
+                choice in answer["operations"][name][kind]["least"]
+                or not answer["operations"][name][kind]["least"]
+            )
         with capsys.disabled():
             print(f"\n{kind}: {len(chosen)} permissions: {', '.join(sorted(chosen))}")
             for name, why in required["unsupported"].items():

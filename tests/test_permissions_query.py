@@ -347,7 +347,10 @@ def test_the_gate_passes_fails_on_missing_and_on_excess(built, program, capsys, 
         built, capsys, "--scan", str(program), "--granted-file", str(granted), "--fail-on-excess"
     )
     assert status == 1
-    assert f"{granted}:4: error: granted delegated (work or school account) permission Widget.Read" in out
+    assert (
+        f"{granted}:4: error: granted delegated (work or school account) permission Widget.Read"
+        in out
+    )
     status, out = ask(
         built,
         capsys,
@@ -368,10 +371,20 @@ def test_the_gate_passes_fails_on_missing_and_on_excess(built, program, capsys, 
 def test_the_package_answers_as_the_command_line_and_loads_its_data_lazily(built, capsys):
     package = built / "out"
     from_package = main(
-        ["permissions", "--package-dir", str(package), "--format", "json", "widget.list", "widget.mine"]
+        [
+            "permissions",
+            "--package-dir",
+            str(package),
+            "--format",
+            "json",
+            "widget.list",
+            "widget.mine",
+        ]
     )
     assert from_package == 0
-    assert json.loads(capsys.readouterr().out) == required(built, capsys, "widget.list", "widget.mine")
+    assert json.loads(capsys.readouterr().out) == required(
+        built, capsys, "widget.list", "widget.mine"
+    )
     script = textwrap.dedent("""\
         import sys
         import widgets
@@ -383,7 +396,9 @@ def test_the_package_answers_as_the_command_line_and_loads_its_data_lazily(built
     run = subprocess.run(
         [sys.executable, "-c", script], cwd=package, capture_output=True, text=True, check=True
     )
-    assert run.stdout == "('Widget.Read',) every path starts with /me, which needs a signed-in user\n"
+    assert (
+        run.stdout == "('Widget.Read',) every path starts with /me, which needs a signed-in user\n"
+    )
 
 
 def test_the_golden_package_imports_without_its_permissions():

@@ -399,4 +399,3 @@ def required(
 def check(operations: Iterable[str], granted: Iterable[str], kind: str) -> Check:
     """What ``granted`` lacks for ``operations``, and what it holds that none needs."""
     return catalog().check(operations, granted, kind)
-

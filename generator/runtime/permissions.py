@@ -225,7 +225,9 @@ def _search(needs: list[list[frozenset[str]]]) -> list[frozenset[str]]:
     return list(found)
 
 
-def _rank(union: frozenset[str], requirements: Sequence[Sequence[Alternative]]) -> tuple[object, ...]:
+def _rank(
+    union: frozenset[str], requirements: Sequence[Sequence[Alternative]]
+) -> tuple[object, ...]:
     """Lower is preferred: the documented position of each requirement's first
     alternative the union satisfies, summed; then the names."""
     positions = 0
@@ -397,4 +399,3 @@ def required(
 def check(operations: Iterable[str], granted: Iterable[str], kind: str) -> Check:
     """What ``granted`` lacks for ``operations``, and what it holds that none needs."""
     return catalog().check(operations, granted, kind)
-

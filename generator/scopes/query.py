@@ -237,9 +237,7 @@ def text(result: Answer, catalog: Catalog) -> str:
             access = catalog.entries[name].kind(requirement.kind)
             if name in chosen:
                 options = " | ".join(" and ".join(a) for a in access.choices)
-                lines.append(
-                    f"  {name:<{width}}  {' and '.join(chosen[name])}  (least: {options})"
-                )
+                lines.append(f"  {name:<{width}}  {' and '.join(chosen[name])}  (least: {options})")
             else:
                 lines.append(f"  {name:<{width}}  not supported: {access.reason}")
         if requirement.ties > 1:
