@@ -1,4 +1,4 @@
-"""The ``graphdoc`` command: build, parse, lint, codes.
+"""The ``graphdoc`` command: build, parse, lint, render, permissions, codes.
 
 Problems with the user's input (a missing path, an unwritable folder, a bad suppressions
 file) end the run with one clear line and a non-zero exit; problems in pages are
@@ -25,6 +25,8 @@ from .pages import API_VERSIONS, version_folders
 from .parse import parse_file
 from .pipeline import BuildResult, Settings, analyse
 from .report import table
+from .scopes import query
+from .scopes.scan import scan
 from .workers import Workers, default_jobs
 
 DEFAULT_PAGES = "specs/pages"
@@ -125,6 +127,45 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
     draw.add_argument(
         "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
+    )
+
+    ask = commands.add_parser(
+        "permissions",
+        help="the fewest permissions for some operations, or for the calls a program makes",
+        description="For each kind of access, the smallest set of permissions that lets every"
+        " given operation run (an exact search among each one's least privileged choices)."
+        " With --granted or --granted-file, a CI gate: exit 1 when a permission is missing.",
+    )
+    ask.add_argument(
+        "items",
+        nargs="*",
+        metavar="OP|PATH",
+        help="operations (group.method or a page id); with --scan, Python files or folders",
+    )
+    ask.add_argument(
+        "--scan",
+        action="store_true",
+        help="find the calls to the client in the Python code at the paths given (never run)",
+    )
+    ask.add_argument(
+        "--kind",
+        choices=("delegated-work", "delegated-personal", "application"),
+        help="one kind of access (default: all three; delegated-work for a grant check)",
+    )
+    ask.add_argument("--format", default="text", choices=("text", "json", "github"))
+    ask.add_argument("--specs", default="specs/model", help="model folder (default: specs/model)")
+    ask.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
+    ask.add_argument(
+        "--package-dir", metavar="DIR", help="read a built package's permissions, not the model"
+    )
+    ask.add_argument("--granted", metavar="A,B,C", help="the permissions the app is granted")
+    ask.add_argument(
+        "--granted-file", metavar="FILE", help="the permissions the app is granted, one a line"
+    )
+    ask.add_argument(
+        "--fail-on-excess",
+        action="store_true",
+        help="also exit 1 when a granted permission is needed by no call",
     )
 
     codes = commands.add_parser("codes", help="print the table of diagnostic codes")
@@ -376,6 +417,71 @@ def _render(args: argparse.Namespace) -> int:
     return 1 if report["diagnostics_by_severity"]["error"] else 0
 
 
+def _granted(args: argparse.Namespace) -> tuple[list[str], tuple[str, int], dict[str, int]]:
+    """The granted permissions, where they are written, and the line of each (in a file)."""
+    names: list[str] = []
+    lines: dict[str, int] = {}
+    source = ("", 0)
+    if args.granted:
+        names += [name.strip() for name in args.granted.split(",") if name.strip()]
+    if args.granted_file:
+        try:
+            text = Path(args.granted_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"--granted-file {args.granted_file}: {error}") from None
+        source = (args.granted_file, 1)
+        for number, line in enumerate(text.splitlines(), 1):
+            name = line.split("#", 1)[0].strip()
+            if name:
+                names.append(name)
+                lines.setdefault(name, number)
+    return names, source, lines
+
+
+def _permissions(args: argparse.Namespace) -> int:
+    if args.package_dir:
+        catalog = query.from_package(Path(args.package_dir))
+    else:
+        catalog = query.from_specs(Path(args.specs) / args.api_version)
+    if not args.items:
+        raise InputError("give operations (group.method or page ids), or --scan PATH...")
+    gate = bool(args.granted or args.granted_file)
+    kind = (args.kind or ("delegated-work" if gate else "")).replace("-", "_")
+    kinds = (kind,) if kind else query.KINDS
+    scanned = None
+    if args.scan:
+        for path in args.items:
+            if not Path(path).exists():
+                raise InputError(f"{path}: no such file or folder")
+        scanned = scan(args.items, query.groups_of(catalog))
+        result = query.answer(catalog, [], kinds, scanned)
+    else:
+        result = query.answer(catalog, args.items, kinds)
+    if gate:
+        names, source, lines = _granted(args)
+        result = replace(
+            result,
+            check=catalog.check(result.operations, names, kind),
+            granted_source=source,
+            granted_lines=lines,
+            fail_on_excess=args.fail_on_excess,
+        )
+    findings = result.findings()
+    if args.format == "json":
+        sys.stdout.write(query.as_json(result, catalog))
+    elif args.format == "github":
+        for finding in findings:
+            print(finding.github())
+        for requirement in result.requirements:
+            scopes = ", ".join(requirement.scopes) or "(none)"
+            print(f"::notice title=least privileged ({requirement.kind})::{scopes}")
+    else:
+        sys.stdout.write(query.text(result, catalog))
+        for finding in findings:
+            print(finding.text())
+    return result.status
+
+
 def _codes(args: argparse.Namespace) -> int:
     table = code_table()
     if not args.readme:
@@ -417,7 +523,14 @@ def _quiet_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"build": _build, "render": _render, "parse": _parse, "lint": _lint, "codes": _codes}
+    handlers = {
+        "build": _build,
+        "render": _render,
+        "parse": _parse,
+        "lint": _lint,
+        "permissions": _permissions,
+        "codes": _codes,
+    }
     handler = handlers[args.command]
     try:
         return handler(args)

@@ -137,6 +137,15 @@ def text_block(text: str) -> str:
     return '"""' + _triple_quoted_body(text) + '"""'
 
 
+def data_block(text: str) -> str:
+    """:func:`text_block` for data full of double quotes (JSON lines): written as they are
+    when nothing in them needs escaping, as black leaves them, so a diff stays readable."""
+    plain = '"""' not in text and "\\" not in text and not text.endswith('"')
+    if plain and text.replace("\n", " ").isprintable():
+        return '"""' + text + '"""'
+    return text_block(text)
+
+
 def docstring(text: str, indent: str = "") -> str:
     """A triple-quoted docstring literal meaning exactly ``text`` (lines re-indented)."""
     body = _triple_quoted_body(text.strip("\n"))

@@ -20,7 +20,8 @@ import jinja2
 from . import __version__, runtime
 from .naming import unique
 from .model import Operation, PermissionRow
-from .pysource import LINE_LENGTH, Cut, bracketed, docstring, literal, text_block
+from .permission_table import table_line
+from .pysource import LINE_LENGTH, Cut, bracketed, data_block, docstring, literal, text_block
 from .replay import ReplayCase, signature_params
 from .runtime._contract import TableRow, table_entry
 
@@ -384,6 +385,18 @@ def pick_samples(candidates: list[dict[str, Candidate]]) -> dict[str, str | None
     return {name: chosen.get(name) or None for name in (*names, "download")}
 
 
+def permission_samples(lines: list[str]) -> list[str]:
+    """Two operations for the README's permissions example: ones a signed-in user can call
+    (delegated, work or school), those every mail app makes when the package has them."""
+    usable = []
+    for line in lines:
+        name, _, _, work, *_ = json.loads(line)
+        if isinstance(work, list) and (work[0] or work[1]):
+            usable.append(name)
+    preferred = [name for name in ("message.send", "user.list_messages") if name in usable]
+    return (preferred + [name for name in usable if name not in preferred])[:2]
+
+
 def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
     return pick_samples([sample_candidates(operations)])
 
@@ -416,11 +429,13 @@ class GroupSummary:
     size: int  # operations
     rows: tuple[dict[str, str], ...]  # the README's table, in method order
     samples: dict[str, Candidate]
+    permissions: tuple[str, ...] = ()  # its lines of the permissions table, in method order
 
 
 def summarise_group(group: str, members: list[Operation]) -> GroupSummary:
     rows = tuple(_readme_row(op) for op in members)
-    return GroupSummary(group, len(members), rows, sample_candidates(members))
+    lines = tuple(table_line(op) for op in members)
+    return GroupSummary(group, len(members), rows, sample_candidates(members), lines)
 
 
 def render_group_files(
@@ -481,6 +496,10 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
     for module in runtime.MODULES:
         files[f"{package}/{module}.py"] = runtime.source(module)
     files[f"{package}/_generated.py"] = _render("package/_generated.py.jinja", **context)
+    table = "".join(line + "\n" for group in groups for line in group.permissions)
+    files[f"{package}/_permissions_data.py"] = _render(
+        "package/_permissions_data.py.jinja", table=data_block(table)
+    )
     files[f"{package}/groups/__init__.py"] = _render("package/groups/__init__.py.jinja", **context)
     files[f"{package}/py.typed"] = ""
     files["tests/conftest.py"] = _render("tests/conftest.py.jinja", **context)
@@ -500,6 +519,10 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
         **context,
         rows=[row for group in groups for row in group.rows],
         samples=pick_samples([group.samples for group in groups]),
+        permission_samples=[
+            literal(name)
+            for name in permission_samples([line for group in groups for line in group.permissions])
+        ],
     )
     for name in ("__init__", "conftest", "test_sync", "test_async", "test_readme"):
         files[f"tests/client_runtime/{name}.py"] = _render(

@@ -43,6 +43,9 @@ class Facts(NamedTuple):
     rows_understood: tuple[int, ...] = (0, 0, 0)  # per kind: rows read, naming a permission
     # per kind, then kind unknown, then rows of a table that has no permission types at all
     rows_lost: tuple[int, ...] = (0, 0, 0, 0, 0)
+    # per kind: 1 when a supported row names a permission; the names of every row
+    permission_kinds: tuple[int, ...] = (0, 0, 0)
+    permission_names: tuple[str, ...] = ()
 
 
 def facts(operation: Operation, tests: int) -> Facts:
@@ -71,6 +74,25 @@ def facts(operation: Operation, tests: int) -> Facts:
         tests=tests,
         rows_understood=tuple(understood),
         rows_lost=tuple(lost),
+        permission_kinds=tuple(
+            int(
+                any(
+                    row.kind == kind and row.supported and (row.least or row.higher)
+                    for row in permissions.rows
+                )
+            )
+            for kind in PERMISSION_KINDS
+        ),
+        permission_names=tuple(
+            sorted(
+                {
+                    name
+                    for row in permissions.rows
+                    for choice in row.least + row.higher
+                    for name in choice
+                }
+            )
+        ),
     )
 
 
@@ -128,6 +150,7 @@ def _counts(
             "permissions_all_kinds": _rate(complete, with_source),  # deprecated: counts tables
             "graph_examples_replayed": _rate(tests, graph_requests),
         },
+        "permissions_coverage": _coverage(operations),
         "diagnostics_by_severity": count_by_severity(diagnostics),
         "diagnostics_by_code": count_by_code(diagnostics),
     }
@@ -147,6 +170,19 @@ def pages_without_operation(diagnostics: list[Diagnostic]) -> list[dict[str, obj
         {"path": d.path, "line": d.line, "code": d.code, "message": d.message}
         for _, d in sorted(found.items())
     ]
+
+
+def _coverage(operations: list[Facts]) -> dict[str, Any]:
+    """What ``graphdoc permissions`` can answer: the operations with permissions for each
+    kind, and how many operations name each permission (by name)."""
+    uses = Counter(name for op in operations for name in op.permission_names)
+    return {
+        "operations_by_kind": {
+            kind: sum(op.permission_kinds[i] for op in operations)
+            for i, kind in enumerate(PERMISSION_KINDS)
+        },
+        "operations_by_permission": {name: uses[name] for name in sorted(uses)},
+    }
 
 
 def build_report(

@@ -41,12 +41,12 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
     ("plan", frozenset({"replay"})),
     ("assemble", frozenset({"overrides", "secondary", "assemble"})),
     ("report", frozenset({"report"})),
-    ("render", frozenset({"pysource", "render"})),
+    ("render", frozenset({"pysource", "permission_table", "render"})),
     ("format", frozenset({"fmt"})),
     ("write", frozenset({"write"})),
     ("pipeline", frozenset({"pipeline"})),
     ("incremental", frozenset({"incremental"})),
-    ("command", frozenset({"cli", "__main__", "__init__"})),
+    ("command", frozenset({"cli", "scopes", "__main__", "__init__"})),
 )
 RANK = {module: rank for rank, (_, modules) in enumerate(STAGES) for module in modules}
 

@@ -5,8 +5,11 @@
     with GraphClient(token="...") as client:
         result = client.<group>.<operation>(...)
 
-See the package README for async use, paging, errors, retries, timeouts and raw responses.
+See the package README for async use, paging, errors, retries, timeouts and raw responses,
+and ``graphdoc_client.permissions`` for the permissions your calls need.
 """
+
+from typing import Any
 
 from ._base import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._client import AsyncGraphClient, GraphClient
@@ -63,3 +66,12 @@ __all__ = [
     "StreamedResponse",
     "TooManyRedirectsError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``permissions`` on first use: importing the client reads no permission data."""
+    if name == "permissions":
+        import importlib
+
+        return importlib.import_module(f"{__name__}.permissions")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

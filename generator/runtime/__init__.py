@@ -1,7 +1,8 @@
 """The runtime of every generated package, as plain Python.
 
-Each module here but :mod:`._generated` is copied verbatim into a generated package
-(:data:`MODULES`); the generator renders that one from ``templates/package/_generated.py.jinja``.
+Each module here but :mod:`._generated` and :mod:`._permissions_data` is copied verbatim
+into a generated package (:data:`MODULES`); the generator renders those two from their
+templates in ``templates/package/``.
 Being real modules, they are type-checked and unit-tested where they are written, and
 :mod:`._contract` is imported by both the generator and the runtime. Nothing here may
 import from the generator.
@@ -13,7 +14,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # The modules copied as they are, in the order the package lists them.
-MODULES = ("_auth", "_base", "_contract", "_errors", "_paging", "_response", "_retry", "_runtime")
+MODULES = (
+    "_auth",
+    "_base",
+    "_contract",
+    "_errors",
+    "_paging",
+    "_response",
+    "_retry",
+    "_runtime",
+    "permissions",
+)
 
 
 def source(module: str) -> str:

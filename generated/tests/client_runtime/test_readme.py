@@ -111,7 +111,7 @@ def test_every_python_example_of_the_readme_is_run():
 def test_a_readme_example_runs_verbatim(example, fake_graph):
     exec(compile(example, str(README), "exec"), {"__name__": "__readme__"})
     statuses = [status for _, status in fake_graph.seen]
-    if "MockTransport(handler)" not in example:
+    if "MockTransport(handler)" not in example and "Client(" in example:
         assert statuses, "the example sent no request"
     if "except NotFoundError" in example:
         assert 404 in statuses
