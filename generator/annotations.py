@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import lenient_json
+from .diagnostics import ANNOTATION_REPAIRED, ANNOTATION_UNPARSEABLE
 from .errors import NotJSON
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
@@ -63,7 +64,7 @@ def annotations_in(
             data, repaired = lenient_json.loads(body)
         except NotJSON as error:
             salvaged = {key.lower(): value for key, value in _FIELD.findall(body)}
-            report(line, "GD031", f"annotation is not JSON ({error})")
+            report(line, ANNOTATION_UNPARSEABLE, f"annotation is not JSON ({error})")
             if "blocktype" not in salvaged:
                 continue
             data, repaired = {
@@ -71,9 +72,13 @@ def annotations_in(
                 "name": salvaged.get("name", ""),
             }, False
         if repaired:
-            report(line, "GD030", "annotation repaired (trailing comma or raw control character)")
+            report(
+                line,
+                ANNOTATION_REPAIRED,
+                "annotation repaired (trailing comma or raw control character)",
+            )
         if not isinstance(data, dict):
-            report(line, "GD031", "annotation is JSON but not an object")
+            report(line, ANNOTATION_UNPARSEABLE, "annotation is JSON but not an object")
             continue
         block_type = _get(data, "blockType")
         found.append(

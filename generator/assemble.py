@@ -18,7 +18,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from . import specio
-from .diagnostics import Diagnostic, Report
+from .diagnostics import (
+    EXAMPLE_OF_OTHER_OPERATION,
+    OPERATION_FROM_EXAMPLE,
+    Diagnostic,
+    Report,
+)
 from .model import Example, Operation
 from .naming import file_name, resolve_collisions, unique
 from .overrides import Override
@@ -154,7 +159,12 @@ def assemble(
                 f"example {example.name!r} calls client.{target.group}.{target.name}"
                 f" (documented in {where}): replayed against it"
             )
-            model.add(display.get(home.source, home.source), example.request.line, "GD062", message)
+            model.add(
+                display.get(home.source, home.source),
+                example.request.line,
+                EXAMPLE_OF_OTHER_OPERATION,
+                message,
+            )
             continue
         extra = secondary_operation(home, example)
         if extra is not None:
@@ -180,7 +190,7 @@ def _adopt(
     model.add(
         path,
         example.request.line,
-        "GD063",
+        OPERATION_FROM_EXAMPLE,
         f"example {example.name!r} ({extra.http_method} {extra.variants[0].path}) is a call"
         f" no page documents: added as client.{extra.group}.{extra.name}",
     )

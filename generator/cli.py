@@ -13,12 +13,18 @@ import json
 import keyword
 import os
 import sys
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, Sequence
 
 from . import __version__, incremental, pipeline, specio
-from .diagnostics import CODES, Diagnostic, Suppression, load_suppressions
+from .diagnostics import (
+    CODES,
+    OVERRIDE_APPLIED,
+    Diagnostic,
+    Suppression,
+    load_suppressions,
+)
 from .errors import InputError, InvalidSource, OutputError
 from .incremental import cache
 from .pages import API_VERSIONS, version_folders
@@ -226,7 +232,7 @@ def _write_report(report: dict[str, Any], path: str | None) -> None:
 
 def _summary(result: BuildResult, out_dir: str) -> str:
     lines = [table(result.report)]
-    applied = result.report["diagnostics_by_code"].get("GD060", 0)
+    applied = result.report["diagnostics_by_code"].get(OVERRIDE_APPLIED, 0)
     if applied:
         lines.append(f"{'overrides applied':<18}{applied}")
     if result.report.get("diagnostics_suppressed"):

@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator
 
-from .diagnostics import Report
+from .diagnostics import EXAMPLE_PATH_DERIVED, Report
 from .model import Operation, PathParam, PathVariant
 from .paths import identifier, parse_template, singular
 from .urls import match_url, on_graph_host, path_pattern, written_path
@@ -211,7 +211,7 @@ def derive_variants(operation: Operation, report: Report) -> Operation:
             current = replace(current, variants=operation.variants + tuple(added))
             report(
                 request.line,
-                "GD049",
+                EXAMPLE_PATH_DERIVED,
                 f"example path {path} is written as a template but not listed; added it as a variant",
             )
             continue
@@ -234,7 +234,7 @@ def derive_variants(operation: Operation, report: Report) -> Operation:
             current = replace(current, variants=operation.variants + tuple(added))
             report(
                 request.line,
-                "GD049",
+                EXAMPLE_PATH_DERIVED,
                 f"example path {path} is an undocumented form of {variant.template}; added variant {found.path}",
             )
             break

@@ -25,241 +25,246 @@ class Code:
     summary: str
 
 
-_CODES = (
-    # reading
-    Code("GD001", "page-unreadable", "error", "The file cannot be read or is not UTF-8 text."),
-    Code("GD002", "front-matter-invalid", "warning", "The YAML front matter does not parse."),
-    Code(
-        "GD003",
-        "file-too-large",
-        "error",
-        "A page or an include is larger than 4 MiB; it was not read.",
-    ),
-    Code(
-        "GD004",
-        "page-outside-input",
-        "error",
-        "The page is a link leading out of the input folder, or not a regular file; it was not read.",
-    ),
-    Code(
-        "GD005",
-        "page-failed",
-        "error",
-        "Reading the page raised an unexpected error (a graphdoc bug the page found); the page"
-        " was skipped and the build went on.",
-    ),
-    Code(
-        "GD009", "model-file-invalid", "error", "A file of the model (a YAML spec) does not load."
-    ),
-    # page structure
-    Code("GD010", "title-missing", "warning", "The page has no H1 title."),
-    Code(
-        "GD011",
-        "http-request-missing",
-        "error",
-        "No HTTP request section or `METHOD path` line: no operation.",
-    ),
-    Code(
-        "GD012",
-        "methods-mixed",
-        "warning",
-        "The path lines use several HTTP methods; the first is used.",
-    ),
-    Code(
-        "GD013",
-        "path-line-invalid",
-        "warning",
-        "A line of the HTTP request block is not a `METHOD path` line.",
-    ),
-    Code(
-        "GD014",
-        "placeholder-unbalanced",
-        "warning",
-        "A path template has unbalanced `{}`; it was repaired.",
-    ),
-    Code(
-        "GD015",
-        "variant-duplicate",
-        "info",
-        "A path variant repeats an earlier one and was dropped.",
-    ),
-    Code(
-        "GD016",
-        "template-concrete-id",
-        "warning",
-        "A path template holds an example id; it was read as a placeholder.",
-    ),
-    # permissions
-    Code("GD020", "permissions-missing", "warning", "No permissions table or include was found."),
-    Code(
-        "GD021",
-        "permissions-row-unrecognised",
-        "warning",
-        "A permissions table row has no known permission type.",
-    ),
-    Code(
-        "GD022",
-        "permissions-include-missing",
-        "error",
-        "A permissions include file does not exist in the docs tree (or is not a regular file).",
-    ),
-    Code(
-        "GD023",
-        "permissions-incomplete",
-        "warning",
-        "The permissions table lacks one of the three permission types.",
-    ),
-    Code(
-        "GD024",
-        "permissions-row-kind-by-position",
-        "info",
-        "A permissions row's type label is not understood; its type was taken from its position"
-        " (delegated work or school, delegated personal, application).",
-    ),
-    Code(
-        "GD025",
-        "permissions-table-malformed",
-        "warning",
-        "A permissions table is not a well-formed Markdown table (e.g. its delimiter row has"
-        " another number of cells); it was read row by row.",
-    ),
-    Code(
-        "GD026",
-        "permissions-direction-inferred",
-        "info",
-        "The permissions header's order (least or most privileged first) is not understood;"
-        " it was inferred from the permission names.",
-    ),
-    Code(
-        "GD027",
-        "permissions-connector-ambiguous",
-        "warning",
-        'A word between two permission names is not known as "and" or "or"; both were'
-        " read as needed together.",
-    ),
-    Code(
-        "GD028",
-        "permissions-direction-contradicted",
-        "warning",
-        "The permission names are ordered against the direction the header states; the header"
-        " was followed.",
-    ),
-    Code(
-        "GD029",
-        "permissions-row-order-unusual",
-        "warning",
-        "A permissions row's type label disagrees with its position; the label was followed.",
-    ),
-    # annotations
-    Code(
-        "GD030",
-        "annotation-repaired",
-        "info",
-        "An annotation comment is not strict JSON; it was repaired.",
-    ),
-    Code(
-        "GD031",
-        "annotation-unparseable",
-        "warning",
-        "An annotation comment is not JSON and could not be repaired.",
-    ),
-    Code(
-        "GD038",
-        "example-path-spelling",
-        "info",
-        "An example path spells a documented path differently (letter case, key in parentheses).",
-    ),
-    # examples
-    Code("GD040", "example-without-response", "warning", "An example request has no response."),
-    Code("GD041", "response-without-request", "warning", "An example response follows no request."),
-    Code(
-        "GD042",
-        "example-name-duplicate",
-        "warning",
-        "Two example requests share a name; the later one was renamed.",
-    ),
-    Code(
-        "GD043",
-        "status-mismatch",
-        "warning",
-        "The example response status differs from the status in the Response prose.",
-    ),
-    Code(
-        "GD044",
-        "example-url-unmatched",
-        "warning",
-        "The example URL matches no documented path variant.",
-    ),
-    Code(
-        "GD045",
-        "example-body-not-json",
-        "warning",
-        "An example body says JSON but does not parse, even leniently.",
-    ),
-    Code(
-        "GD046",
-        "example-not-replayed",
-        "info",
-        "An example gets no replay test; the message says why.",
-    ),
-    Code(
-        "GD047",
-        "example-method-mismatch",
-        "warning",
-        "The example request uses another HTTP method than the page.",
-    ),
-    Code("GD048", "status-undocumented", "info", "The Response prose states no status code."),
-    # naming
-    Code(
-        "GD049",
-        "example-path-derived",
-        "warning",
-        "An example uses an undocumented form of a documented path; it was added as a variant.",
-    ),
-    Code(
-        "GD050",
-        "name-collision",
-        "warning",
-        "Two operations map to the same client method; one was renamed.",
-    ),
-    Code(
-        "GD051",
-        "name-adjusted",
-        "info",
-        "A name was a Python keyword or not an identifier; it was adjusted.",
-    ),
-    # overrides
-    Code("GD060", "override-applied", "info", "An override changed an operation after parsing."),
-    Code(
-        "GD061",
-        "override-invalid",
-        "warning",
-        "An override entry is malformed or names nothing read.",
-    ),
-    # examples of other pages
-    Code(
-        "GD062",
-        "example-of-other-operation",
-        "info",
-        "An example calls an operation another page documents; it is replayed against that one.",
-    ),
-    Code(
-        "GD063",
-        "operation-from-example",
-        "info",
-        "An example shows a second call of its page (another method, another path, written as a"
-        " template) that no page documents; it becomes an operation of its own.",
-    ),
-    Code(
-        "GD064",
-        "example-body-repaired",
-        "info",
-        "An example body is almost JSON (trailing comma, typographic quotes, an elision, an"
-        " unquoted key or placeholder value); it is read after repairs.",
-    ),
+_REGISTRY: list[Code] = []
+
+
+def _code(code: str, slug: str, severity: Severity, summary: str) -> str:
+    """Declare a code: its registry entry, and the constant (its value) that the code
+    emitting it names, so that a misspelt code is a NameError and a mypy error."""
+    _REGISTRY.append(Code(code, slug, severity, summary))
+    return code
+
+
+# reading
+PAGE_UNREADABLE = _code(
+    "GD001", "page-unreadable", "error", "The file cannot be read or is not UTF-8 text."
+)
+FRONT_MATTER_INVALID = _code(
+    "GD002", "front-matter-invalid", "warning", "The YAML front matter does not parse."
+)
+FILE_TOO_LARGE = _code(
+    "GD003",
+    "file-too-large",
+    "error",
+    "A page or an include is larger than 4 MiB; it was not read.",
+)
+PAGE_OUTSIDE_INPUT = _code(
+    "GD004",
+    "page-outside-input",
+    "error",
+    "The page is a link leading out of the input folder, or not a regular file; it was not read.",
+)
+PAGE_FAILED = _code(
+    "GD005",
+    "page-failed",
+    "error",
+    "Reading the page raised an unexpected error (a graphdoc bug the page found); the page was skipped and the build went on.",
+)
+MODEL_FILE_INVALID = _code(
+    "GD009", "model-file-invalid", "error", "A file of the model (a YAML spec) does not load."
+)
+# page structure
+TITLE_MISSING = _code("GD010", "title-missing", "warning", "The page has no H1 title.")
+HTTP_REQUEST_MISSING = _code(
+    "GD011",
+    "http-request-missing",
+    "error",
+    "No HTTP request section or `METHOD path` line: no operation.",
+)
+METHODS_MIXED = _code(
+    "GD012",
+    "methods-mixed",
+    "warning",
+    "The path lines use several HTTP methods; the first is used.",
+)
+PATH_LINE_INVALID = _code(
+    "GD013",
+    "path-line-invalid",
+    "warning",
+    "A line of the HTTP request block is not a `METHOD path` line.",
+)
+PLACEHOLDER_UNBALANCED = _code(
+    "GD014",
+    "placeholder-unbalanced",
+    "warning",
+    "A path template has unbalanced `{}`; it was repaired.",
+)
+VARIANT_DUPLICATE = _code(
+    "GD015", "variant-duplicate", "info", "A path variant repeats an earlier one and was dropped."
+)
+TEMPLATE_CONCRETE_ID = _code(
+    "GD016",
+    "template-concrete-id",
+    "warning",
+    "A path template holds an example id; it was read as a placeholder.",
+)
+# permissions
+PERMISSIONS_MISSING = _code(
+    "GD020", "permissions-missing", "warning", "No permissions table or include was found."
+)
+PERMISSIONS_ROW_UNRECOGNISED = _code(
+    "GD021",
+    "permissions-row-unrecognised",
+    "warning",
+    "A permissions table row has no known permission type.",
+)
+PERMISSIONS_INCLUDE_MISSING = _code(
+    "GD022",
+    "permissions-include-missing",
+    "error",
+    "A permissions include file does not exist in the docs tree (or is not a regular file).",
+)
+PERMISSIONS_INCOMPLETE = _code(
+    "GD023",
+    "permissions-incomplete",
+    "warning",
+    "The permissions table lacks one of the three permission types.",
+)
+PERMISSIONS_ROW_KIND_BY_POSITION = _code(
+    "GD024",
+    "permissions-row-kind-by-position",
+    "info",
+    "A permissions row's type label is not understood; its type was taken from its position (delegated work or school, delegated personal, application).",
+)
+PERMISSIONS_TABLE_MALFORMED = _code(
+    "GD025",
+    "permissions-table-malformed",
+    "warning",
+    "A permissions table is not a well-formed Markdown table (e.g. its delimiter row has another number of cells); it was read row by row.",
+)
+PERMISSIONS_DIRECTION_INFERRED = _code(
+    "GD026",
+    "permissions-direction-inferred",
+    "info",
+    "The permissions header's order (least or most privileged first) is not understood; it was inferred from the permission names.",
+)
+PERMISSIONS_CONNECTOR_AMBIGUOUS = _code(
+    "GD027",
+    "permissions-connector-ambiguous",
+    "warning",
+    'A word between two permission names is not known as "and" or "or"; both were read as needed together.',
+)
+PERMISSIONS_DIRECTION_CONTRADICTED = _code(
+    "GD028",
+    "permissions-direction-contradicted",
+    "warning",
+    "The permission names are ordered against the direction the header states; the header was followed.",
+)
+PERMISSIONS_ROW_ORDER_UNUSUAL = _code(
+    "GD029",
+    "permissions-row-order-unusual",
+    "warning",
+    "A permissions row's type label disagrees with its position; the label was followed.",
+)
+# annotations
+ANNOTATION_REPAIRED = _code(
+    "GD030",
+    "annotation-repaired",
+    "info",
+    "An annotation comment is not strict JSON; it was repaired.",
+)
+ANNOTATION_UNPARSEABLE = _code(
+    "GD031",
+    "annotation-unparseable",
+    "warning",
+    "An annotation comment is not JSON and could not be repaired.",
+)
+EXAMPLE_PATH_SPELLING = _code(
+    "GD038",
+    "example-path-spelling",
+    "info",
+    "An example path spells a documented path differently (letter case, key in parentheses).",
+)
+# examples
+EXAMPLE_WITHOUT_RESPONSE = _code(
+    "GD040", "example-without-response", "warning", "An example request has no response."
+)
+RESPONSE_WITHOUT_REQUEST = _code(
+    "GD041", "response-without-request", "warning", "An example response follows no request."
+)
+EXAMPLE_NAME_DUPLICATE = _code(
+    "GD042",
+    "example-name-duplicate",
+    "warning",
+    "Two example requests share a name; the later one was renamed.",
+)
+STATUS_MISMATCH = _code(
+    "GD043",
+    "status-mismatch",
+    "warning",
+    "The example response status differs from the status in the Response prose.",
+)
+EXAMPLE_URL_UNMATCHED = _code(
+    "GD044",
+    "example-url-unmatched",
+    "warning",
+    "The example URL matches no documented path variant.",
+)
+EXAMPLE_BODY_NOT_JSON = _code(
+    "GD045",
+    "example-body-not-json",
+    "warning",
+    "An example body says JSON but does not parse, even leniently.",
+)
+EXAMPLE_NOT_REPLAYED = _code(
+    "GD046", "example-not-replayed", "info", "An example gets no replay test; the message says why."
+)
+EXAMPLE_METHOD_MISMATCH = _code(
+    "GD047",
+    "example-method-mismatch",
+    "warning",
+    "The example request uses another HTTP method than the page.",
+)
+STATUS_UNDOCUMENTED = _code(
+    "GD048", "status-undocumented", "info", "The Response prose states no status code."
+)
+# naming
+EXAMPLE_PATH_DERIVED = _code(
+    "GD049",
+    "example-path-derived",
+    "warning",
+    "An example uses an undocumented form of a documented path; it was added as a variant.",
+)
+NAME_COLLISION = _code(
+    "GD050",
+    "name-collision",
+    "warning",
+    "Two operations map to the same client method; one was renamed.",
+)
+NAME_ADJUSTED = _code(
+    "GD051",
+    "name-adjusted",
+    "info",
+    "A name was a Python keyword or not an identifier; it was adjusted.",
+)
+# overrides
+OVERRIDE_APPLIED = _code(
+    "GD060", "override-applied", "info", "An override changed an operation after parsing."
+)
+OVERRIDE_INVALID = _code(
+    "GD061", "override-invalid", "warning", "An override entry is malformed or names nothing read."
+)
+# examples of other pages
+EXAMPLE_OF_OTHER_OPERATION = _code(
+    "GD062",
+    "example-of-other-operation",
+    "info",
+    "An example calls an operation another page documents; it is replayed against that one.",
+)
+OPERATION_FROM_EXAMPLE = _code(
+    "GD063",
+    "operation-from-example",
+    "info",
+    "An example shows a second call of its page (another method, another path, written as a template) that no page documents; it becomes an operation of its own.",
+)
+EXAMPLE_BODY_REPAIRED = _code(
+    "GD064",
+    "example-body-repaired",
+    "info",
+    "An example body is almost JSON (trailing comma, typographic quotes, an elision, an unquoted key or placeholder value); it is read after repairs.",
 )
 
-CODES: dict[str, Code] = {code.code: code for code in _CODES}
+CODES: dict[str, Code] = {code.code: code for code in _REGISTRY}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 # How code that reads one page reports a problem in it: ``report(line, code, message)``.
@@ -274,6 +279,10 @@ class Diagnostic:
     line: int
     code: str
     message: str
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:  # a programming error, not a page defect
+            raise ValueError(f"unknown diagnostic code {self.code!r}: declare it with _code()")
 
     @property
     def severity(self) -> Severity:

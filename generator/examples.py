@@ -13,12 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .diagnostics import Report
 from . import httptext, lenient_json
-from .errors import NotJSON
 from .annotations import Annotation, annotations_in
-from .naming import unique
+from .diagnostics import (
+    EXAMPLE_NAME_DUPLICATE,
+    EXAMPLE_NOT_REPLAYED,
+    EXAMPLE_WITHOUT_RESPONSE,
+    RESPONSE_WITHOUT_REQUEST,
+    Report,
+)
+from .errors import NotJSON
 from .model import Example, HttpMessage
+from .naming import unique
 from .structure import Block, Section
 
 _NOT_EXAMPLES = frozenset({"example", "samples", "resource", "permissions", "json", "tabs"})
@@ -96,7 +102,11 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
         ):
             parts = httptext.split_requests(text)
             if httptext.parse_request(parts[0][1], block.line + 1 + parts[0][0], report) is None:
-                report(block.line, "GD046", "request block has no `METHOD url` line; not replayed")
+                report(
+                    block.line,
+                    EXAMPLE_NOT_REPLAYED,
+                    "request block has no `METHOD url` line; not replayed",
+                )
                 continue
             for offset, part in parts:  # a block may show several requests one after another
                 message = httptext.parse_request(part, block.line + 1 + offset, lambda *a: None)
@@ -110,7 +120,7 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
                 if name != base and offset == 0:
                     report(
                         block.line,
-                        "GD042",
+                        EXAMPLE_NAME_DUPLICATE,
                         f"example name {base!r} is used twice; this one is {name!r}",
                     )
                 names.add(name)
@@ -131,7 +141,11 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
                 requests[-1].followup = response  # the download a 302 points to
                 continue
             if target is None:
-                report(block.line, "GD041", "example response follows no request waiting for one")
+                report(
+                    block.line,
+                    RESPONSE_WITHOUT_REQUEST,
+                    "example response follows no request waiting for one",
+                )
                 continue
             target.response, target.response_annotation = response, annotation
             for other in requests:  # a response annotation may name several requests
@@ -156,7 +170,9 @@ def find_examples(sections: list[Section], page_id: str, report: Report) -> list
     for request in requests:
         if request.response is None:
             report(
-                request.message.line, "GD040", f"example request {request.name!r} has no response"
+                request.message.line,
+                EXAMPLE_WITHOUT_RESPONSE,
+                f"example request {request.name!r} has no response",
             )
         response_annotation = request.response_annotation
         examples.append(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .diagnostics import Report
 from . import lenient_json
+from .diagnostics import EXAMPLE_BODY_NOT_JSON, EXAMPLE_BODY_REPAIRED, Report
 from .errors import NotJSON
 from .model import HttpMessage
 
@@ -89,10 +89,14 @@ def _body(
         try:
             value, repaired = lenient_json.loads(text)
             if repaired:
-                report(line, "GD064", "example body is not strict JSON; read it after repairs")
+                report(
+                    line,
+                    EXAMPLE_BODY_REPAIRED,
+                    "example body is not strict JSON; read it after repairs",
+                )
             return "json", value, content_type
         except NotJSON as error:
-            report(line, "GD045", f"example body is not JSON ({error}); kept as text")
+            report(line, EXAMPLE_BODY_NOT_JSON, f"example body is not JSON ({error}); kept as text")
     return "text", text, content_type
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Container, Iterable
 
+from .diagnostics import NAME_ADJUSTED, NAME_COLLISION
 from .model import Operation
 
 # Attributes of the generated client and group classes that a group or method may not shadow.
@@ -88,7 +89,7 @@ def names_for(stem: str, line: int, report: Callable[[int, str, str], None]) -> 
     if keyword.iskeyword(method) or method in RESERVED_METHODS:
         method, adjusted = method + "_", adjusted + [f"method {method!r} → {method}_"]
     for change in adjusted:
-        report(line, "GD051", f"name adjusted: {change}")
+        report(line, NAME_ADJUSTED, f"name adjusted: {change}")
     return group, method
 
 
@@ -105,7 +106,7 @@ def resolve_collisions(
             report(
                 operation.source,
                 operation.line,
-                "GD050",
+                NAME_COLLISION,
                 f"{operation.group}.{operation.name} is already {first.source}; this page is {operation.group}.{name}",
             )
             operation = replace(operation, name=name)

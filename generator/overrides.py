@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import PathReport
+from .diagnostics import OVERRIDE_APPLIED, OVERRIDE_INVALID, PathReport
 from .model import Operation
 from .naming import python_name
 from .paths import parse_template
@@ -46,7 +46,7 @@ def load(folder: Path, report: PathReport) -> list[Override]:
         try:
             root = yaml.compose(file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            report(str(file), 1, "GD061", f"override file is not readable YAML: {error}")
+            report(str(file), 1, OVERRIDE_INVALID, f"override file is not readable YAML: {error}")
             continue
         if root is None:
             continue
@@ -54,7 +54,7 @@ def load(folder: Path, report: PathReport) -> list[Override]:
             report(
                 str(file),
                 root.start_mark.line + 1,
-                "GD061",
+                OVERRIDE_INVALID,
                 "override file must be a list of entries",
             )
             continue
@@ -63,7 +63,7 @@ def load(folder: Path, report: PathReport) -> list[Override]:
             entry = yaml.safe_load(yaml.serialize(node))
             problem = _check(entry)
             if problem:
-                report(str(file), line, "GD061", problem)
+                report(str(file), line, OVERRIDE_INVALID, problem)
                 continue
             overrides.append(Override(str(file), line, entry))
     return overrides
@@ -104,7 +104,7 @@ def apply(
             report(
                 override.path,
                 override.line,
-                "GD061",
+                OVERRIDE_INVALID,
                 f"override names no page that was read: {entry['page']!r}",
             )
             continue
@@ -115,7 +115,7 @@ def apply(
                 report(
                     override.path,
                     override.line,
-                    "GD060",
+                    OVERRIDE_APPLIED,
                     f"override applied to {operation.id}: {'; '.join(changes)}",
                 )
     return result
@@ -141,7 +141,7 @@ def _apply_one(
             report(
                 override.path,
                 override.line,
-                "GD061",
+                OVERRIDE_INVALID,
                 f"{operation.id} has no variant {template!r} to remove",
             )
         else:
@@ -159,7 +159,7 @@ def _apply_one(
         report(
             override.path,
             override.line,
-            "GD061",
+            OVERRIDE_INVALID,
             f"override would leave {operation.id} without a path; not applied",
         )
         return operation, []

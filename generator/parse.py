@@ -13,8 +13,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import httptext, permissions
-from .diagnostics import Diagnostic, Reporter
 from .derive import derive_variants
+from .diagnostics import (
+    EXAMPLE_METHOD_MISMATCH,
+    FILE_TOO_LARGE,
+    FRONT_MATTER_INVALID,
+    HTTP_REQUEST_MISSING,
+    METHODS_MIXED,
+    PAGE_FAILED,
+    PAGE_OUTSIDE_INPUT,
+    PAGE_UNREADABLE,
+    PATH_LINE_INVALID,
+    PERMISSIONS_INCLUDE_MISSING,
+    PERMISSIONS_MISSING,
+    STATUS_MISMATCH,
+    STATUS_UNDOCUMENTED,
+    TITLE_MISSING,
+    VARIANT_DUPLICATE,
+    Diagnostic,
+    Reporter,
+)
+from .errors import FileTooLarge
 from .examples import find_examples
 from .model import (
     PERMISSION_KINDS,
@@ -28,7 +47,6 @@ from .model import (
     Response,
 )
 from .naming import names_for
-from .errors import FileTooLarge
 from .pages import docs_root, inside, read_limited
 from .paths import parse_template
 from .structure import Page, Section, load_page, loose_front_matter, sections_of
@@ -88,7 +106,11 @@ def _variants(sections: list[Section], report: Reporter) -> tuple[str, list[Path
                 match = httptext.REQUEST_LINE.match(raw)
                 if not match:
                     if raw.strip() and not complained:
-                        report(line, "GD013", f"not a `METHOD path` line: {raw.strip()[:80]!r}")
+                        report(
+                            line,
+                            PATH_LINE_INVALID,
+                            f"not a `METHOD path` line: {raw.strip()[:80]!r}",
+                        )
                         complained = True
                     continue
                 verb, template = match.group(1), match.group(2)
@@ -97,14 +119,16 @@ def _variants(sections: list[Section], report: Reporter) -> tuple[str, list[Path
                 elif verb != method:
                     report(
                         line,
-                        "GD012",
+                        METHODS_MIXED,
                         f"{verb} {template} uses another method than {method}; skipped",
                     )
                     continue
                 variant = parse_template(template, line, report)
                 key = variant.path + "?" + variant.query
                 if key in seen:
-                    report(line, "GD015", f"path variant {template!r} repeats an earlier one")
+                    report(
+                        line, VARIANT_DUPLICATE, f"path variant {template!r} repeats an earlier one"
+                    )
                     continue
                 seen.add(key)
                 variants.append(variant)
@@ -148,11 +172,11 @@ def _permissions(
                 raise FileNotFoundError(target)
             text = read_limited(real).decode("utf-8")
         except FileTooLarge as error:
-            report(line, "GD003", f"permissions include {target} is {error}")
+            report(line, FILE_TOO_LARGE, f"permissions include {target} is {error}")
             return Permissions(source=target, line=line, missing_include=True)
         except (OSError, UnicodeDecodeError) as error:
             reason = "not found" if isinstance(error, FileNotFoundError) else str(error)
-            report(line, "GD022", f"permissions include {target} {reason}")
+            report(line, PERMISSIONS_INCLUDE_MISSING, f"permissions include {target} {reason}")
             return Permissions(source=target, line=line, missing_include=True)
         include_page, _, _ = load_page(str(file), text)
         include_reporter = Reporter(str(file))
@@ -160,7 +184,11 @@ def _permissions(
             (t for t, _ in permissions.tables(include_page.blocks, include_reporter)), None
         )
         if table is None:
-            report(line, "GD020", f"permissions include {target} holds no permissions table")
+            report(
+                line,
+                PERMISSIONS_MISSING,
+                f"permissions include {target} holds no permissions table",
+            )
             return None
         found_rows = permissions.from_table(table, include_reporter)
         for item in include_reporter.items:
@@ -172,9 +200,9 @@ def _permissions(
         message = (
             f"no permissions table or include; {len(stray)} rows of another table name permissions"
         )
-        report(where, "GD020", message)
+        report(where, PERMISSIONS_MISSING, message)
         return Permissions(lost=stray)
-    report(where, "GD020", "no permissions table or include")
+    report(where, PERMISSIONS_MISSING, "no permissions table or include")
     return None
 
 
@@ -293,16 +321,22 @@ def parse_text(
     if raw_front is not None and not page.front_matter:
         front = loose_front_matter(raw_front)
         if front:
-            report(front_line, "GD002", "front matter is not valid YAML; read as key: value lines")
+            report(
+                front_line,
+                FRONT_MATTER_INVALID,
+                "front matter is not valid YAML; read as key: value lines",
+            )
         page = Page(page.path, page.text, front, page.blocks)
     sections = sections_of(page)
     title, summary, title_line = _title_and_summary(page, sections[0])
     if not title:
-        report(1, "GD010", "page has no H1 title")
+        report(1, TITLE_MISSING, "page has no H1 title")
     method, variants = _variants(sections, report)
     if not variants:
         report(
-            title_line, "GD011", "no HTTP request section with a `METHOD path` line; no operation"
+            title_line,
+            HTTP_REQUEST_MISSING,
+            "no HTTP request section with a `METHOD path` line; no operation",
         )
         return PageResult(path, None, tuple(report.items))
     stem = page_id(path, page, title)
@@ -311,12 +345,12 @@ def parse_text(
     examples = find_examples(sections, stem, report)
     status, status_line = _documented_status(sections)
     if status is None:
-        report(title_line, "GD048", "the Response section states no status code")
+        report(title_line, STATUS_UNDOCUMENTED, "the Response section states no status code")
     for example in examples:
         if example.request.method != method:
             report(
                 example.request.line,
-                "GD047",
+                EXAMPLE_METHOD_MISMATCH,
                 f"example uses {example.request.method}, the page documents {method}",
             )
         response = example.response
@@ -328,7 +362,7 @@ def parse_text(
         ):
             report(
                 response.line,
-                "GD043",
+                STATUS_MISMATCH,
                 f"example response status {response.status} differs from the documented {status}",
             )
     operation = Operation(
@@ -361,7 +395,7 @@ def page_failed(path: str, error: BaseException) -> PageResult:
     """
     where = _failure_line(error)
     message = f"reading this page failed ({type(error).__name__}: {str(error)[:200]}); page skipped"
-    return PageResult(path, None, (Diagnostic(path, where, "GD005", message),))
+    return PageResult(path, None, (Diagnostic(path, where, PAGE_FAILED, message),))
 
 
 def _failure_line(error: BaseException) -> int:
@@ -389,20 +423,20 @@ def parse_file(
         if root and inside(root, path) is None:
             report(
                 1,
-                "GD004",
+                PAGE_OUTSIDE_INPUT,
                 "page is a link out of the input folder, or not a regular file; not read",
             )
             return PageResult(path, None, tuple(report.items))
         data = read_limited(path)
         text = data.decode("utf-8-sig")
     except FileTooLarge as error:
-        report(1, "GD003", f"page is {error}")
+        report(1, FILE_TOO_LARGE, f"page is {error}")
         return PageResult(path, None, tuple(report.items))
     except (OSError, UnicodeDecodeError) as error:
-        report(1, "GD001", f"cannot read page: {error}")
+        report(1, PAGE_UNREADABLE, f"cannot read page: {error}")
         return PageResult(path, None, tuple(report.items))
     if "\x00" in text:
-        report(1, "GD001", "cannot read page: binary content (NUL bytes)")
+        report(1, PAGE_UNREADABLE, "cannot read page: binary content (NUL bytes)")
         return PageResult(path, None, tuple(report.items))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return parse_text(path, text, api_version, source, root)

@@ -14,10 +14,10 @@ import keyword
 import re
 from typing import Callable
 
-from .diagnostics import Report
-from .runtime._contract import RESERVED_PARAMETERS
-from .naming import unique
+from .diagnostics import PLACEHOLDER_UNBALANCED, TEMPLATE_CONCRETE_ID, Report
 from .model import ParamStyle, PathParam, PathVariant
+from .naming import unique
+from .runtime._contract import RESERVED_PARAMETERS
 
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]+", re.I)
 _VERSION = re.compile(r"^/(v1\.0|beta|\{version\}|v\d[^/]*)(?=/|$)", re.I)
@@ -107,7 +107,7 @@ def _balance(text: str, line: int, report: Report) -> str:
         out.append("}")
         repaired = True
     if repaired:
-        report(line, "GD014", f"unbalanced braces in {text!r}; repaired")
+        report(line, PLACEHOLDER_UNBALANCED, f"unbalanced braces in {text!r}; repaired")
     return "".join(out)
 
 
@@ -174,7 +174,7 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
     if concrete != path:
         report(
             line,
-            "GD016",
+            TEMPLATE_CONCRETE_ID,
             f"path template {template.strip()!r} holds a concrete id; read as a placeholder",
         )
         path = concrete
@@ -184,7 +184,7 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
     if literal_args != path:
         report(
             line,
-            "GD016",
+            TEMPLATE_CONCRETE_ID,
             f"path template {template.strip()!r} gives a function an example value; read as a placeholder",
         )
         path = literal_args

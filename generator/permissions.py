@@ -22,7 +22,17 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .diagnostics import Report
+from .diagnostics import (
+    PERMISSIONS_CONNECTOR_AMBIGUOUS,
+    PERMISSIONS_DIRECTION_CONTRADICTED,
+    PERMISSIONS_DIRECTION_INFERRED,
+    PERMISSIONS_INCOMPLETE,
+    PERMISSIONS_ROW_KIND_BY_POSITION,
+    PERMISSIONS_ROW_ORDER_UNUSUAL,
+    PERMISSIONS_ROW_UNRECOGNISED,
+    PERMISSIONS_TABLE_MALFORMED,
+    Report,
+)
 from .model import PERMISSION_KINDS, PermissionKind, PermissionRow, Permissions
 from .structure import Block
 
@@ -283,7 +293,7 @@ def _direction(header: tuple[str, ...], cells: list[str], line: int, report: Rep
         if against and against > rising + falling - against:
             report(
                 line,
-                "GD028",
+                PERMISSIONS_DIRECTION_CONTRADICTED,
                 f"the header says {order.replace('_', ' ')}, but {against} of"
                 f" {rising + falling} comparable pairs of names are listed the other way",
             )
@@ -293,7 +303,7 @@ def _direction(header: tuple[str, ...], cells: list[str], line: int, report: Rep
         said = f"header {_clean(header[1])!r}" if phrase else "header states no order"
         report(
             line,
-            "GD026",
+            PERMISSIONS_DIRECTION_INFERRED,
             f"{said}: read as {inferred.replace('_', ' ')} from the names"
             f" ({rising} pairs rising, {falling} falling)",
         )
@@ -302,7 +312,7 @@ def _direction(header: tuple[str, ...], cells: list[str], line: int, report: Rep
         if any(len(scopes_of(cell)) > 1 for cell in cells):
             report(
                 line,
-                "GD026",
+                PERMISSIONS_DIRECTION_INFERRED,
                 f"header {_clean(header[1])!r} is not understood and the names do not tell;"
                 " read as least to most privileged",
             )
@@ -337,7 +347,11 @@ def _transposed(
 def _cell_scopes(cell: str, line: int, report: Report) -> tuple[tuple[str, ...], ...]:
     found, unknown = _scopes(cell)
     for word in dict.fromkeys(unknown):
-        report(line, "GD027", f"{word!r} between two permission names read as 'and'")
+        report(
+            line,
+            PERMISSIONS_CONNECTOR_AMBIGUOUS,
+            f"{word!r} between two permission names read as 'and'",
+        )
     return found
 
 
@@ -347,7 +361,9 @@ def from_table(table: Block, report: Report, resource: str = "") -> Permissions:
     transposed = _transposed_kinds(header)
     if transposed is None and len(header) == 4:
         transposed = list(PERMISSION_KINDS)
-        report(table.line, "GD024", "per-resource columns read by position")
+        report(
+            table.line, PERMISSIONS_ROW_KIND_BY_POSITION, "per-resource columns read by position"
+        )
     if transposed is not None:
         ordered = sorted(
             _transposed(table, transposed, resource, report),
@@ -376,12 +392,18 @@ def from_table(table: Block, report: Report, resource: str = "") -> Permissions:
                 continue
             kind, name = current, " / ".join(part for part in (resource, label) if part)
         elif kind is None:
-            report(line, "GD021", f"permission row {label!r} has no known permission type")
+            report(
+                line,
+                PERMISSIONS_ROW_UNRECOGNISED,
+                f"permission row {label!r} has no known permission type",
+            )
             lost.extend(_lost("", line, cells))
             current = None
             continue
         elif kind in seen:
-            report(line, "GD021", f"permission row {label!r} repeats type {kind}")
+            report(
+                line, PERMISSIONS_ROW_UNRECOGNISED, f"permission row {label!r} repeats type {kind}"
+            )
             lost.extend(_lost(kind, line, cells))
             current = None
             continue
@@ -399,7 +421,11 @@ def from_table(table: Block, report: Report, resource: str = "") -> Permissions:
         rows.append(PermissionRow(kind, bool(least or higher), least, higher, line, name))
     missing = [kind for kind in PERMISSION_KINDS if kind not in seen]
     if missing and rows:
-        report(table.line, "GD023", f"permissions table has no row for {', '.join(missing)}")
+        report(
+            table.line,
+            PERMISSIONS_INCOMPLETE,
+            f"permissions table has no row for {', '.join(missing)}",
+        )
     rows.sort(key=lambda r: PERMISSION_KINDS.index(r.kind))
     return Permissions(tuple(rows), order, "", table.line, lost=tuple(lost))
 
@@ -435,7 +461,7 @@ def _row_kinds(
         line, row = body[index]
         report(
             line,
-            "GD024",
+            PERMISSIONS_ROW_KIND_BY_POSITION,
             f"permission row {_clean(row[0])!r}: type {by_position} taken from its position",
         )
     previous = -1
@@ -448,7 +474,7 @@ def _row_kinds(
         if rank < previous:
             report(
                 line,
-                "GD029",
+                PERMISSIONS_ROW_ORDER_UNUSUAL,
                 f"permission row {_clean(row[0])!r} is labelled {labelled_kind} after a row of"
                 f" type {PERMISSION_KINDS[previous]}; the label was followed",
             )
@@ -508,7 +534,7 @@ def tables(
             if report is not None:
                 report(
                     table.line,
-                    "GD025",
+                    PERMISSIONS_TABLE_MALFORMED,
                     f"permissions table's delimiter row has {delimiter} cells for a header of"
                     f" {len(table.rows[0])}; read row by row",
                 )

@@ -19,14 +19,14 @@ from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from . import specio
 from .assemble import Model, PageWork, assemble, page_work, planned, spec_files
-from .diagnostics import Diagnostic, Suppression, sort_key, suppress
+from .diagnostics import MODEL_FILE_INVALID, Diagnostic, Suppression, sort_key, suppress
 from .errors import InputError
 from .fmt import Piece, format_piece, pieces
-from .pysource import Cut
 from .overrides import Override
 from .overrides import load as load_overrides
 from .pages import PageFile, discover
 from .parse import PageResult, page_failed
+from .pysource import Cut
 from .render import check_renders, render_package
 from .report import Facts, build_report, facts
 from .workers import Workers
@@ -325,7 +325,7 @@ def read_model(model_dir: Path) -> tuple[list[PageWork], list[Any], list[Diagnos
             operation = specio.load(text)
         except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
             message = f"model file does not load: {type(error).__name__}: {error}"
-            problems.append(Diagnostic(str(file), 1, "GD009", message.splitlines()[0]))
+            problems.append(Diagnostic(str(file), 1, MODEL_FILE_INVALID, message.splitlines()[0]))
             continue
         if operation.shown_by:
             adopted.append(operation)

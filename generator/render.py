@@ -18,10 +18,18 @@ from typing import Any, Callable
 import jinja2
 
 from . import __version__, runtime
-from .naming import unique
 from .model import Operation, PermissionRow
+from .naming import unique
 from .permission_table import table_line
-from .pysource import LINE_LENGTH, Cut, bracketed, data_block, docstring, literal, text_block
+from .pysource import (
+    LINE_LENGTH,
+    Cut,
+    bracketed,
+    data_block,
+    docstring,
+    literal,
+    text_block,
+)
 from .replay import ReplayCase, signature_params
 from .runtime._contract import TableRow, table_entry
 

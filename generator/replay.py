@@ -14,10 +14,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from .diagnostics import Report
-from .runtime._contract import LIST_OPTIONS, QUERY_OPTIONS
+from .diagnostics import (
+    EXAMPLE_NOT_REPLAYED,
+    EXAMPLE_PATH_SPELLING,
+    EXAMPLE_URL_UNMATCHED,
+    Report,
+)
 from .model import Example, HttpMessage, Operation
 from .paths import split_query, strip_base
+from .runtime._contract import LIST_OPTIONS, QUERY_OPTIONS
 from .urls import GRAPH_HOSTS, index_keys, match_url, on_graph_host, stray_key, url_host
 
 _OPTIONS = {"$" + name: name for name in QUERY_OPTIONS}
@@ -141,14 +146,16 @@ def plan(
             written = unquote(split_query(strip_base(request.url))[0]).rstrip("/")
             if written != outcome.path:
                 message = f"example path {written} spells the documented {outcome.path} differently"
-                report(request.line, "GD038", message)
+                report(request.line, EXAMPLE_PATH_SPELLING, message)
         elif outcome.unmatched:
-            report(request.line, "GD044", f"{outcome.reason}: {request.url}")
+            report(request.line, EXAMPLE_URL_UNMATCHED, f"{outcome.reason}: {request.url}")
             if strays is not None:
                 strays.append(example)
         else:
             report(
-                request.line, "GD046", f"example {example.name!r} not replayed: {outcome.reason}"
+                request.line,
+                EXAMPLE_NOT_REPLAYED,
+                f"example {example.name!r} not replayed: {outcome.reason}",
             )
     return cases
 

@@ -15,7 +15,13 @@ from collections import Counter
 from typing import Any, Iterable, NamedTuple
 
 from . import __version__
-from .diagnostics import Diagnostic, count_by_code, count_by_severity
+from .diagnostics import (
+    HTTP_REQUEST_MISSING,
+    PAGE_UNREADABLE,
+    Diagnostic,
+    count_by_code,
+    count_by_severity,
+)
 from .model import PERMISSION_KINDS, Operation
 from .pages import PageFile
 from .permissions import UNTYPED
@@ -157,7 +163,7 @@ def _counts(
 
 
 # The diagnostics that say an api page gave no operation (and why).
-NO_OPERATION = frozenset({"GD001", "GD011"})
+NO_OPERATION = frozenset({PAGE_UNREADABLE, HTTP_REQUEST_MISSING})
 
 
 def pages_without_operation(diagnostics: list[Diagnostic]) -> list[dict[str, object]]:

@@ -166,3 +166,21 @@ def test_no_timings_in_the_generator_source():
     ]
     assert not found, found
     assert _TIMING.search("# parsing took 0.15 s") and _TIMING.search("costs 12 ms")
+
+
+def test_diagnostic_codes_are_named_not_spelt():
+    """Codes are declared once (diagnostics._code) and named elsewhere, so a misspelt code
+    is a NameError and a type error, and an undeclared one cannot be emitted."""
+    raw = [
+        f"{path.relative_to(GENERATOR)}:{number}"
+        for path in sorted(GENERATOR.rglob("*.py"))
+        if path.name != "diagnostics.py" and "runtime" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"[\"']GD\d{3}[\"']", line)
+    ]
+    assert not raw, raw
+    from generator.diagnostics import CODES, EXAMPLE_URL_UNMATCHED, Diagnostic
+
+    assert CODES[EXAMPLE_URL_UNMATCHED].slug == "example-url-unmatched"
+    with pytest.raises(ValueError, match="unknown diagnostic code"):
+        Diagnostic("page.md", 1, "GD999", "no such code")

@@ -27,10 +27,9 @@ from pathlib import Path
 from typing import Sequence
 
 from ..assemble import Model, PageWork, assemble
-from ..fmt import Piece, warm_formatter
-from ..pysource import Cut
-from ..model import Operation
 from ..errors import FileTooLarge
+from ..fmt import Piece, warm_formatter
+from ..model import Operation
 from ..pages import PageFile, discover, include_path, page_bytes
 from ..pipeline import (
     BuildResult,
@@ -46,6 +45,7 @@ from ..pipeline import (
     parallel_format,
     pool,
 )
+from ..pysource import Cut
 from ..render import GroupModule, keep_compiled_templates, render_group
 from ..workers import Workers
 from ..write import Signatures, Spare, Staged, locked, stage_tree

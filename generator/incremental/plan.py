@@ -22,10 +22,16 @@ from typing import Callable
 
 from ..assemble import Model, PageWork, spec_files
 from ..diagnostics import Diagnostic
-from ..pysource import Cut
 from ..model import Example, Operation
 from ..pages import PageFile
-from ..render import GroupModule, groups_of, render_group_files, render_shared, summarise_group
+from ..pysource import Cut
+from ..render import (
+    GroupModule,
+    groups_of,
+    render_group_files,
+    render_shared,
+    summarise_group,
+)
 from ..report import facts
 from ..urls import IndexKey, could_match, index_keys, stray_key
 from .manifest import Manifest, OperationRecord, Unit
