@@ -238,6 +238,63 @@ _CODES = (
         "An example body is almost JSON (trailing comma, typographic quotes, an elision, an"
         " unquoted key or placeholder value); it is read after repairs.",
     ),
+    # types (resource pages) and the examples checked against them
+    Code(
+        "GD070",
+        "type-missing",
+        "info",
+        "A resource page (or a table of it) gives no type: no property table, enum table or"
+        " resource annotation, or an enum table with no name above it.",
+    ),
+    Code(
+        "GD071",
+        "type-unresolved",
+        "warning",
+        "A property's type is neither a known primitive (in any language known) nor a type"
+        " of the run; it is left unknown.",
+    ),
+    Code(
+        "GD072",
+        "type-representation-mismatch",
+        "warning",
+        "A resource's property tables and its JSON representation disagree (a property in one"
+        " only, or another kind of value).",
+    ),
+    Code(
+        "GD073",
+        "type-cell-unclear",
+        "warning",
+        "A property table row's type cell names no type, or a property table is neither the"
+        " properties nor the relationships.",
+    ),
+    Code(
+        "GD074",
+        "type-duplicate",
+        "info",
+        "Two resource pages document a type of the same name; their properties are merged,"
+        " the first page's (in path order) first.",
+    ),
+    Code(
+        "GD075",
+        "example-property-unknown",
+        "warning",
+        "An example response shows a property its documented type (or a type derived from"
+        " it) does not have, and the type is not open.",
+    ),
+    Code(
+        "GD076",
+        "example-value-kind",
+        "warning",
+        "An example response value is another JSON kind (string, number, boolean, object,"
+        " array) than its documented type.",
+    ),
+    Code(
+        "GD077",
+        "example-collection-mismatch",
+        "warning",
+        "An example response is a collection where the documentation says one object, or the"
+        " reverse.",
+    ),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _CODES}

@@ -133,13 +133,41 @@ def _counts(
     }
 
 
+def _types(figures: dict[str, Any], diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    """The types of the resource pages, and the example responses that disagree with them."""
+    codes = Counter(d.code for d in diagnostics)
+    found = dict(figures)
+    found["rates_percent"] = {
+        "resource_pages_to_type": _rate(
+            figures["resource_pages_to_type"], figures["resource_pages_describing_a_type"]
+        ),
+        "resource_pages_to_type_of_all": _rate(
+            figures["resource_pages_to_type"], figures["resource_pages"]
+        ),
+        "properties_resolved": _rate(figures["properties_resolved"], figures["properties"]),
+    }
+    found["properties_unresolved_reported"] = codes.get("GD071", 0)
+    found["example_mismatches"] = {
+        "unknown_property": codes.get("GD075", 0),
+        "wrong_kind": codes.get("GD076", 0),
+        "collection_or_single": codes.get("GD077", 0),
+    }
+    return found
+
+
 def build_report(
-    pages: list[PageFile], operations: list[Facts], diagnostics: list[Diagnostic], api_version: str
+    pages: list[PageFile],
+    operations: list[Facts],
+    diagnostics: list[Diagnostic],
+    api_version: str,
+    types: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The whole report, and the same figures per API version."""
     report: dict[str, Any] = {"graphdoc": __version__}
     counts = _counts(pages, operations, diagnostics)
     report.update(counts)
+    if types is not None and types["resource_pages"]:
+        report["types"] = _types(types, diagnostics)
     versions = sorted({op.api_version for op in operations} | {api_version})
     report["by_api_version"] = {}
     if len(versions) == 1:  # the usual case: the same figures again
