@@ -32,6 +32,7 @@ from .pages import PageFile
 from .parse import PageResult, parse_file
 from .replay import ReplayCase, operation_index, plan, replay_elsewhere
 from .secondary import secondary_operation
+from .typecheck import TypeIndex, check_examples
 from .urls import IndexKey, stray_key
 
 Order = tuple[Any, ...]  # an operation's place in the model: (0, source, id) or (1, …) extras
@@ -88,6 +89,7 @@ class Model:
     extras: set[str] = field(default_factory=set)  # operations shown only by an example
     strays: dict[str, set[IndexKey]] = field(default_factory=dict)  # by page: stray examples
     links: set[tuple[str, str]] = field(default_factory=set)  # groups: example home, replay
+    examples_type_checked: int = 0  # example responses checked against their type
 
     def add(self, path: str, line: int, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, code, message))
@@ -103,6 +105,7 @@ def assemble(
     overrides: list[Override] | None = None,
     context: Sequence[Operation] = (),
     made_from_examples: Sequence[Operation] = (),
+    types: TypeIndex | None = None,
 ) -> Model:
     """The model of ``works``: overrides applied, operations named, strays routed.
 
@@ -111,6 +114,7 @@ def assemble(
     them all in ``works``, an incremental one passes those it did not analyse.
     ``made_from_examples`` holds operations an earlier run made from examples (GD063), as a model
     read from its specs has them: they are added as they are, after the others.
+    ``types`` (all the types of the run) checks every example response against its type.
     """
     model = Model()
     display = {page.source: page.path for page in pages}
@@ -178,6 +182,10 @@ def assemble(
         model.extras.add(extra.qualified_name)
         model.cases[extra.qualified_name] = plan(extra, model.reporter(path))
         model.specs.append(specio.dump(extra))
+    if types is not None and types.types:
+        for operation in model.operations:
+            path = display.get(operation.source, operation.source)
+            model.examples_type_checked += check_examples(operation, types, model.reporter(path))
     return model
 
 

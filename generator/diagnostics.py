@@ -237,6 +237,55 @@ NAME_ADJUSTED = _code(
     "info",
     "A name was a Python keyword or not an identifier; it was adjusted.",
 )
+# types (resource pages) and the examples checked against them
+TYPE_MISSING = _code(
+    "GD070",
+    "type-missing",
+    "info",
+    "A resource page (or a table of it) gives no type: no property table, enum table or resource annotation, or an enum table with no name above it.",
+)
+TYPE_UNRESOLVED = _code(
+    "GD071",
+    "type-unresolved",
+    "warning",
+    "A property's type is neither a known primitive (in any language known) nor a type of the run; it is left unknown.",
+)
+TYPE_REPRESENTATION_MISMATCH = _code(
+    "GD072",
+    "type-representation-mismatch",
+    "warning",
+    "A resource's property tables and its JSON representation disagree (a property in one only, or another kind of value).",
+)
+TYPE_CELL_UNCLEAR = _code(
+    "GD073",
+    "type-cell-unclear",
+    "warning",
+    "A property table row's type cell names no type, or a property table is neither the properties nor the relationships.",
+)
+TYPE_DUPLICATE = _code(
+    "GD074",
+    "type-duplicate",
+    "info",
+    "Two resource pages document a type of the same name; their properties are merged, the first page's (in path order) first.",
+)
+EXAMPLE_PROPERTY_UNKNOWN = _code(
+    "GD075",
+    "example-property-unknown",
+    "warning",
+    "An example response shows a property its documented type (or a type derived from it) does not have, and the type is not open.",
+)
+EXAMPLE_VALUE_KIND = _code(
+    "GD076",
+    "example-value-kind",
+    "warning",
+    "An example response value is another JSON kind (string, number, boolean, object, array) than its documented type.",
+)
+EXAMPLE_COLLECTION_MISMATCH = _code(
+    "GD077",
+    "example-collection-mismatch",
+    "warning",
+    "An example response is a collection where the documentation says one object, or the reverse.",
+)
 # overrides
 OVERRIDE_APPLIED = _code(
     "GD060", "override-applied", "info", "An override changed an operation after parsing."

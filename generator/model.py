@@ -142,19 +142,100 @@ class Example:
     followup: HttpMessage | None = None  # the answer at the Location of a 3xx ``response``
 
 
+TypeKind = Literal["primitive", "complex", "enum", "entity", "unknown"]
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """The type of a property as its table documents it.
+
+    ``name`` is the canonical Edm name of a primitive (``String``), else the type's name as
+    linked or written (``recipient``, ``microsoft.graph.importance``). ``page`` is the stem
+    of the resource page a link points to: types are resolved by it, not by the link's
+    wording, which localized editions translate. ``kind`` is ``unknown`` until every page
+    of a run is read and the name is resolved against all the types.
+    """
+
+    name: str
+    collection: bool = False
+    kind: TypeKind = "unknown"
+    page: str = ""
+
+
+@dataclass(frozen=True)
+class Property:
+    """A row of a property table (of a resource, or of a request body).
+
+    ``nullable`` and ``read_only`` are ``None`` when the page does not say.
+    """
+
+    name: str
+    type: TypeRef
+    nullable: bool | None = None
+    read_only: bool | None = None
+    description: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A type a resource page documents: its Properties table, and what its JSON
+    representation's annotation adds (base type, key, open type)."""
+
+    name: str
+    namespace: str = "microsoft.graph"
+    base_type: str = ""  # qualified, as the annotation writes it
+    key: str = ""
+    open_type: bool = False
+    abstract: bool = False
+    properties: tuple[Property, ...] = ()
+    relationships: tuple[Property, ...] = ()
+    description: str = ""
+    source: str = ""
+    line: int = 0
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.namespace}.{self.name}" if self.namespace else self.name
+
+
+@dataclass(frozen=True)
+class EnumType:
+    """An enumeration: from a members table, or the possible values a property lists."""
+
+    name: str
+    members: tuple[str, ...]  # no default: a spec always shows it, telling enums apart
+    namespace: str = "microsoft.graph"
+    description: str = ""
+    source: str = ""
+    line: int = 0
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.namespace}.{self.name}" if self.namespace else self.name
+
+
 @dataclass(frozen=True)
 class Response:
+    """The documented response. ``odata_type`` and ``is_collection`` are the response
+    annotation's; ``type_page`` and ``prose_collection`` what the Response prose says
+    (the resource page its link points to, and whether it speaks of a collection), for
+    the pages whose response has no annotation."""
+
     status: int | None = None
     status_line: int = 0
     odata_type: str = ""
     is_collection: bool = False
     body_kind: BodyKind = "json"
+    type_page: str = ""
+    prose_collection: bool = False
 
 
 @dataclass(frozen=True)
 class RequestBody:
     kind: BodyKind = "none"
     content_type: str = ""
+    properties: tuple[Property, ...] = ()  # the request body table, when the page has one
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from .model import (
     Operation,
     PathVariant,
     Permissions,
+    Property,
     QueryOption,
     RequestBody,
     Response,
@@ -49,6 +50,7 @@ from .model import (
 from .naming import names_for
 from .pages import docs_root, inside, read_limited
 from .paths import parse_template
+from .resources import COLLECTION_WORDS, is_property_table, properties_of, resource_link
 from .structure import Page, Section, load_page, loose_front_matter, sections_of
 
 _STATUS_CODE = re.compile(r"`\s*([1-5]\d\d)\s+[A-Za-z][^`]*`")  # `202 Accepted`, never a bare `999`
@@ -270,16 +272,28 @@ def page_id(path: str, page: Page, title: str) -> str:
     return slug if "-" in slug else stem
 
 
+def _body_properties(sections: list[Section], report: Reporter) -> tuple[Property, ...]:
+    """The rows of the request body's property tables (name | type | description)."""
+    found: list[Property] = []
+    for section in sections:
+        if section.kind == "body":
+            for block in section.blocks:
+                if is_property_table(block):
+                    found.extend(properties_of(block, report))
+    return tuple(found)
+
+
 def _request_body(
-    http_method: str, examples: list[Example], sections: list[Section]
+    http_method: str, examples: list[Example], sections: list[Section], report: Reporter
 ) -> RequestBody:
+    properties = _body_properties(sections, report)
     for example in examples:
         request = example.request
         if request.body_kind == "json":
-            return RequestBody("json", request.content_type or "application/json")
+            return RequestBody("json", request.content_type or "application/json", properties)
         if request.body_kind == "text":
             if "json" in request.content_type.lower():
-                return RequestBody("json", request.content_type)
+                return RequestBody("json", request.content_type, properties)
             return RequestBody("binary", request.content_type or "application/octet-stream")
     documented = any(
         block.kind in ("table", "fence")
@@ -287,12 +301,30 @@ def _request_body(
         if section.kind == "body"
         for block in section.blocks
     )
-    return RequestBody(
-        "json" if documented and http_method in ("POST", "PATCH", "PUT") else "none", ""
-    )
+    kind = "json" if documented and http_method in ("POST", "PATCH", "PUT") else "none"
+    return RequestBody(kind, "", properties if kind == "json" else ())  # type: ignore[arg-type]
 
 
-def _response(status: int | None, status_line: int, examples: list[Example]) -> Response:
+def _prose_type(sections: list[Section]) -> tuple[str, bool]:
+    """The resource page the Response prose links to, and whether the sentence that links
+    it speaks of a collection (a word of :data:`COLLECTION_WORDS`)."""
+    for section in sections:
+        if section.kind != "response":
+            continue
+        for block in section.blocks:
+            if block.kind != "paragraph":
+                continue
+            found = resource_link(block.text)
+            if found is not None:
+                page, sentence = found
+                lowered = sentence.lower()
+                return page, any(word in lowered for word in COLLECTION_WORDS)
+    return "", False
+
+
+def _response(
+    status: int | None, status_line: int, examples: list[Example], sections: list[Section]
+) -> Response:
     first = next((e for e in examples if e.response is not None), None)
     body_kind = "json"
     if first is not None and first.response is not None:
@@ -302,12 +334,15 @@ def _response(status: int | None, status_line: int, examples: list[Example]) -> 
             body_kind = "none"
         elif kind == "text" and "json" not in content_type:
             body_kind = "binary"
+    type_page, prose_collection = _prose_type(sections)
     return Response(
         status=status,
         status_line=status_line,
         odata_type=first.response_type if first else "",
         is_collection=bool(first and first.is_collection),
         body_kind=body_kind,  # type: ignore[arg-type]
+        type_page=type_page,
+        prose_collection=prose_collection,
     )
 
 
@@ -378,8 +413,8 @@ def parse_text(
         permissions=found_permissions or Permissions(),
         query_options=_query_options(sections),
         headers=_headers(sections),
-        request_body=_request_body(method, examples, sections),
-        response=_response(status, status_line, examples),
+        request_body=_request_body(method, examples, sections, report),
+        response=_response(status, status_line, examples, sections),
         examples=tuple(examples),
         line=title_line,
     )

@@ -29,6 +29,8 @@ from .parse import PageResult, page_failed
 from .pysource import Cut
 from .render import check_renders, render_package
 from .report import Facts, build_report, facts
+from .resources import ResourceResult, parse_resource_file
+from .typecheck import TypeIndex, build_index, type_figures, type_specs
 from .workers import Workers
 from .write import differences, locked, stage_tree, write_tree
 
@@ -58,6 +60,7 @@ class BuildResult:
     report: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     unchanged: bool = False  # the build found its output already up to date
+    types: TypeIndex = field(default_factory=TypeIndex)
 
     @property
     def operations(self) -> list[Any]:
@@ -137,6 +140,50 @@ def parse_pages(pages: Sequence[PageFile], api_version: str, workers: Workers) -
     return workers.map(_page_job, jobs, least=workers.jobs + 1)
 
 
+def _resource_work(page: PageFile) -> ResourceResult:
+    """One resource page's types; a page the parser fails on costs only itself (GD005)."""
+    try:
+        return parse_resource_file(page.path, page.source, page.root)
+    except Exception as error:  # a bug a page found: that page's error, not the build's
+        return ResourceResult(page.path, (), page_failed(page.path, error).diagnostics, False)
+
+
+def parse_resources(pages: Sequence[PageFile], workers: Workers) -> list[ResourceResult]:
+    """Read every resource page's types, in parallel."""
+    return workers.map(_resource_work, list(pages), least=workers.jobs + 1)
+
+
+@dataclass(frozen=True)
+class Types:
+    """The types of a run, resolved, with their diagnostics and report figures."""
+
+    index: TypeIndex
+    diagnostics: tuple[Diagnostic, ...]
+    figures: dict[str, Any]
+
+
+def types_of(results: Sequence[ResourceResult]) -> Types:
+    """All the types of the resource pages read (in path order), resolved against each other."""
+    found: list[Diagnostic] = [d for result in results for d in result.diagnostics]
+    ordered = sorted(results, key=lambda result: result.path)
+    index = build_index(
+        ((result.path, result.types) for result in ordered),
+        lambda *args: found.append(Diagnostic(*args)),
+    )
+    figures = type_figures(
+        len(results),
+        sum(1 for result in results if result.described),
+        sum(1 for result in results if result.types),
+        index,
+    )
+    return Types(index, tuple(found), figures)
+
+
+def type_spec_files(index: TypeIndex) -> dict[str, str]:
+    """The spec of each type, under ``types/``."""
+    return {name: specio.dump(item) for name, item in type_specs(index).items()}
+
+
 def overrides_of(settings: Settings) -> tuple[list[Override] | None, list[Diagnostic]]:
     """The override entries of the settings' folder, and what is wrong with its files."""
     if settings.overrides is None:
@@ -147,12 +194,16 @@ def overrides_of(settings: Settings) -> tuple[list[Override] | None, list[Diagno
 
 
 def conclude(
-    pages: list[PageFile], figures: list[Facts], diagnostics: list[Diagnostic], settings: Settings
+    pages: list[PageFile],
+    figures: list[Facts],
+    diagnostics: list[Diagnostic],
+    settings: Settings,
+    types: dict[str, Any] | None = None,
 ) -> tuple[list[Diagnostic], dict[str, Any]]:
     """The run's diagnostics (suppressions applied, in order) and its report."""
     kept, suppressed = suppress(diagnostics, list(settings.suppressions))
     kept.sort(key=sort_key)
-    report = build_report(pages, figures, kept, settings.api_version)
+    report = build_report(pages, figures, kept, settings.api_version, types)
     report["diagnostics_suppressed"] = suppressed
     return kept, report
 
@@ -216,15 +267,22 @@ def analyse(paths: list[str], settings: Settings, shared: Workers | None = None)
     result.pages = discover(paths)
     clock.lap("discover")
     api_pages = [page for page in result.pages if page.kind == "api"]
+    resource_pages = [page for page in result.pages if page.kind == "resource"]
     with pool(settings.jobs, shared) as workers:
         workers.start()
         works = parse_pages(api_pages, settings.api_version, workers)
+        types = types_of(parse_resources(resource_pages, workers))
     clock.lap("parse")
+    result.types = types.index
     overrides, problems = overrides_of(settings)
-    result.model = assemble(works, result.pages, overrides)
+    result.model = assemble(works, result.pages, overrides, types=types.index)
     clock.lap("model")
     result.diagnostics, result.report = conclude(
-        result.pages, figures_of(result.model), result.model.diagnostics + problems, settings
+        result.pages,
+        figures_of(result.model),
+        result.model.diagnostics + problems + list(types.diagnostics),
+        settings,
+        types.figures,
     )
     return result
 
@@ -284,7 +342,7 @@ def generate(
         clock.lap("render")
         files.update(format_files(files, rendered.cuts, parallel_format(workers)))
         clock.lap("format")
-    return result, files, model_specs(model)
+    return result, files, model_specs(model) | type_spec_files(result.types)
 
 
 def write_outputs(out: Path, model_dir: Path, files: dict[str, str], specs: dict[str, str]) -> None:

@@ -16,9 +16,13 @@ from typing import Any, Iterable, NamedTuple
 
 from . import __version__
 from .diagnostics import (
+    Diagnostic,
+    EXAMPLE_COLLECTION_MISMATCH,
+    EXAMPLE_PROPERTY_UNKNOWN,
+    EXAMPLE_VALUE_KIND,
     HTTP_REQUEST_MISSING,
     PAGE_UNREADABLE,
-    Diagnostic,
+    TYPE_UNRESOLVED,
     count_by_code,
     count_by_severity,
 )
@@ -191,14 +195,42 @@ def _coverage(operations: list[Facts]) -> dict[str, Any]:
     }
 
 
+def _types(figures: dict[str, Any], diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    """The types of the resource pages, and the example responses that disagree with them."""
+    codes = Counter(d.code for d in diagnostics)
+    found = dict(figures)
+    found["rates_percent"] = {
+        "resource_pages_to_type": _rate(
+            figures["resource_pages_to_type"], figures["resource_pages_describing_a_type"]
+        ),
+        "resource_pages_to_type_of_all": _rate(
+            figures["resource_pages_to_type"], figures["resource_pages"]
+        ),
+        "properties_resolved": _rate(figures["properties_resolved"], figures["properties"]),
+    }
+    found["properties_unresolved_reported"] = codes.get(TYPE_UNRESOLVED, 0)
+    found["example_mismatches"] = {
+        "unknown_property": codes.get(EXAMPLE_PROPERTY_UNKNOWN, 0),
+        "wrong_kind": codes.get(EXAMPLE_VALUE_KIND, 0),
+        "collection_or_single": codes.get(EXAMPLE_COLLECTION_MISMATCH, 0),
+    }
+    return found
+
+
 def build_report(
-    pages: list[PageFile], operations: list[Facts], diagnostics: list[Diagnostic], api_version: str
+    pages: list[PageFile],
+    operations: list[Facts],
+    diagnostics: list[Diagnostic],
+    api_version: str,
+    types: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The whole report, and the same figures per API version."""
     report: dict[str, Any] = {"graphdoc": __version__}
     counts = _counts(pages, operations, diagnostics)
     report.update(counts)
     report["pages_giving_no_operation"] = pages_without_operation(diagnostics)
+    if types is not None and types["resource_pages"]:
+        report["types"] = _types(types, diagnostics)
     versions = sorted({op.api_version for op in operations} | {api_version})
     report["by_api_version"] = {}
     if len(versions) == 1:  # the usual case: the same figures again

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .model import Operation
+from .model import EnumType, Operation, Resource
 
 try:  # the C implementations are several times faster on a whole corpus
     _Dumper: type = yaml.CSafeDumper
@@ -118,16 +118,33 @@ def _node(value: Any) -> yaml.Node:
     raise TypeError(f"no YAML for {type(value).__name__}")
 
 
-def dump(operation: Operation) -> str:
-    return yaml.serialize(_node(operation), Dumper=_Dumper, allow_unicode=True, width=100)
+def dump(item: Operation | Resource | EnumType) -> str:
+    """The YAML of an operation, or of a type (``types/<name>.yaml``)."""
+    return yaml.serialize(_node(item), Dumper=_Dumper, allow_unicode=True, width=100)
+
+
+def _data(text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        raise ValueError(f"not YAML: {error}".replace("\n", " ")) from None
 
 
 def load(text: str) -> Operation:
     """The operation a spec holds; ``ValueError`` (or ``TypeError``/``KeyError`` for a
     field of the wrong shape) when it holds none."""
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as error:
-        raise ValueError(f"not YAML: {error}".replace("\n", " ")) from None
-    operation: Operation = from_data(Operation, data)
+    operation: Operation = from_data(Operation, _data(text))
     return operation
+
+
+def load_type(text: str) -> Resource | EnumType:
+    """The type a ``types/`` spec holds: an enum's spec always lists its members, so the
+    keys tell one from the other."""
+    data = _data(text)
+    if not isinstance(data, dict):
+        raise ValueError("a type spec is a mapping")
+    if "members" in data:
+        enum: EnumType = from_data(EnumType, data)
+        return enum
+    resource: Resource = from_data(Resource, data)
+    return resource

@@ -36,6 +36,7 @@ from ..pipeline import (
     Clock,
     FormatMap,
     Settings,
+    Types,
     collector_paused,
     conclude,
     format_files,
@@ -43,7 +44,10 @@ from ..pipeline import (
     overrides_of,
     page_job,
     parallel_format,
+    parse_resources,
     pool,
+    type_spec_files,
+    types_of,
 )
 from ..pysource import Cut
 from ..render import GroupModule, keep_compiled_templates, render_group
@@ -124,6 +128,8 @@ class _Reading:
     keys: list[str]  # of each api page
     inputs: str  # a hash of all the build depends on; "" if a page cannot be read
     memo: FileMemo
+    resource_pages: list[PageFile]
+    types: str  # a hash of every resource page: when it changes, every unit is redone
 
 
 def _read(paths: list[str], settings: Settings, memo: FileMemo, clock: Clock) -> _Reading:
@@ -132,12 +138,15 @@ def _read(paths: list[str], settings: Settings, memo: FileMemo, clock: Clock) ->
     inputs = Inputs(settings, memo)
     api_pages = [page for page in pages if page.kind == "api"]
     keys = [inputs.page_key(page) for page in api_pages]
+    resource_pages = [page for page in pages if page.kind == "resource"]
+    resource_keys = [inputs.page_key(page) for page in resource_pages]
+    types = cache.key("types", *resource_keys) if all(resource_keys) else ""
     digest = ""
-    if all(keys):  # an unreadable page is parsed, and reported, every time
+    if all(keys) and types:  # an unreadable page is parsed, and reported, every time
         listing = [f"{page.kind}:{page.path}" for page in pages]
-        digest = cache.key("inputs", *listing, *keys, *inputs.settings_key())
+        digest = cache.key("inputs", *listing, *keys, types, *inputs.settings_key())
     clock.lap("read")
-    return _Reading(pages, api_pages, keys, digest, memo)
+    return _Reading(pages, api_pages, keys, digest, memo, resource_pages, types)
 
 
 def _work_page(job: tuple[PageFile, str, cache.Store, str]) -> PageWork:
@@ -251,6 +260,8 @@ def _build(
         return result
     if previous is not None and (not previous.incremental or settings.overrides is not None):
         previous = None
+    if previous is not None and (not reading.types or reading.types != previous.types):
+        previous = None  # the types changed: any example may now check otherwise
     with pool(settings.jobs, shared) as workers:
         load = _cached_works(settings, workers)
         plan: FullPlan = (
@@ -262,12 +273,15 @@ def _build(
             workers.start(warm=warm_formatter, little=True)
         else:  # (importing black first would slow the parsing down)
             workers.start()
-        units = _analyse(paths, reading, plan, settings, result, clock)
+        types = types_of(parse_resources(reading.resource_pages, workers))
+        result.types = types.index
+        units = _analyse(paths, reading, plan, settings, result, clock, types)
         if settings.cache is not None:
             keep_compiled_templates(settings.cache / "templates")
         group_module = _cached_group_module(result.model, settings)
         output = plan.render(result.model, units, package, settings.api_version, group_module)
         output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
+        output.specs.update(type_spec_files(types.index))
         clock.lap("render")
         output.files.update(
             format_files(output.files, output.cuts, _cached_format(settings, workers))
@@ -288,6 +302,7 @@ def _build(
         diagnostics=result.diagnostics,
         incremental=settings.overrides is None,
         memo=reading.memo.kept,
+        types=reading.types,
     )
     if previous is not None:
         manifest.reuse_bytes(previous)
@@ -303,20 +318,25 @@ def _analyse(
     settings: Settings,
     result: BuildResult,
     clock: Clock,
+    types: Types,
 ) -> dict[str, Unit]:
     """The model of the units the build must redo, and the records of every unit."""
     overrides, problems = overrides_of(settings)
     while True:  # again if a stray example of the analysed pages lands in another unit
         works = plan.works(plan.pages())
         clock.lap("parse")
-        result.model = assemble(works, reading.pages, overrides, plan.context(works))
+        context = plan.context(works)
+        result.model = assemble(works, reading.pages, overrides, context, types=types.index)
         if not plan.widen(result.model):
             break
     result.model.diagnostics.extend(problems)
     units = plan.merge(result.model)
     figures = [record.facts for unit in units.values() for record in unit.operations]
     diagnostics = [d for unit in units.values() for d in unit.diagnostics]
-    result.diagnostics, result.report = conclude(reading.pages, figures, diagnostics, settings)
+    diagnostics += types.diagnostics  # of the resource pages: found anew by every build
+    result.diagnostics, result.report = conclude(
+        reading.pages, figures, diagnostics, settings, types.figures
+    )
     clock.lap("model")
     if not result.report["operations"]:  # nothing to generate: say why, write nothing
         raise no_operation(paths, len(reading.api_pages), result.diagnostics)

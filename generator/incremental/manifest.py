@@ -86,6 +86,7 @@ class Manifest:
     spares: dict[str, Signatures] = field(default_factory=dict)  # by tree: see write.Spare
     api_version: str = ""
     shared: tuple[str, ...] = ()  # the package's files not of one group
+    types: str = ""  # the hash of the resource pages it was built with
 
     def __getstate__(self) -> dict[str, Any]:
         """Each unit pickled on its own, and a unit read from the last manifest not pickled

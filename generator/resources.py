@@ -1,0 +1,561 @@
+"""Resource pages → the types they document (:class:`Resource`, :class:`EnumType`).
+
+Localized editions translate headings, column names and descriptions, so a table is
+recognised by its shape, never by its wording:
+
+- a *property table* has two or three columns (name | type | description); its first
+  column holds identifier-shaped names and its second type-shaped cells (``String``,
+  ``Edm.Int32``, ``[recipient](recipient.md)``, ``Collection(x)``, ``x collection``,
+  ``microsoft.graph.x``). A method table fails the first test (its names are links), a
+  description-only table the second;
+- an *enum table* lists identifier-shaped members alone, or with integer values.
+
+The first property table of a page holds its properties and the second its relationships
+(navigation properties); an anchored or English heading above a table confirms which,
+and wins when it says otherwise. The JSON representation (the fence after the
+``"blockType": "resource"`` annotation) only cross-checks the table, and its annotation
+gives the base type, the key and whether the type is open. Every doubt is a diagnostic;
+a type word that is neither a known primitive (in any language graphdoc knows) nor a link
+stays ``unknown`` until every page is read and it can be resolved against all the types.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import lenient_json
+from .diagnostics import (
+    FILE_TOO_LARGE,
+    PAGE_OUTSIDE_INPUT,
+    PAGE_UNREADABLE,
+    TYPE_CELL_UNCLEAR,
+    TYPE_MISSING,
+    TYPE_REPRESENTATION_MISMATCH,
+    Diagnostic,
+    Report,
+    Reporter,
+)
+from .errors import FileTooLarge, NotJSON
+from .pages import inside, read_limited
+from .model import EnumType, Property, Resource, TypeRef
+from .structure import Block, load_page, section_key
+
+# Canonical Edm primitive names by lower-case spelling (``Edm.`` prefix dropped first).
+PRIMITIVES: dict[str, str] = {
+    name.lower(): name
+    for name in (
+        "String",
+        "Int16",
+        "Int32",
+        "Int64",
+        "Byte",
+        "SByte",
+        "Boolean",
+        "Single",
+        "Double",
+        "Decimal",
+        "DateTimeOffset",
+        "Date",
+        "TimeOfDay",
+        "Duration",
+        "Guid",
+        "Binary",
+        "Stream",
+    )
+}
+# Other spellings of the primitives seen in tables: English shorthands and the words of
+# the localized editions. They help; a word not here is resolved against the types, and
+# reported if it names none (never read as String by default).
+PRIMITIVE_WORDS: dict[str, str] = {
+    "int": "Int32",
+    "integer": "Int32",
+    "long": "Int64",
+    "bool": "Boolean",
+    "datetime": "DateTimeOffset",
+    "float": "Double",
+    "number": "Double",
+    "timestamp": "DateTimeOffset",
+    "url": "String",
+    # es, pt, fr, de, it
+    "cadena": "String",
+    "cadenas": "String",
+    "booleano": "Boolean",
+    "booleana": "Boolean",
+    "entero": "Int32",
+    "fecha": "Date",
+    "booléen": "Boolean",
+    "chaîne": "String",
+    "zeichenfolge": "String",
+    "cadeia": "String",
+    "inteiro": "Int32",
+    "stringa": "String",
+}
+# Words that make a type cell a collection (``String collection``, ``Colección String``).
+COLLECTION_WORDS = frozenset(
+    {"collection", "colección", "coleção", "coleccion", "colecao", "sammlung", "集合"}
+    | {"コレクション", "컬렉션", "коллекция", "raccolta", "verzameling", "kolekcja"}
+)
+# Fragments of a description that state read-only or nullability, in known languages.
+_READ_ONLY: tuple[str, ...] = ("read-only", "read only", "readonly", "solo lectura", "sólo lectura")
+_READ_ONLY += ("somente leitura", "lecture seule", "schreibgeschützt", "只读", "読み取り専用")
+_NOT_NULLABLE: tuple[str, ...] = (
+    "not nullable",
+    "non-nullable",
+    "no acepta valores null",
+    "no admite valores null",
+)
+_NOT_NULLABLE += ("não anulável", "no puede ser null", "not null")
+_NULLABLE = ("nullable", "acepta valores null", "admite valores null", "anulable", "pode ser nulo")
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+_COLLECTION_OF = re.compile(r"^collection\s*(?:\(\s*(.+?)\s*\)|of\s+(\S+))$", re.I)
+_IDENTIFIER = re.compile(r"^@?[A-Za-z_][\w.@-]*$")
+_TYPE_NAME = re.compile(r"^[A-Za-z_][\w.]*$")
+_NAMESPACE = re.compile(r"\b(microsoft\.graph(?:\.[A-Za-z_]\w*)*)\b")
+_INTEGER = re.compile(r"^-?\d+$")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_TOKEN = re.compile(r"[A-Za-z_][\w]*")
+_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_NOTE = re.compile(r"\s+\([^()]*\)$")
+
+
+@dataclass(frozen=True)
+class ResourceResult:
+    """What one resource page gave: the types it documents, and why not more."""
+
+    path: str
+    types: tuple[Resource | EnumType, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    described: bool  # the page has the structure of a type (a table or annotation of one)
+
+
+def plain(text: str) -> str:
+    """A cell's text without links, tags or emphasis."""
+    text = _LINK.sub(r"\1", text)
+    text = _TAGS.sub(" ", text.replace("&nbsp;", " "))
+    return " ".join(text.replace("**", "").replace("`", "").split())
+
+
+def _cell_name(cell: str) -> str:
+    return plain(cell).strip("* ").replace("\\", "")
+
+
+def _stem(target: str) -> str:
+    """The file stem of a link target: ``../resources/message.md#x`` → ``message``."""
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    if not path.lower().endswith(".md"):
+        return ""
+    return Path(path).name[:-3].lower()
+
+
+def primitive(word: str) -> str:
+    """The canonical primitive a type word names, or ``""``."""
+    key = word.strip().lower()
+    if key.startswith("edm."):
+        key = key[4:]
+    return PRIMITIVES.get(key) or PRIMITIVE_WORDS.get(key, "")
+
+
+def type_of(cell: str) -> TypeRef | None:
+    """The type a type cell names, or None when the cell is not type-shaped.
+
+    A link decides by its target (the page), a bare word is a primitive when graphdoc
+    knows it, else a name left to resolve. Words beside the type make it a collection
+    when they are known collection words; any other word makes the cell not type-shaped.
+    """
+    text = _TAGS.sub(" ", cell.replace("&nbsp;", " ")).replace("`", "").replace("**", "")
+    text = _REFERENCE_LINK.sub(r"[\1](#)", " ".join(text.split())).strip(" .")
+    text = _NOTE.sub("", text).strip()  # ``String (read-only)``: the note is the description's
+    if not text:
+        return None
+    collection = False
+    inner = _COLLECTION_OF.match(text)
+    if inner:
+        text, collection = inner.group(1) or inner.group(2), True
+    links = list(_LINK.finditer(text))
+    if len(links) > 1:
+        return None
+    page = ""
+    if links:
+        link = links[0]
+        rest = (text[: link.start()] + " " + text[link.end() :]).split()
+        name = plain(link.group(1))
+        page = _stem(link.group(2))
+    else:
+        words = text.split()
+        typed = [w for w in words if _TYPE_NAME.match(w) and w.lower() not in COLLECTION_WORDS]
+        if len(typed) != 1:
+            return None
+        name = typed[0]
+        rest = [w for w in words if w is not name]
+    for word in rest:
+        if word.lower().strip("()") in COLLECTION_WORDS:
+            collection = True
+        else:
+            return None
+    inner = _COLLECTION_OF.match(name)
+    if inner:
+        name, collection = inner.group(1) or inner.group(2), True
+    if not name or not _TYPE_NAME.match(name.replace(" ", "")):
+        if not page:
+            return None
+        name = page
+    name = name.replace(" ", "")
+    known = primitive(name)
+    if known and not page:
+        return TypeRef(known, collection, "primitive")
+    return TypeRef(name, collection, "unknown", page)
+
+
+def is_property_table(block: Block) -> bool:
+    if block.kind != "table" or len(block.rows) < 2:
+        return False
+    header = block.rows[0]
+    if not 2 <= len(header) <= 4:
+        return False
+    body = [row for row in block.rows[1:] if any(cell.strip() for cell in row)]
+    named = [row for row in body if _IDENTIFIER.match(_cell_name(row[0]))]
+    typed = [row for row in named if len(row) > 1 and type_of(row[1]) is not None]
+    # a section label row (``**Attachments**`` alone) is allowed; most rows must fit
+    return bool(body) and len(named) * 5 >= len(body) * 4 and len(typed) * 4 >= len(body) * 3
+
+
+def resource_link(text: str) -> tuple[str, str] | None:
+    """The first link of ``text`` to a page of a ``resources`` folder: its stem, and the
+    sentence around it."""
+    for link in _LINK.finditer(text):
+        target = link.group(2).split("#", 1)[0]
+        if "resources/" in target and target.lower().endswith(".md"):
+            start = max(text.rfind(".", 0, link.start()) + 1, 0)
+            end = text.find(". ", link.end())
+            return _stem(target), text[start : end if end >= 0 else len(text)]
+    return None
+
+
+def _is_enum_table(block: Block) -> bool:
+    if block.kind != "table" or not block.rows:
+        return False
+    header, body = block.rows[0], block.rows[1:]
+    if not body or len(header) > 3:
+        return False
+    if not all(_IDENTIFIER.match(_cell_name(row[0])) for row in body if row and row[0].strip()):
+        return False
+    if len(header) == 1:
+        return True
+    values = [row[1].strip() for row in body if len(row) > 1 and row[1].strip()]
+    return bool(values) and all(_INTEGER.match(value) for value in values)
+
+
+def _flags(description: str) -> tuple[bool | None, bool | None]:
+    """(nullable, read-only) as the description states them, ``None`` when it does not."""
+    lowered = description.lower()
+    read_only = True if any(word in lowered for word in _READ_ONLY) else None
+    nullable: bool | None = None
+    if any(word in lowered for word in _NOT_NULLABLE):
+        nullable = False
+    elif any(word in lowered for word in _NULLABLE):
+        nullable = True
+    return nullable, read_only
+
+
+def properties_of(block: Block, report: Report) -> tuple[Property, ...]:
+    """The rows of a property table; a row whose type cell is not type-shaped is reported
+    (GD073) and kept with an unknown type, so that no documented property is lost."""
+    found: list[Property] = []
+    for offset, row in enumerate(block.rows[1:]):
+        line = block.line + 2 + offset
+        if not row or not row[0].strip():
+            continue
+        name = _cell_name(row[0])
+        if not _IDENTIFIER.match(name):
+            continue
+        if len(row) < 2 or not row[1].strip():
+            if len(row) >= 2 and not any(cell.strip() for cell in row[1:]):
+                continue  # a label row (``**Attachments**``)
+            report(line, TYPE_CELL_UNCLEAR, f"property {name!r} has no type")
+            found.append(Property(name, TypeRef(""), line=line))
+            continue
+        ref = type_of(row[1])
+        if ref is None:
+            report(
+                line,
+                TYPE_CELL_UNCLEAR,
+                f"property {name!r}: type cell {plain(row[1])[:60]!r} names no type",
+            )
+            ref = TypeRef("")
+        description = plain(row[-1]) if len(row) > 2 else ""
+        nullable, read_only = _flags(description)
+        found.append(Property(name, ref, nullable, read_only, description, line))
+    return tuple(found)
+
+
+def _annotation(
+    blocks: tuple[Block, ...], report: Report
+) -> tuple[dict[str, Any], int, Block | None]:
+    """The page's resource annotation, its line, and the JSON fence it introduces."""
+    for index, block in enumerate(blocks):
+        if block.kind != "html":
+            continue
+        for match in _COMMENT.finditer(block.text):
+            body = match.group(1).strip()
+            if not body.startswith("{") or "resource" not in body.lower():
+                continue
+            try:
+                data, _ = lenient_json.loads(body)
+            except NotJSON:
+                continue
+            if not isinstance(data, dict):
+                continue
+            kind = next((v for k, v in data.items() if k.lower() == "blocktype"), "")
+            if str(kind).strip().lower() != "resource":
+                continue
+            line = block.line + block.text.count("\n", 0, match.start())
+            fence = next((b for b in blocks[index + 1 :] if b.kind == "fence"), None)
+            return data, line, fence
+    return {}, 0, None
+
+
+def _split_name(qualified: str) -> tuple[str, str]:
+    qualified = qualified.strip().lstrip("#")
+    if "." not in qualified:
+        return "", qualified
+    namespace, _, name = qualified.rpartition(".")
+    return namespace, name
+
+
+def _heading_before(blocks: tuple[Block, ...], index: int) -> Block | None:
+    for block in reversed(blocks[:index]):
+        if block.kind == "heading":
+            return block
+    return None
+
+
+def _enum_name(heading: Block | None, stem: str, title_tokens: list[str]) -> str:
+    """The enum a members table lists: the identifier its heading's anchor or the page
+    stem names, else the one camelCase word of its heading, else of the page title."""
+    near = _TOKEN.findall(plain(heading.text)) if heading is not None else []
+    anchor = (heading.anchor if heading is not None else "").lower().replace("-", "")
+    for tokens in (near, title_tokens):
+        for token in tokens:
+            lowered = token.lower()
+            if len(lowered) > 2 and (anchor.startswith(lowered) or stem.endswith(lowered)):
+                return token
+        camel = [t for t in tokens if re.search(r"[a-z][A-Z]", t)]
+        if len(camel) == 1:
+            return camel[0]
+    return ""
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+def _cross_check(
+    resource: Resource,
+    data: dict[str, Any],
+    example: Any,
+    line: int,
+    report: Report,
+) -> None:
+    """Compare the property tables with the JSON representation (GD072). An array in the
+    JSON settles a type cell whose collection word graphdoc did not know."""
+    if not isinstance(example, dict):
+        return
+    optional = {str(name) for name in data.get("optionalProperties") or () if isinstance(name, str)}
+    documented = {p.name: p for p in resource.properties + resource.relationships}
+    shown = {key: value for key, value in example.items() if "@" not in key}
+    for key in shown:
+        if key not in documented:
+            report(
+                line,
+                TYPE_REPRESENTATION_MISMATCH,
+                f"{resource.name}: JSON representation shows {key!r}, no table documents it",
+            )
+    for prop in resource.properties:
+        if prop.name not in shown and prop.name not in optional:
+            report(
+                prop.line,
+                TYPE_REPRESENTATION_MISMATCH,
+                f"{resource.name}: property {prop.name!r} is missing from the JSON representation",
+            )
+    for prop in resource.properties + resource.relationships:
+        if prop.name not in shown or shown[prop.name] is None or not prop.type.name:
+            continue
+        kind = _json_kind(shown[prop.name])
+        if prop.type.collection and kind != "array":
+            report(
+                prop.line,
+                TYPE_REPRESENTATION_MISMATCH,
+                f"{resource.name}.{prop.name}: a collection in the table, {kind} in the JSON representation",
+            )
+        elif not prop.type.collection and kind == "array":
+            report(
+                prop.line,
+                TYPE_REPRESENTATION_MISMATCH,
+                f"{resource.name}.{prop.name}: a single value in the table, an array in the JSON representation",
+            )
+        elif kind == "object" and prop.type.kind == "primitive" and prop.type.name != "Stream":
+            report(
+                prop.line,
+                TYPE_REPRESENTATION_MISMATCH,
+                f"{resource.name}.{prop.name}: {prop.type.name} in the table, an object in the JSON representation",
+            )
+
+
+def parse_resource_text(path: str, text: str, source: str | None = None) -> ResourceResult:
+    """The types of a resource page's text; never raises on page content."""
+    report = Reporter(path)
+    page, _, _ = load_page(path, text)
+    stem = Path(path).name.split(".")[0].lower()
+    blocks = page.blocks
+    title = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
+    title_tokens = _TOKEN.findall(plain(title.text)) if title is not None else []
+    data, annotation_line, fence = _annotation(blocks, report)
+    namespace = ""
+    for block in blocks:
+        if block.kind == "paragraph" and block.depth == 0 and block.text.count(" ") < 6:
+            found = _NAMESPACE.search(block.text)
+            if found:
+                namespace = found.group(1)
+                break
+    summary = ""
+    for block in blocks:
+        if block.kind == "heading" and title is not None and block.line > title.line:
+            break
+        if (
+            block.kind == "paragraph"
+            and block.depth == 0
+            and title is not None
+            and block.line > title.line
+        ):
+            if not _NAMESPACE.search(block.text) and not block.text.startswith(("[!", ">", "<!--")):
+                summary = plain(block.text)
+                break
+    if not summary:
+        summary = str(page.front_matter.get("description") or "").strip()
+    tables: list[tuple[int, Block]] = [
+        (index, block) for index, block in enumerate(blocks) if is_property_table(block)
+    ]
+    enums = [(index, block) for index, block in enumerate(blocks) if _is_enum_table(block)]
+    types: list[Resource | EnumType] = []
+    doc_type = str(page.front_matter.get("doc_type") or "").strip().lower()
+    described = bool(tables or enums or data) or doc_type.startswith(("resource", "enum"))
+    odata_type = str(data.get("@odata.type") or data.get("@type") or "") if data else ""
+    if tables or data:
+        properties: tuple[Property, ...] = ()
+        relationships: tuple[Property, ...] = ()
+        position = 0
+        for index, block in tables:
+            heading = _heading_before(blocks, index)
+            key = section_key(heading) if heading is not None else ""
+            if key.startswith("method"):
+                continue  # a methods table of plain names (``List | Collection of x``)
+            read = properties_of(block, report)
+            if key.startswith("relationship") or (not key.startswith("propert") and position == 1):
+                relationships += read
+            elif key.startswith("propert") or position == 0:
+                properties += read
+            else:
+                report(
+                    block.line,
+                    TYPE_CELL_UNCLEAR,
+                    "a further property table that is neither properties nor relationships; read as properties",
+                )
+                properties += read
+            position += 1
+        type_namespace, name = _split_name(odata_type) if odata_type else ("", "")
+        if not name:
+            name = next((t for t in title_tokens if stem.endswith(t.lower())), "")
+            name = name or next((t for t in title_tokens if re.search(r"[a-z][A-Z]", t)), "")
+            name = name or (title_tokens[0] if title_tokens else stem)
+        base = data.get("baseType") if data else None
+        resource = Resource(
+            name=name,
+            namespace=type_namespace or namespace or "microsoft.graph",
+            base_type=str(base).lstrip("#") if isinstance(base, str) else "",
+            key=str(data.get("keyProperty") or "") if data else "",
+            open_type=bool(data.get("openType")) and str(data.get("openType")).lower() != "false",
+            abstract=str(data.get("abstract") or data.get("isAbstract") or "").lower() == "true",
+            properties=properties,
+            relationships=relationships,
+            description=summary,
+            source=source or path,
+            line=title.line if title is not None else 1,
+        )
+        if fence is not None:
+            try:
+                example, _ = lenient_json.loads(fence.text)
+            except NotJSON:
+                example = None
+                report(
+                    fence.line,
+                    TYPE_REPRESENTATION_MISMATCH,
+                    "the JSON representation does not parse",
+                )
+            if example is not None:
+                _cross_check(resource, data, example, annotation_line or fence.line, report)
+        if not tables:
+            report(
+                resource.line,
+                TYPE_MISSING,
+                f"{resource.name}: no property table; the type has no properties",
+            )
+        types.append(resource)
+    for index, block in enums:
+        heading = _heading_before(blocks, index)
+        enum_name = _enum_name(heading, stem, title_tokens)
+        members = tuple(_cell_name(row[0]) for row in block.rows[1:] if row and row[0].strip())
+        if not enum_name:
+            report(block.line, TYPE_MISSING, "an enum table with no type name above it")
+            continue
+        types.append(
+            EnumType(
+                enum_name,
+                members,
+                namespace or "microsoft.graph",
+                "",
+                source or path,
+                heading.line if heading is not None else block.line,
+            )
+        )
+    if not types:
+        report(
+            title.line if title is not None else 1,
+            TYPE_MISSING,
+            "no type: no property, enum or resource annotation",
+        )
+    return ResourceResult(path, tuple(types), tuple(report.items), described)
+
+
+def parse_resource_file(path: str, source: str | None = None, root: str = "") -> ResourceResult:
+    """Read a resource page as api pages are read: inside its docs tree (``root``), a
+    regular file, within the size limit."""
+    report = Reporter(path)
+    if root and inside(root, path) is None:
+        report(
+            1, PAGE_OUTSIDE_INPUT, "page leads out of the input folder, or is not a regular file"
+        )
+        return ResourceResult(path, (), tuple(report.items), False)
+    try:
+        text = read_limited(path).decode("utf-8-sig")
+    except FileTooLarge as error:
+        report(1, FILE_TOO_LARGE, f"page {error}")
+        return ResourceResult(path, (), tuple(report.items), False)
+    except (OSError, UnicodeDecodeError) as error:
+        report(1, PAGE_UNREADABLE, f"cannot read page: {error}")
+        return ResourceResult(path, (), tuple(report.items), False)
+    return parse_resource_text(path, text.replace("\r\n", "\n").replace("\r", "\n"), source)

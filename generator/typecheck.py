@@ -1,0 +1,403 @@
+"""All the types of a run, resolved, and the docs' example responses checked against them.
+
+A type's table names other types by link or by word; only once every resource page is
+read can a name be resolved, so resolution is cross-page work: a link resolves by its
+target page (localized editions translate the link text, never the file name), a word by
+the type names of the run. What stays unresolved is reported (GD071), never guessed.
+
+Each example response body is then a test of the documentation: every property it shows
+must be one its type (or its base types, or the derived type its ``@odata.type`` names)
+documents, unless the type is open, and every value must be of its type's JSON kind.
+``@odata.*`` annotations are not properties; ``truncated`` examples only omit
+properties, which is never reported, so they are checked like the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable, Sequence
+
+from .diagnostics import (
+    EXAMPLE_COLLECTION_MISMATCH,
+    EXAMPLE_PROPERTY_UNKNOWN,
+    EXAMPLE_VALUE_KIND,
+    PathReport,
+    Report,
+    TYPE_DUPLICATE,
+    TYPE_UNRESOLVED,
+)
+from .model import EnumType, Operation, Property, Resource, TypeRef
+from .naming import unique
+
+Type = Resource | EnumType
+_STRINGS = frozenset(
+    {"String", "Guid", "DateTimeOffset", "Date", "TimeOfDay", "Duration", "Binary"}
+)
+_NUMBERS = frozenset({"Int16", "Int32", "Int64", "Byte", "SByte", "Single", "Double", "Decimal"})
+_DEPTH = 12  # nesting a check follows; deeper values are not checked
+
+
+def _short(name: str) -> str:
+    name = name.strip().lstrip("#")
+    if name.lower().startswith("collection(") and name.endswith(")"):
+        name = name[11:-1]
+    return name.rsplit(".", 1)[-1].lower()
+
+
+def _unwrap(name: str) -> tuple[str, bool]:
+    name = name.strip().lstrip("#")
+    if name.lower().startswith("collection(") and name.endswith(")"):
+        return name[11:-1].strip().lstrip("#"), True
+    return name, False
+
+
+@dataclass
+class TypeIndex:
+    """The types of a run by qualified name, short name and page; resolved."""
+
+    types: list[Type] = field(default_factory=list)
+    qualified: dict[str, Type] = field(default_factory=dict)  # lower-case qualified name
+    short: dict[str, list[Type]] = field(default_factory=dict)  # lower-case name
+    pages: dict[str, list[Type]] = field(default_factory=dict)  # page stem
+
+    def add(self, item: Type) -> None:
+        self.types.append(item)
+        self.qualified[item.qualified_name.lower()] = item
+        self.short.setdefault(item.name.lower(), []).append(item)
+        self.pages.setdefault(_page(item), []).append(item)
+
+    def find(self, name: str, page: str = "") -> Type | None:
+        """The type a page link or a name designates."""
+        if page and page in self.pages:
+            on_page = self.pages[page]
+            if len(on_page) == 1:
+                return on_page[0]
+            named = [t for t in on_page if t.name.lower() == _short(name)]
+            if named:
+                return named[0]
+        name, _ = _unwrap(name)
+        if name.lower() in self.qualified:
+            return self.qualified[name.lower()]
+        if ("microsoft.graph." + name).lower() in self.qualified:
+            return self.qualified[("microsoft.graph." + name).lower()]
+        found = self.short.get(_short(name), [])
+        return found[0] if found else None
+
+    def base(self, resource: Resource) -> Resource | None:
+        found = self.find(resource.base_type) if resource.base_type else None
+        return found if isinstance(found, Resource) and found is not resource else None
+
+    def chain(self, resource: Resource) -> list[Resource]:
+        """The type and its base types, nearest first (a loop ends the chain)."""
+        chain: list[Resource] = []
+        current: Resource | None = resource
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.base(current)
+        return chain
+
+    def members(self, resource: Resource) -> dict[str, Property]:
+        """Every property and relationship of a type, its base types' included."""
+        found: dict[str, Property] = {}
+        for item in reversed(self.chain(resource)):
+            for prop in item.properties + item.relationships:
+                found[prop.name] = prop
+        return found
+
+    def is_open(self, resource: Resource) -> bool:
+        return any(item.open_type for item in self.chain(resource))
+
+    def derives(self, resource: Resource, ancestor: Resource) -> bool:
+        return ancestor in self.chain(resource)
+
+    def kind_of(self, item: Type) -> str:
+        if isinstance(item, EnumType):
+            return "enum"
+        chain = self.chain(item)
+        entity = any(t.key or t.qualified_name.lower() == "microsoft.graph.entity" for t in chain)
+        return "entity" if entity else "complex"
+
+
+def _page(item: Type) -> str:
+    return item.source.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+
+
+def _merged(first: Resource, later: Resource) -> Resource:
+    """One type documented in parts (Intune's ``deviceManagement``): the first page's
+    properties, then those only the later page has."""
+    names = {p.name for p in first.properties + first.relationships}
+    return replace(
+        first,
+        properties=first.properties + tuple(p for p in later.properties if p.name not in names),
+        relationships=first.relationships
+        + tuple(p for p in later.relationships if p.name not in names),
+    )
+
+
+def type_file(item: Type) -> str:
+    """A type's name as its spec file calls it: short in ``microsoft.graph``, else with
+    the rest of its namespace (``callRecords.callRecord``)."""
+    namespace = item.namespace
+    if namespace.lower().startswith("microsoft.graph."):
+        return f"{namespace[16:]}.{item.name}"
+    return item.name if namespace.lower() == "microsoft.graph" else f"{namespace}.{item.name}"
+
+
+def build_index(found: Iterable[tuple[str, Sequence[Type]]], report: PathReport) -> TypeIndex:
+    """The resolved types of ``found`` (each page's display path and types, in path
+    order): duplicates reported (GD074), every property type resolved or reported (GD071)."""
+    raw = TypeIndex()
+    paths: dict[int, str] = {}
+    for path, types in found:
+        for item in types:
+            key = item.qualified_name.lower()
+            if key in raw.qualified:
+                other = raw.qualified[key]
+                report(
+                    path,
+                    item.line,
+                    TYPE_DUPLICATE,
+                    f"type {item.qualified_name} is also documented by {other.source}",
+                )
+                if isinstance(other, Resource) and isinstance(item, Resource):
+                    merged = _merged(other, item)
+                    raw.types[raw.types.index(other)] = merged
+                    raw.qualified[key] = merged
+                    for group in (raw.short[merged.name.lower()], raw.pages[_page(other)]):
+                        group[group.index(other)] = merged
+                    paths[id(merged)] = paths[id(other)]
+                continue
+            raw.add(item)
+            paths[id(item)] = path
+    index = TypeIndex()
+    for item in raw.types:
+        if isinstance(item, Resource):
+            path = paths[id(item)]
+            item = replace(
+                item,
+                properties=tuple(_resolved(p, raw, item, path, report) for p in item.properties),
+                relationships=tuple(
+                    _resolved(p, raw, item, path, report) for p in item.relationships
+                ),
+            )
+        index.add(item)
+    return index
+
+
+def _resolved(
+    prop: Property, raw: TypeIndex, owner: Resource, path: str, report: PathReport
+) -> Property:
+    ref = prop.type
+    if ref.kind == "primitive" or not ref.name:
+        return prop
+    target = raw.find(ref.name, ref.page)
+    if target is None:
+        shown = f"{ref.name} ({ref.page}.md)" if ref.page else ref.name
+        report(
+            path,
+            prop.line,
+            TYPE_UNRESOLVED,
+            f"{owner.name}.{prop.name}: type {shown} is no primitive and no type of this run",
+        )
+        return prop
+    kind = raw.kind_of(target)
+    return replace(prop, type=replace(ref, name=target.qualified_name, kind=kind))  # type: ignore[arg-type]
+
+
+def response_type(
+    operation: Operation, index: TypeIndex, example_type: str = "", example_collection: bool = False
+) -> tuple[Type | None, bool, str]:
+    """The documented type of an operation's response (or of one example's), whether it is
+    a collection, and the name as documented: the annotation's ``@odata.type`` first, then
+    the resource page the Response prose links to."""
+    response = operation.response
+    name, collection = _unwrap(example_type or response.odata_type)
+    collection = collection or example_collection or (response.is_collection and not example_type)
+    if name:
+        return index.find(name), collection, name
+    if response.type_page:
+        return index.find("", response.type_page), response.prose_collection, response.type_page
+    return None, False, ""
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return text in ("NaN", "INF", "-INF")
+    return True
+
+
+class _Checker:
+    def __init__(self, index: TypeIndex, report: Callable[[str, str], None]) -> None:
+        self.index = index
+        self.report = report  # (code, message)
+
+    def value(self, where: str, ref: TypeRef, value: Any, depth: int) -> None:
+        if value is None or depth > _DEPTH or not ref.name:
+            return
+        kind = _json_kind(value)
+        if ref.collection:
+            if kind != "array":
+                self.report(
+                    EXAMPLE_COLLECTION_MISMATCH,
+                    f"{where}: documented as a collection of {ref.name}, the example shows a {kind}",
+                )
+                return
+            for item in value:
+                self.value(where + "[]", replace(ref, collection=False), item, depth + 1)
+            return
+        if kind == "array":
+            self.report(
+                EXAMPLE_COLLECTION_MISMATCH,
+                f"{where}: documented as one {ref.name}, the example shows an array",
+            )
+            return
+        expected = self.expected(ref)
+        if expected and kind not in expected:
+            if "number" in expected and kind == "string" and _numeric(value):
+                return
+            wanted = " or ".join(sorted(expected))
+            self.report(
+                EXAMPLE_VALUE_KIND,
+                f"{where}: {ref.name} is a JSON {wanted}, the example shows a {kind}",
+            )
+            return
+        if kind == "object" and ref.kind in ("complex", "entity"):
+            target = self.index.find(ref.name, ref.page)
+            if isinstance(target, Resource):
+                self.object(where, target, value, depth + 1)
+
+    def expected(self, ref: TypeRef) -> frozenset[str]:
+        if ref.kind == "primitive":
+            if ref.name in _STRINGS:
+                return frozenset({"string"})
+            if ref.name in _NUMBERS:
+                return frozenset({"number"})
+            if ref.name == "Boolean":
+                return frozenset({"boolean"})
+            return frozenset()  # Stream: anything
+        if ref.name.rsplit(".", 1)[-1] == "Json":
+            return frozenset()  # the workbook's untyped JSON value: anything
+        if ref.kind == "enum":
+            return frozenset({"string"})
+        if ref.kind in ("complex", "entity"):
+            return frozenset({"object"})
+        return frozenset()
+
+    def object(self, where: str, resource: Resource, body: dict[str, Any], depth: int) -> None:
+        declared = body.get("@odata.type")
+        if isinstance(declared, str) and declared.strip("#"):
+            derived = self.index.find(declared)
+            if derived is None or not isinstance(derived, Resource):
+                return  # a type this run does not know: nothing to check it against
+            resource = derived
+        members = self.index.members(resource)
+        open_type = self.index.is_open(resource)
+        for key, value in body.items():
+            if key.startswith("@") or "@" in key:
+                continue  # instance annotations (``@odata.etag``, ``name@odata.type``)
+            prop = members.get(key)
+            if prop is None:
+                if not open_type:
+                    self.report(
+                        EXAMPLE_PROPERTY_UNKNOWN,
+                        f"{where}: {resource.name} has no property {key!r}",
+                    )
+                continue
+            self.value(f"{where}.{key}", prop.type, value, depth)
+
+
+def check_examples(operation: Operation, index: TypeIndex, report: Report) -> int:
+    """Check each example response body of ``operation`` against its documented type;
+    mismatches are reported at the response's line. Returns how many were checked."""
+    checked = 0
+    for example in operation.examples:
+        response = example.response
+        if (
+            response is None
+            or response.body_kind != "json"
+            or not 200 <= response.status < 300
+            and response.status
+        ):
+            continue
+        body = response.body
+        if not isinstance(body, (dict, list)):
+            continue
+        found, collection, name = response_type(
+            operation, index, example.response_type, example.is_collection
+        )
+        if not isinstance(found, Resource):
+            continue
+        checked += 1
+        line = response.line
+        checker = _Checker(
+            index, lambda code, message: report(line, code, f"example {example.name!r}: {message}")
+        )
+        if collection:
+            items = body.get("value") if isinstance(body, dict) else body
+            if not isinstance(items, list):
+                report(
+                    line,
+                    EXAMPLE_COLLECTION_MISMATCH,
+                    f"example {example.name!r}: documented as a collection of {found.name}, the example shows one object",
+                )
+                continue
+            for item in items:
+                if isinstance(item, dict):
+                    checker.object("value[]", found, item, 1)
+            continue
+        if isinstance(body, list) or (
+            isinstance(body.get("value"), list)
+            and "value" not in index.members(found)
+            and not [key for key in body if "@" not in key and key != "value"]
+        ):
+            report(
+                line,
+                EXAMPLE_COLLECTION_MISMATCH,
+                f"example {example.name!r}: documented as one {found.name}, the example shows a collection",
+            )
+            continue
+        checker.object(found.name, found, body, 1)
+    return checked
+
+
+def type_figures(pages: int, described: int, with_type: int, index: TypeIndex) -> dict[str, Any]:
+    """The report's figures on the types of a run."""
+    resources = [t for t in index.types if isinstance(t, Resource)]
+    props = [p for t in resources for p in t.properties + t.relationships]
+    resolved = sum(1 for p in props if p.type.kind != "unknown")
+    return {
+        "resource_pages": pages,
+        "resource_pages_describing_a_type": described,
+        "resource_pages_to_type": with_type,
+        "types": len(resources),
+        "enum_types": len(index.types) - len(resources),
+        "properties": len(props),
+        "properties_resolved": resolved,
+    }
+
+
+def type_specs(index: TypeIndex) -> dict[str, Type]:
+    """Each type under its spec file name (``types/<name>.yaml``), made unique."""
+    taken: set[str] = set()
+    found: dict[str, Type] = {}
+    for item in sorted(index.types, key=lambda t: (type_file(t).lower(), t.source)):
+        name = unique(type_file(item), taken, separator="-")
+        taken.add(name)
+        found[f"types/{name}.yaml"] = item
+    return found
