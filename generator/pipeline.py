@@ -336,7 +336,9 @@ def generate(
             raise no_operation(paths, api_pages, result.diagnostics)
         clock = Clock(result.timings)
         model = result.model
-        rendered = render_package(model.operations, model.cases, package, settings.api_version)
+        rendered = render_package(
+            model.operations, model.cases, package, settings.api_version, result.types
+        )
         files = rendered.files
         files["report.json"] = json.dumps(result.report, indent=2) + "\n"
         clock.lap("render")
@@ -402,12 +404,25 @@ def render_model(model_dir: Path, out: Path, package: str, settings: Settings) -
         return _render_model(model_dir, out, package, settings)
 
 
+def read_types(folder: Path, problems: list[Diagnostic]) -> TypeIndex:
+    """The types of a model folder's ``types/`` (resolved when they were written)."""
+    index = TypeIndex()
+    for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            index.add(specio.load_type(file.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
+            message = f"model file does not load: {type(error).__name__}: {error}"
+            problems.append(Diagnostic(str(file), 1, MODEL_FILE_INVALID, message.splitlines()[0]))
+    return index
+
+
 def _render_model(model_dir: Path, out: Path, package: str, settings: Settings) -> BuildResult:
     result = BuildResult()
     clock = Clock(result.timings)
     works, adopted, problems = read_model(model_dir)
+    result.types = read_types(model_dir / "types", problems)
     clock.lap("read")
-    result.model = assemble(works, [], None, (), adopted)
+    result.model = assemble(works, [], None, (), adopted, types=result.types)
     clock.lap("model")
     result.diagnostics, result.report = conclude(
         [], figures_of(result.model), result.model.diagnostics + problems, settings
@@ -415,7 +430,9 @@ def _render_model(model_dir: Path, out: Path, package: str, settings: Settings) 
     if not result.model.operations:
         raise InputError(f"{model_dir}: no operation in the model")
     model = result.model
-    rendered = render_package(model.operations, model.cases, package, settings.api_version)
+    rendered = render_package(
+        model.operations, model.cases, package, settings.api_version, result.types
+    )
     clock.lap("render")
     with Workers(settings.jobs) as workers:
         workers.start()

@@ -8,6 +8,7 @@ and stay readable next to what they produce.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,7 @@ from . import __version__, runtime
 from .model import Operation, PermissionRow
 from .naming import unique
 from .permission_table import table_line
+from .pytypes import ANY_OBJECT, TypeNames, result_item, render_types
 from .pysource import (
     LINE_LENGTH,
     Cut,
@@ -30,6 +32,7 @@ from .pysource import (
     literal,
     text_block,
 )
+from .typecheck import TypeIndex
 from .replay import ReplayCase, signature_params
 from .runtime._contract import TableRow, table_entry
 
@@ -118,25 +121,78 @@ def operation_doc(operation: Operation) -> str:
 @dataclass(frozen=True)
 class OperationView:
     """Ready source of one operation: its endpoint table entry (text, escaped with the whole
-    table), signature, docstring and call."""
+    table), signature, docstring, call, and its typing-only async signature."""
 
     endpoint: str
     signature: str
     docstring: str
     call: str
+    async_stub: str
 
 
 def is_paged(operation: Operation) -> bool:
-    """A list operation: a GET answering with a collection (``value`` and ``@odata.nextLink``)."""
+    """A list operation: a GET answering with a collection (``value`` and ``@odata.nextLink``).
+
+    A GET whose every path ends in a key (``/signIns/{id}``) reads one entity, whatever an
+    example shows; otherwise the response annotation, or an example's ``value`` array,
+    says it is a list.
+    """
     if operation.http_method != "GET":
         return False
     if operation.response.is_collection:
         return True
+    if all(_reads_one_entity(variant.path) for variant in operation.variants):
+        return False
     return any(
         example.response is not None
         and example.response.body_kind == "json"
         and isinstance(example.response.body, dict)
         and isinstance(example.response.body.get("value"), list)
+        for example in operation.examples
+    )
+
+
+def _reads_one_entity(path: str) -> bool:
+    """Whether a path addresses one entity by its key: its last segment is a placeholder
+    (``/users/{user_id}``), not a collection or a function."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return last.startswith("{") and last.endswith("}") and last.count("{") == 1
+
+
+@dataclass(frozen=True)
+class Typing:
+    """What typed signatures need of the run: its types and their Python names."""
+
+    index: TypeIndex | None = None
+    names: TypeNames = field(default_factory=lambda: TypeNames({}))
+
+
+def typing_of(types: TypeIndex | None) -> Typing:
+    return Typing(types, TypeNames.of(types))
+
+
+def return_types(operation: Operation, typing: Typing) -> tuple[str, str, bool]:
+    """The return annotation of the sync method, of the async one, and whether the async
+    one is a coroutine (a list operation's is not: it returns an ``AsyncPageRequest`` to
+    ``await`` or ``async for`` over)."""
+    response = operation.response
+    item = result_item(operation, typing.index, typing.names)
+    if is_paged(operation):
+        return f"Page[{item}]", f"AsyncPageRequest[{item}]", False
+    if response.status in (202, 204) or response.body_kind == "none":
+        return "None", "None", True
+    if response.body_kind == "binary":
+        return "bytes", "bytes", True
+    if item != ANY_OBJECT or operation.http_method == "GET" or _shows_an_object(operation):
+        return item, item, True
+    return "Any", "Any", True
+
+
+def _shows_an_object(operation: Operation) -> bool:
+    return any(
+        example.response is not None
+        and example.response.body_kind == "json"
+        and isinstance(example.response.body, dict)
         for example in operation.examples
     )
 
@@ -155,56 +211,100 @@ def endpoint_entry(operation: Operation) -> str:
     return table_entry(row)
 
 
-def operation_view(operation: Operation) -> OperationView:
+def operation_view(operation: Operation, typing: Typing | None = None) -> OperationView:
+    typing = typing or Typing()
     required, optional = signature_params(operation)
     params = ["self"] + [f"{name}: str" for name in required] + ["*"]
     params += [f"{name}: str | None = None" for name in optional]
+    passed = [f"{name}={name}" for name in required + optional]
     body = operation.request_body
     if body.kind == "json":
         params.append("body: Mapping[str, Any] | None = None")
+        passed.append("body=body")
     elif body.kind == "binary":
         params += [
             "content: FileContent",
             f"content_type: str = {literal('application/octet-stream')}",
         ]
+        passed += ["content=content", "content_type=content_type"]
     params.append("**options: Unpack[RequestOptions]")
     if params[-2] == "*":
         params.remove("*")
+    sync_type, async_type, coroutine = return_types(operation, typing)
+    head = "async def" if coroutine else "def"
+    stub = bracketed(f"{head} {operation.name}(", params, f") -> {async_type}: ...", "        ")
     return OperationView(
         endpoint=endpoint_entry(operation),
-        signature="\n".join(bracketed(f"def {operation.name}(", params, ") -> Any:", "    ")),
+        signature="\n".join(
+            bracketed(f"def {operation.name}(", params, f") -> {sync_type}:", "    ")
+        ),
         docstring=docstring(operation_doc(operation), indent="        "),
         call="\n".join(
-            bracketed("return self._call(", [literal(operation.name), "locals()"], ")", "        ")
+            bracketed(
+                "return self._call(", [literal(operation.name), "options", *passed], ")", "        "
+            )
         ),
+        async_stub="\n".join(stub),
     )
 
 
-def render_group(group: str, operations: list[Operation]) -> tuple[str, tuple[Cut, ...]]:
+def render_group(
+    group: str, operations: list[Operation], typing: Typing | None = None
+) -> tuple[str, tuple[Cut, ...]]:
     """The module of a group, and where its operations start (see :class:`Cut`)."""
-    views = [operation_view(op) for op in operations]
+    typing = typing or Typing()
+    views = [operation_view(op, typing) for op in operations]
     uses_file = any(op.request_body.kind == "binary" for op in operations)
     uses_mapping = any(op.request_body.kind == "json" for op in operations)
-    typing_imports = ", ".join(["Any"] + (["Mapping"] if uses_mapping else []) + ["Unpack"])
+    typing_imports = ", ".join(
+        ["TYPE_CHECKING", "Any"] + (["Mapping"] if uses_mapping else []) + ["Unpack"]
+    )
+    signatures = " ".join(view.signature + view.async_stub for view in views)
+    checking = [
+        f"from .._paging import {name}"
+        for name in ("AsyncPageRequest", "Page")
+        if f"{name}[" in signatures
+    ]
+    used_types = sorted(
+        name for name in set(typing.names.names.values()) if _mentions(signatures, name)
+    )
+    if used_types:
+        checking += bracketed("from ..types import (", used_types, ")", "", collection=True)
     names = ", ".join(op.name for op in operations)
     text = _render(
         "package/groups/group.py.jinja",
         module_doc=docstring(f"Operations of the {group} group: {names}."),
         cls=class_name(group),
+        async_cls=async_class_name(group),
         class_doc=docstring(
             f"{group} operations ({len(operations)}), reached as client.{group}.", indent="    "
+        ),
+        async_doc=docstring(
+            f"The same operations as :class:`{class_name(group)}`, as the async client's calls"
+            " are typed: awaitable. At run time both clients share one class.",
+            indent="        ",
         ),
         operations=views,
         endpoints=text_block("\n" + "\n".join(view.endpoint for view in views) + "\n"),
         uses_file=uses_file,
         typing_imports=typing_imports,
+        checking=["    " + line if line else line for line in checking],
     )
     cuts: list[Cut] = []
     position = text.index("\nclass ")
     for view in views:
         position = text.index("\n" + view.signature.split("\n", 1)[0], position) + 1
         cuts.append(Cut(position, in_class=True))
+    cuts.append(Cut(text.index("\nif TYPE_CHECKING:\n\n    class ", position) + 1, in_class=False))
     return text, tuple(cuts)
+
+
+def _mentions(text: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def async_class_name(group: str) -> str:
+    return "Async" + class_name(group)
 
 
 def _case_key(operation: Operation, case: ReplayCase, taken: set[str]) -> str:
@@ -415,7 +515,7 @@ def _import(module: str, name: str, indent: str) -> str:
     if len(line) <= LINE_LENGTH:
         return line
     return "\n".join(
-        bracketed(f"from .groups.{module} import (", [name], ")", indent, collection=True)
+        bracketed(f"from .groups.{module} import (", name.split(", "), ")", indent, collection=True)
     )
 
 
@@ -488,7 +588,17 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
                         f"def {group.name}(", ["self"], f") -> {class_name(group.name)}:", "    "
                     )
                 ),
-                "import_checking": _import(group.name, class_name(group.name), "    "),
+                "import_checking": _import(
+                    group.name, f"{async_class_name(group.name)}, {class_name(group.name)}", "    "
+                ),
+                "async_property": "\n".join(
+                    bracketed(
+                        f"def {group.name}(",
+                        ["self"],
+                        f") -> {async_class_name(group.name)}: ...",
+                        "        ",
+                    )
+                ),
                 "import_local": _import(group.name, class_name(group.name), "        "),
                 "module": group.name,
                 "cls": class_name(group.name),
@@ -550,13 +660,20 @@ def render_package(
     replay_cases: dict[str, list[ReplayCase]],
     package: str,
     api_version: str,
+    types: TypeIndex | None = None,
 ) -> Rendered:
     """Every file of the package (under ``package/``) and its tests (under ``tests/``)."""
     files: dict[str, str] = {}
     cuts: dict[str, tuple[Cut, ...]] = {}
     summaries = []
+    typing = typing_of(types)
+    files[f"{package}/types.py"] = render_types(typing.index, typing.names)
+
+    def module(group: str, members: list[Operation]) -> tuple[str, tuple[Cut, ...]]:
+        return render_group(group, members, typing)
+
     for group, members in groups_of(operations):
-        rendered = render_group_files(package, group, members, replay_cases)
+        rendered = render_group_files(package, group, members, replay_cases, module)
         files.update(rendered.files)
         cuts.update(rendered.cuts)
         summaries.append(summarise_group(group, members))

@@ -312,3 +312,12 @@ def test_contract_names_agree():
     assert contract.LIST_OPTIONS <= set(contract.QUERY_OPTIONS)
     row = contract.TableRow("get", "GET", ("/me", "/users/{user_id}?$x=1"), {"p": "path"}, True)
     assert contract.read_table(contract.table_entry(row)) == [row]
+
+
+def test_the_options_contract_matches_request_options():
+    """``_call`` refuses any keyword that RequestOptions does not declare."""
+    from generator.runtime import _contract as contract
+    from generator.runtime._runtime import RequestOptions
+
+    assert contract.OPTIONS == set(RequestOptions.__annotations__)
+    assert contract.OPTIONS == {*contract.QUERY_OPTIONS, *contract.CALL_OPTIONS}

@@ -1,7 +1,7 @@
 """The Graph clients: one attribute per resource group, each loaded on first use.
 
-:class:`GraphClient` and :class:`AsyncGraphClient` share the same group classes; on the
-async client every call returns an awaitable.
+:class:`GraphClient` and :class:`AsyncGraphClient` share the same group classes at run
+time; on the async client every call returns an awaitable, and type checkers see it so.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 from ._base import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
-    from .groups.contact import ContactOperations
-    from .groups.driveitem import DriveitemOperations
-    from .groups.event import EventOperations
-    from .groups.group import GroupOperations
-    from .groups.mailfolder import MailfolderOperations
-    from .groups.message import MessageOperations
-    from .groups.profilephoto import ProfilephotoOperations
-    from .groups.reportroot import ReportrootOperations
-    from .groups.user import UserOperations
+    from .groups.contact import AsyncContactOperations, ContactOperations
+    from .groups.driveitem import AsyncDriveitemOperations, DriveitemOperations
+    from .groups.event import AsyncEventOperations, EventOperations
+    from .groups.group import AsyncGroupOperations, GroupOperations
+    from .groups.mailfolder import AsyncMailfolderOperations, MailfolderOperations
+    from .groups.message import AsyncMessageOperations, MessageOperations
+    from .groups.profilephoto import AsyncProfilephotoOperations, ProfilephotoOperations
+    from .groups.reportroot import AsyncReportrootOperations, ReportrootOperations
+    from .groups.user import AsyncUserOperations, UserOperations
 
 __all__ = ["AsyncGraphClient", "GraphClient"]
 
@@ -92,6 +92,42 @@ class _Groups:
         return UserOperations(self)
 
 
+if TYPE_CHECKING:
+
+    class _AsyncGroups:
+        """The groups as the async client's calls are typed: awaitable."""
+
+        @property
+        def contact(self) -> AsyncContactOperations: ...
+
+        @property
+        def driveitem(self) -> AsyncDriveitemOperations: ...
+
+        @property
+        def event(self) -> AsyncEventOperations: ...
+
+        @property
+        def group(self) -> AsyncGroupOperations: ...
+
+        @property
+        def mailfolder(self) -> AsyncMailfolderOperations: ...
+
+        @property
+        def message(self) -> AsyncMessageOperations: ...
+
+        @property
+        def profilephoto(self) -> AsyncProfilephotoOperations: ...
+
+        @property
+        def reportroot(self) -> AsyncReportrootOperations: ...
+
+        @property
+        def user(self) -> AsyncUserOperations: ...
+
+else:
+    _AsyncGroups = _Groups
+
+
 class GraphClient(_Groups, SyncAPIClient):
     """A Microsoft Graph v1.0 client: ``client.<group>.<operation>(...)``.
 
@@ -106,7 +142,7 @@ class GraphClient(_Groups, SyncAPIClient):
     """
 
 
-class AsyncGraphClient(_Groups, AsyncAPIClient):
+class AsyncGraphClient(_AsyncGroups, AsyncAPIClient):
     """The asynchronous Microsoft Graph v1.0 client: ``await client.<group>.<operation>(...)``.
 
     It takes the same arguments as :class:`GraphClient` (``http_client=`` is an

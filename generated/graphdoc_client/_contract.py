@@ -16,10 +16,28 @@ QUERY_OPTIONS = ("select", "expand", "filter", "orderby", "search", "top", "skip
 LIST_OPTIONS = frozenset({"select", "expand", "orderby"})
 # Other keyword options of every method.
 CALL_OPTIONS = ("headers", "params", "raw_body", "timeout", "variant")
+# Every keyword option, as ``RequestOptions`` (the runtime) lists them.
+OPTIONS = frozenset(
+    {
+        "select",
+        "expand",
+        "filter",
+        "orderby",
+        "search",
+        "top",
+        "skip",
+        "count",
+        "headers",
+        "params",
+        "raw_body",
+        "timeout",
+        "variant",
+    }
+)
 # Arguments that carry the request's payload.
 PAYLOAD = ("body", "content", "content_type")
-# What a method's ``locals()`` holds besides its path parameters: ``self``, ``options``
-# and the payload. (Spelled out: a package runs no code but literals when imported.)
+# What a call's arguments hold besides its path parameters: ``self``, ``options`` and the
+# payload. (Spelled out: a package runs no code but literals when imported.)
 NOT_PATH = frozenset({"self", "options", "body", "content", "content_type"})
 # Names a path parameter may not take: those above, the query and the call options.
 RESERVED_PARAMETERS = frozenset(

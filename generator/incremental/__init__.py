@@ -50,7 +50,8 @@ from ..pipeline import (
     types_of,
 )
 from ..pysource import Cut
-from ..render import GroupModule, keep_compiled_templates, render_group
+from ..pytypes import render_types
+from ..render import GroupModule, Typing, keep_compiled_templates, render_group, typing_of
 from ..workers import Workers
 from ..write import Signatures, Spare, Staged, locked, stage_tree
 from . import cache
@@ -174,17 +175,20 @@ def _cached_works(settings: Settings, workers: Workers):  # type: ignore[no-unty
     return works
 
 
-def _cached_group_module(model: Model, settings: Settings) -> GroupModule:
+def _cached_group_module(
+    model: Model, settings: Settings, typing: Typing, types_key: str
+) -> GroupModule:
     """Render-stage memo: a group module kept under the specs of its operations (a spec
-    holds all of an operation)."""
+    holds all of an operation) and the run's types (its return types come from them)."""
     specs = {op.qualified_name: spec for op, spec in zip(model.operations, model.specs)}
     store = cache.Store(settings.cache, "group")
 
     def module(group: str, operations: list[Operation]) -> tuple[str, tuple[Cut, ...]]:
-        key = cache.key("group", group, *(specs[op.qualified_name] for op in operations))
+        specs_of = (specs[op.qualified_name] for op in operations)
+        key = cache.key("group", group, types_key, *specs_of)
         found = store.get(key)
         if found is None:
-            found = render_group(group, operations)
+            found = render_group(group, operations, typing)
             store.put(key, found)
         return found  # type: ignore[no-any-return]
 
@@ -278,8 +282,10 @@ def _build(
         units = _analyse(paths, reading, plan, settings, result, clock, types)
         if settings.cache is not None:
             keep_compiled_templates(settings.cache / "templates")
-        group_module = _cached_group_module(result.model, settings)
+        typing = typing_of(result.types)
+        group_module = _cached_group_module(result.model, settings, typing, reading.types)
         output = plan.render(result.model, units, package, settings.api_version, group_module)
+        output.files[f"{package}/types.py"] = render_types(typing.index, typing.names)
         output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
         output.specs.update(type_spec_files(types.index))
         clock.lap("render")

@@ -191,13 +191,15 @@ class _ClientCore:
         return self._derive(**changes)
 
     @property
-    def with_raw_response(self) -> Self:
-        """The same client, whose calls return a :class:`RawResponse`."""
+    def with_raw_response(self) -> Any:
+        """The same client, whose calls return a :class:`RawResponse` (typed ``Any``: its
+        methods' declared return types would not hold)."""
         return self._derive(_mode="raw")
 
     @property
-    def with_streaming_response(self) -> Self:
-        """The same client, whose calls are context managers giving a :class:`StreamedResponse`."""
+    def with_streaming_response(self) -> Any:
+        """The same client, whose calls are context managers giving a :class:`StreamedResponse`
+        (typed ``Any``, as :attr:`with_raw_response`)."""
         return self._derive(_mode="stream")
 
     def _build(
@@ -310,9 +312,9 @@ class SyncAPIClient(_ClientCore):
             return RawResponse(response, parser)
         return parser(response)
 
-    def _follow_link(self, link: str, follow: Follow) -> Page:
+    def _follow_link(self, link: str, follow: Follow) -> Page[Any]:
         request = self._link_request(link, follow)
-        page: Page = self._page(self._send(request), follow)
+        page: Page[Any] = self._page(self._send(request), follow)
         return page
 
     @contextlib.contextmanager
@@ -426,9 +428,9 @@ class AsyncAPIClient(_ClientCore):
             raise status_error(response)
         return RawResponse(response, parser)
 
-    async def _follow_link(self, link: str, follow: Follow) -> AsyncPage:
+    async def _follow_link(self, link: str, follow: Follow) -> AsyncPage[Any]:
         request = self._link_request(link, follow)
-        page: AsyncPage = self._page(await self._send(request), follow)
+        page: AsyncPage[Any] = self._page(await self._send(request), follow)
         return page
 
     @contextlib.asynccontextmanager

@@ -8,7 +8,18 @@ function carries ``delta_link``. No callbacks: a plain ``for`` or ``async for``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Generic,
+    Iterator,
+    Mapping,
+    TypeVar,
+)
 
 from ._errors import PagingLoopError
 
@@ -17,10 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPage", "Page"]
 
-Item = Any  # one element of ``value``, usually a JSON object
+Item = TypeVar("Item")  # one element of ``value``: a JSON object, typed by the operation
 
 
-class _PageData:
+class _PageData(Generic[Item]):
     __slots__ = ("_client", "_follow", "body", "response")
 
     def __init__(
@@ -90,7 +101,7 @@ class _PageData:
         return f"<{type(self).__name__} of {len(self.items)} items{more}>"
 
 
-class Page(_PageData):
+class Page(_PageData[Item]):
     """A page of a collection (sync): ``for item in page`` reads every page."""
 
     __slots__ = ()
@@ -99,27 +110,27 @@ class Page(_PageData):
         for page in self.pages():
             yield from page.items
 
-    def pages(self) -> Iterator[Page]:
+    def pages(self) -> Iterator[Page[Item]]:
         """This page, then each following one; a link back to an earlier page raises
         :class:`PagingLoopError`."""
         first = self._url()
         seen: set[str] = {first} if first else set()
-        page: Page | None = self
+        page: Page[Item] | None = self
         while page is not None:
             yield page
             page._check_new(seen)
             page = page.next_page()
 
-    def next_page(self) -> Page | None:
+    def next_page(self) -> Page[Item] | None:
         """The next page (one request), or ``None`` on the last page."""
         link = self.next_link
         if link is None:
             return None
-        page: Page = self._client._follow_link(link, self._follow)
+        page: Page[Item] = self._client._follow_link(link, self._follow)
         return page
 
 
-class AsyncPage(_PageData):
+class AsyncPage(_PageData[Item]):
     """A page of a collection (async): ``async for item in page`` reads every page."""
 
     __slots__ = ()
@@ -129,27 +140,27 @@ class AsyncPage(_PageData):
             for item in page.items:
                 yield item
 
-    async def pages(self) -> AsyncIterator[AsyncPage]:
+    async def pages(self) -> AsyncIterator[AsyncPage[Item]]:
         """This page, then each following one; a link back to an earlier page raises
         :class:`PagingLoopError`."""
         first = self._url()
         seen: set[str] = {first} if first else set()
-        page: AsyncPage | None = self
+        page: AsyncPage[Item] | None = self
         while page is not None:
             yield page
             page._check_new(seen)
             page = await page.next_page()
 
-    async def next_page(self) -> AsyncPage | None:
+    async def next_page(self) -> AsyncPage[Item] | None:
         """The next page (one request), or ``None`` on the last page."""
         link = self.next_link
         if link is None:
             return None
-        page: AsyncPage = await self._client._follow_link(link, self._follow)
+        page: AsyncPage[Item] = await self._client._follow_link(link, self._follow)
         return page
 
 
-class AsyncPageRequest:
+class AsyncPageRequest(Generic[Item]):
     """What an async list operation returns: ``await`` it for the first :class:`AsyncPage`,
     or ``async for`` over it directly for every item."""
 
@@ -158,8 +169,9 @@ class AsyncPageRequest:
     def __init__(self, fetch: Callable[[], Awaitable[Any]]) -> None:
         self._fetch = fetch  # no request is sent until awaited or iterated
 
-    def __await__(self) -> Any:
-        return self._fetch().__await__()
+    def __await__(self) -> Generator[Any, None, AsyncPage[Item]]:
+        page: Generator[Any, None, AsyncPage[Item]] = self._fetch().__await__()
+        return page
 
     async def __aiter__(self) -> AsyncIterator[Item]:
         first = await self._fetch()

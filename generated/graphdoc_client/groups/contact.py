@@ -1,8 +1,9 @@
+# mypy: disable-error-code="no-any-return"
 """Operations of the contact group: get."""
 
 from __future__ import annotations
 
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
@@ -28,7 +29,7 @@ class ContactOperations(Group):
         user_id: str | None = None,
         contact_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Lee las propiedades de un contacto personal guardado en el buzón del usuario. El
         contacto se puede localizar directamente por su identificador o a través de la carpeta
         de contactos que lo contiene.
@@ -47,4 +48,28 @@ class ContactOperations(Group):
 
         Documented in api/contact-get.md
         """
-        return self._call("get", locals())
+        return self._call(
+            "get",
+            options,
+            contact_id=contact_id,
+            user_id=user_id,
+            contact_folder_id=contact_folder_id,
+        )
+
+
+if TYPE_CHECKING:
+
+    class AsyncContactOperations(Group):
+        """The same operations as :class:`ContactOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+
+        async def get(
+            self,
+            contact_id: str,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> dict[str, Any]: ...
+
+else:
+    AsyncContactOperations = ContactOperations

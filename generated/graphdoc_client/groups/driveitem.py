@@ -1,10 +1,15 @@
+# mypy: disable-error-code="no-any-return"
 """Operations of the driveitem group: get, get_content, list_children, put_content."""
 
 from __future__ import annotations
 
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._runtime import FileContent, Group, RequestOptions, endpoints
+
+if TYPE_CHECKING:
+    from .._paging import AsyncPageRequest
+    from .._paging import Page
 
 _ENDPOINTS = endpoints("""
 get GET item_path=path
@@ -38,7 +43,7 @@ class DriveitemOperations(Group):
         item_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Read the metadata of a driveItem, which can be a file or a folder. You can address the
         item by its id, either in the signed-in user's drive or in any drive you know the id of,
         or by its path relative to the root of the user's drive.
@@ -56,11 +61,11 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-get.md
         """
-        return self._call("get", locals())
+        return self._call("get", options, drive_id=drive_id, item_id=item_id, item_path=item_path)
 
     def get_content(
         self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> Any:
+    ) -> bytes:
         """Download the raw bytes of a file driveItem. Folders have no content, so calling this on
         a folder fails. The response body is the file itself, not JSON.
 
@@ -76,7 +81,7 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-get-content.md
         """
-        return self._call("get_content", locals())
+        return self._call("get_content", options, item_id=item_id, drive_id=drive_id)
 
     def list_children(
         self,
@@ -85,7 +90,7 @@ class DriveitemOperations(Group):
         item_id: str | None = None,
         group_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> Page[dict[str, Any]]:
         """Enumerate the driveItem objects that sit directly inside a folder. Items in nested
         sub-folders are not included. Large folders are paged; follow `@odata.nextLink` to read
         further pages.
@@ -106,7 +111,9 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-list-children.md
         """
-        return self._call("list_children", locals())
+        return self._call(
+            "list_children", options, drive_id=drive_id, item_id=item_id, group_id=group_id
+        )
 
     def put_content(
         self,
@@ -117,7 +124,7 @@ class DriveitemOperations(Group):
         content: FileContent,
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Upload a file of up to 250 MB in a single request. You can either create a new file by
         naming it under a parent folder, or overwrite the bytes of a file that already exists by
         addressing it by id. Larger files need an upload session instead.
@@ -134,4 +141,54 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-put-content.md
         """
-        return self._call("put_content", locals())
+        return self._call(
+            "put_content",
+            options,
+            parent_id=parent_id,
+            filename=filename,
+            item_id=item_id,
+            content=content,
+            content_type=content_type,
+        )
+
+
+if TYPE_CHECKING:
+
+    class AsyncDriveitemOperations(Group):
+        """The same operations as :class:`DriveitemOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+
+        async def get(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> dict[str, Any]: ...
+
+        async def get_content(
+            self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> bytes: ...
+
+        def list_children(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            group_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncPageRequest[dict[str, Any]]: ...
+
+        async def put_content(
+            self,
+            *,
+            parent_id: str | None = None,
+            filename: str | None = None,
+            item_id: str | None = None,
+            content: FileContent,
+            content_type: str = "application/octet-stream",
+            **options: Unpack[RequestOptions],
+        ) -> dict[str, Any]: ...
+
+else:
+    AsyncDriveitemOperations = DriveitemOperations

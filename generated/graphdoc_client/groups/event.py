@@ -1,8 +1,9 @@
+# mypy: disable-error-code="no-any-return"
 """Operations of the event group: accept, cancel, delete, get, update."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Unpack
+from typing import TYPE_CHECKING, Any, Mapping, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
@@ -54,7 +55,7 @@ class EventOperations(Group):
         user_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> None:
         """Confirma la asistencia a una reunión a la que el usuario ha sido invitado. Puede añadir
         un comentario para el organizador y decidir si se le envía o no la respuesta.
 
@@ -72,7 +73,7 @@ class EventOperations(Group):
 
         Documented in api/event-accept.md
         """
-        return self._call("accept", locals())
+        return self._call("accept", options, event_id=event_id, user_id=user_id, body=body)
 
     def cancel(
         self,
@@ -81,7 +82,7 @@ class EventOperations(Group):
         user_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> None:
         """Anula una reunión que organiza el usuario y envía a todos los asistentes un mensaje de
         cancelación, que puede incluir un comentario explicativo. Solo el organizador puede
         llamar a esta acción; un asistente que no quiera ir debe rechazar la invitación.
@@ -100,7 +101,7 @@ class EventOperations(Group):
 
         Documented in api/event-cancel.md
         """
-        return self._call("cancel", locals())
+        return self._call("cancel", options, event_id=event_id, user_id=user_id, body=body)
 
     def delete(
         self,
@@ -109,7 +110,7 @@ class EventOperations(Group):
         user_id: str | None = None,
         calendar_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> None:
         """Quita un evento del calendario. Si la persona que llama es quien organiza la reunión,
         los asistentes reciben automáticamente un aviso de cancelación.
 
@@ -129,7 +130,9 @@ class EventOperations(Group):
 
         Documented in api/event-delete.md
         """
-        return self._call("delete", locals())
+        return self._call(
+            "delete", options, event_id=event_id, user_id=user_id, calendar_id=calendar_id
+        )
 
     def get(
         self,
@@ -138,7 +141,7 @@ class EventOperations(Group):
         user_id: str | None = None,
         calendar_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Read the properties and relationships of a single event. Times are reported in UTC
         unless you ask for a specific time zone with the `Prefer` header.
 
@@ -158,7 +161,9 @@ class EventOperations(Group):
 
         Documented in api/event-get.md
         """
-        return self._call("get", locals())
+        return self._call(
+            "get", options, event_id=event_id, user_id=user_id, calendar_id=calendar_id
+        )
 
     def update(
         self,
@@ -168,7 +173,7 @@ class EventOperations(Group):
         calendar_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Change one or more properties of an event. Only the properties in the payload are
         touched. If you change the time, location, or attendee list of a meeting you organize,
         attendees receive an updated meeting request.
@@ -189,4 +194,66 @@ class EventOperations(Group):
 
         Documented in api/event-update.md
         """
-        return self._call("update", locals())
+        return self._call(
+            "update",
+            options,
+            event_id=event_id,
+            user_id=user_id,
+            calendar_id=calendar_id,
+            body=body,
+        )
+
+
+if TYPE_CHECKING:
+
+    class AsyncEventOperations(Group):
+        """The same operations as :class:`EventOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+
+        async def accept(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> None: ...
+
+        async def cancel(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> None: ...
+
+        async def delete(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> None: ...
+
+        async def get(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> dict[str, Any]: ...
+
+        async def update(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> dict[str, Any]: ...
+
+else:
+    AsyncEventOperations = EventOperations

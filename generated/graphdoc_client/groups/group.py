@@ -1,10 +1,15 @@
+# mypy: disable-error-code="no-any-return"
 """Operations of the group group: delete_members, get, list, list_members, post_members."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Unpack
+from typing import TYPE_CHECKING, Any, Mapping, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
+
+if TYPE_CHECKING:
+    from .._paging import AsyncPageRequest
+    from .._paging import Page
 
 _ENDPOINTS = endpoints("""
 delete_members DELETE
@@ -28,7 +33,7 @@ class GroupOperations(Group):
 
     def delete_members(
         self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
-    ) -> Any:
+    ) -> None:
         """Take a member out of a group. Only the membership link is removed; the directory object
         itself is left untouched.
 
@@ -43,9 +48,9 @@ class GroupOperations(Group):
 
         Documented in api/group-delete-members.md
         """
-        return self._call("delete_members", locals())
+        return self._call("delete_members", options, group_id=group_id, member_id=member_id)
 
-    def get(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
+    def get(self, group_id: str, **options: Unpack[RequestOptions]) -> dict[str, Any]:
         """Read the properties and relationships of a single group, identified by its object id. A
         default set of properties is returned; use `$select` for anything else.
 
@@ -60,9 +65,9 @@ class GroupOperations(Group):
 
         Documented in api/group-get.md
         """
-        return self._call("get", locals())
+        return self._call("get", options, group_id=group_id)
 
-    def list(self, **options: Unpack[RequestOptions]) -> Any:
+    def list(self, **options: Unpack[RequestOptions]) -> Page[dict[str, Any]]:
         """Enumerate the group objects in the organization, including Microsoft 365 groups,
         security groups, and mail-enabled security groups. Each group comes back with a default
         set of properties.
@@ -80,9 +85,11 @@ class GroupOperations(Group):
 
         Documented in api/group-list.md
         """
-        return self._call("list", locals())
+        return self._call("list", options)
 
-    def list_members(self, group_id: str, **options: Unpack[RequestOptions]) -> Any:
+    def list_members(
+        self, group_id: str, **options: Unpack[RequestOptions]
+    ) -> Page[dict[str, Any]]:
         """Obtiene los miembros directos de un grupo. Un miembro puede ser un usuario, un contacto
         de la organización, un dispositivo, una entidad de servicio u otro grupo. Los miembros
         de los grupos anidados no se incluyen.
@@ -100,7 +107,7 @@ class GroupOperations(Group):
 
         Documented in api/group-list-members.md
         """
-        return self._call("list_members", locals())
+        return self._call("list_members", options, group_id=group_id)
 
     def post_members(
         self,
@@ -108,7 +115,7 @@ class GroupOperations(Group):
         *,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> None:
         """Add a user, group, device, service principal, or organizational contact to the
         membership of a group. The new member is referenced by its URL in the `@odata.id`
         property of the payload.
@@ -124,4 +131,33 @@ class GroupOperations(Group):
 
         Documented in api/group-post-members.md
         """
-        return self._call("post_members", locals())
+        return self._call("post_members", options, group_id=group_id, body=body)
+
+
+if TYPE_CHECKING:
+
+    class AsyncGroupOperations(Group):
+        """The same operations as :class:`GroupOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+
+        async def delete_members(
+            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
+        ) -> None: ...
+
+        async def get(self, group_id: str, **options: Unpack[RequestOptions]) -> dict[str, Any]: ...
+
+        def list(self, **options: Unpack[RequestOptions]) -> AsyncPageRequest[dict[str, Any]]: ...
+
+        def list_members(
+            self, group_id: str, **options: Unpack[RequestOptions]
+        ) -> AsyncPageRequest[dict[str, Any]]: ...
+
+        async def post_members(
+            self,
+            group_id: str,
+            *,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> None: ...
+
+else:
+    AsyncGroupOperations = GroupOperations

@@ -1,8 +1,9 @@
+# mypy: disable-error-code="no-any-return"
 """Operations of the mailfolder group: get."""
 
 from __future__ import annotations
 
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
@@ -21,7 +22,7 @@ class MailfolderOperations(Group):
 
     def get(
         self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Lee las propiedades de una carpeta de correo, como su nombre para mostrar y el número de
         elementos leídos y no leídos. Además del identificador de la carpeta, se admiten nombres
         conocidos como `inbox`, `drafts` o `sentitems`.
@@ -38,4 +39,21 @@ class MailfolderOperations(Group):
 
         Documented in api/mailfolder-get.md
         """
-        return self._call("get", locals())
+        return self._call("get", options, mail_folder_id=mail_folder_id, user_id=user_id)
+
+
+if TYPE_CHECKING:
+
+    class AsyncMailfolderOperations(Group):
+        """The same operations as :class:`MailfolderOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+
+        async def get(
+            self,
+            mail_folder_id: str,
+            *,
+            user_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> dict[str, Any]: ...
+
+else:
+    AsyncMailfolderOperations = MailfolderOperations

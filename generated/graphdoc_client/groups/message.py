@@ -1,10 +1,14 @@
+# mypy: disable-error-code="no-any-return"
 """Operations of the message group: delete, forward, get, reply, send, update."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Unpack
+from typing import TYPE_CHECKING, Any, Mapping, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
+
+if TYPE_CHECKING:
+    from ..types import Message
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -51,7 +55,7 @@ class MessageOperations(Group):
         user_id: str | None = None,
         mail_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> None:
         """Remove a message from the mailbox. The message is moved to the Deleted Items folder,
         where it stays until that folder is emptied.
 
@@ -69,7 +73,9 @@ class MessageOperations(Group):
 
         Documented in api/message-delete.md
         """
-        return self._call("delete", locals())
+        return self._call(
+            "delete", options, message_id=message_id, user_id=user_id, mail_folder_id=mail_folder_id
+        )
 
     def forward(
         self,
@@ -79,7 +85,7 @@ class MessageOperations(Group):
         mail_folder_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> None:
         """Reenvía un mensaje a uno o varios destinatarios en una sola llamada. Puede añadir un
         comentario que se colocará encima del mensaje original. Una vez enviado, el reenvío se
         guarda en la carpeta Elementos enviados.
@@ -98,7 +104,14 @@ class MessageOperations(Group):
 
         Documented in api/message-forward.md
         """
-        return self._call("forward", locals())
+        return self._call(
+            "forward",
+            options,
+            message_id=message_id,
+            user_id=user_id,
+            mail_folder_id=mail_folder_id,
+            body=body,
+        )
 
     def get(
         self,
@@ -107,7 +120,7 @@ class MessageOperations(Group):
         user_id: str | None = None,
         mail_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> Message:
         """Read the properties and relationships of one message, addressed by its id. The message
         can be looked up through the mailbox as a whole or through the mail folder that contains
         it.
@@ -126,7 +139,9 @@ class MessageOperations(Group):
 
         Documented in api/message-get.md
         """
-        return self._call("get", locals())
+        return self._call(
+            "get", options, message_id=message_id, user_id=user_id, mail_folder_id=mail_folder_id
+        )
 
     def reply(
         self,
@@ -136,7 +151,7 @@ class MessageOperations(Group):
         mail_folder_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> None:
         """Answer the sender of a message in a single call. You can pass either a short comment,
         which is placed above the quoted original, or a message object that overrides properties
         of the reply such as extra recipients. Don't set both the comment and the body of the
@@ -156,11 +171,18 @@ class MessageOperations(Group):
 
         Documented in api/message-reply.md
         """
-        return self._call("reply", locals())
+        return self._call(
+            "reply",
+            options,
+            message_id=message_id,
+            user_id=user_id,
+            mail_folder_id=mail_folder_id,
+            body=body,
+        )
 
     def send(
         self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> Any:
+    ) -> None:
         """Deliver a message that already exists as a draft in the mailbox. The draft can be one
         you created from scratch or a reply, reply-all, or forward that you saved earlier.
 
@@ -176,7 +198,7 @@ class MessageOperations(Group):
 
         Documented in api/message-send.md
         """
-        return self._call("send", locals())
+        return self._call("send", options, message_id=message_id, user_id=user_id)
 
     def update(
         self,
@@ -186,7 +208,7 @@ class MessageOperations(Group):
         mail_folder_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> Message:
         """Change one or more writable properties of a message. Properties you leave out of the
         payload keep their current values.
 
@@ -204,4 +226,72 @@ class MessageOperations(Group):
 
         Documented in api/message-update.md
         """
-        return self._call("update", locals())
+        return self._call(
+            "update",
+            options,
+            message_id=message_id,
+            user_id=user_id,
+            mail_folder_id=mail_folder_id,
+            body=body,
+        )
+
+
+if TYPE_CHECKING:
+
+    class AsyncMessageOperations(Group):
+        """The same operations as :class:`MessageOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+
+        async def delete(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> None: ...
+
+        async def forward(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> None: ...
+
+        async def get(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Message: ...
+
+        async def reply(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> None: ...
+
+        async def send(
+            self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> None: ...
+
+        async def update(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Message: ...
+
+else:
+    AsyncMessageOperations = MessageOperations

@@ -1,8 +1,9 @@
+# mypy: disable-error-code="no-any-return"
 """Operations of the profilephoto group: get."""
 
 from __future__ import annotations
 
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
@@ -26,7 +27,7 @@ class ProfilephotoOperations(Group):
         user_id: str | None = None,
         group_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> bytes:
         """Download the image bytes of a profilePhoto. Appending `/$value` to the photo path
         returns the picture itself rather than its metadata. If no photo has been uploaded, the
         call fails with a not-found error.
@@ -44,4 +45,21 @@ class ProfilephotoOperations(Group):
 
         Documented in api/profilephoto-get.md
         """
-        return self._call("get", locals())
+        return self._call("get", options, user_id=user_id, group_id=group_id)
+
+
+if TYPE_CHECKING:
+
+    class AsyncProfilephotoOperations(Group):
+        """The same operations as :class:`ProfilephotoOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+
+        async def get(
+            self,
+            *,
+            user_id: str | None = None,
+            group_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> bytes: ...
+
+else:
+    AsyncProfilephotoOperations = ProfilephotoOperations

@@ -1,8 +1,9 @@
+# mypy: disable-error-code="no-any-return"
 """Operations of the reportroot group: getemailactivitycounts."""
 
 from __future__ import annotations
 
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
@@ -18,7 +19,7 @@ class ReportrootOperations(Group):
     __slots__ = ()
     _endpoints = _ENDPOINTS
 
-    def getemailactivitycounts(self, period_value: str, **options: Unpack[RequestOptions]) -> Any:
+    def getemailactivitycounts(self, period_value: str, **options: Unpack[RequestOptions]) -> bytes:
         """Produce a CSV report with daily totals of email activity in the organization: how many
         messages were sent, received, and read on each day of the chosen period.
 
@@ -33,4 +34,17 @@ class ReportrootOperations(Group):
 
         Documented in api/reportroot-getemailactivitycounts.md
         """
-        return self._call("getemailactivitycounts", locals())
+        return self._call("getemailactivitycounts", options, period_value=period_value)
+
+
+if TYPE_CHECKING:
+
+    class AsyncReportrootOperations(Group):
+        """The same operations as :class:`ReportrootOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+
+        async def getemailactivitycounts(
+            self, period_value: str, **options: Unpack[RequestOptions]
+        ) -> bytes: ...
+
+else:
+    AsyncReportrootOperations = ReportrootOperations

@@ -1,10 +1,16 @@
+# mypy: disable-error-code="no-any-return"
 """Operations of the user group: delete, get, list, list_contacts, list_events, list_mailfolders, list_messages, post_events, post_messages, post_users, sendmail, update."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Unpack
+from typing import TYPE_CHECKING, Any, Mapping, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
+
+if TYPE_CHECKING:
+    from .._paging import AsyncPageRequest
+    from .._paging import Page
+    from ..types import Message, User
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -63,7 +69,7 @@ class UserOperations(Group):
     __slots__ = ()
     _endpoints = _ENDPOINTS
 
-    def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> Any:
+    def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove a user from the directory. The account goes to the deleted items container and
         can be restored during the retention window; after that it is purged for good.
 
@@ -78,9 +84,9 @@ class UserOperations(Group):
 
         Documented in api/user-delete.md
         """
-        return self._call("delete", locals())
+        return self._call("delete", options, user_id=user_id)
 
-    def get(self, *, user_id: str | None = None, **options: Unpack[RequestOptions]) -> Any:
+    def get(self, *, user_id: str | None = None, **options: Unpack[RequestOptions]) -> User:
         """Read the properties and relationships of a user. Call `/me` for the signed-in user, or
         address any user by object id or user principal name. Only a default set of properties
         is returned unless you add `$select`.
@@ -97,9 +103,9 @@ class UserOperations(Group):
 
         Documented in api/user-get.md
         """
-        return self._call("get", locals())
+        return self._call("get", options, user_id=user_id)
 
-    def list(self, **options: Unpack[RequestOptions]) -> Any:
+    def list(self, **options: Unpack[RequestOptions]) -> Page[User]:
         """Enumerate the user objects in the organization's directory. A default set of properties
         is returned for each user; use `$select` to request others.
 
@@ -116,7 +122,7 @@ class UserOperations(Group):
 
         Documented in api/user-list.md
         """
-        return self._call("list", locals())
+        return self._call("list", options)
 
     def list_contacts(
         self,
@@ -124,7 +130,7 @@ class UserOperations(Group):
         user_id: str | None = None,
         contact_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> Page[dict[str, Any]]:
         """Enumerate the personal contacts a user keeps in their mailbox. Read from the default
         contacts folder, or name a specific contact folder to list only what it holds.
 
@@ -144,7 +150,9 @@ class UserOperations(Group):
 
         Documented in api/user-list-contacts.md
         """
-        return self._call("list_contacts", locals())
+        return self._call(
+            "list_contacts", options, user_id=user_id, contact_folder_id=contact_folder_id
+        )
 
     def list_events(
         self,
@@ -152,7 +160,7 @@ class UserOperations(Group):
         user_id: str | None = None,
         calendar_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> Page[dict[str, Any]]:
         """Enumerate the events in a user's mailbox. Reading from `/me/events` covers the user's
         calendars broadly, while `/calendar/events` targets only the default calendar and
         `/calendars/{id}/events` targets one named calendar.
@@ -175,11 +183,11 @@ class UserOperations(Group):
 
         Documented in api/user-list-events.md
         """
-        return self._call("list_events", locals())
+        return self._call("list_events", options, user_id=user_id, calendar_id=calendar_id)
 
     def list_mailfolders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> Any:
+    ) -> Page[dict[str, Any]]:
         """Enumerate the top-level mail folders in a user's mailbox, such as the inbox, drafts, and
         any folders the user created at the root. Child folders aren't included; ask each folder
         for its child folders separately.
@@ -198,7 +206,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-mailfolders.md
         """
-        return self._call("list_mailfolders", locals())
+        return self._call("list_mailfolders", options, user_id=user_id)
 
     def list_messages(
         self,
@@ -206,7 +214,7 @@ class UserOperations(Group):
         user_id: str | None = None,
         mail_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> Page[Message]:
         """Enumerate the messages that belong to a user. You can read across the entire mailbox or
         restrict the listing to a single mail folder, such as the inbox.
 
@@ -226,7 +234,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-messages.md
         """
-        return self._call("list_messages", locals())
+        return self._call("list_messages", options, user_id=user_id, mail_folder_id=mail_folder_id)
 
     def post_events(
         self,
@@ -235,7 +243,7 @@ class UserOperations(Group):
         calendar_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Add a new event to a calendar. Posting to `/events` or `/calendar/events` uses the
         default calendar; posting to `/calendars/{id}/events` puts the event on the calendar you
         name.
@@ -256,7 +264,9 @@ class UserOperations(Group):
 
         Documented in api/user-post-events.md
         """
-        return self._call("post_events", locals())
+        return self._call(
+            "post_events", options, user_id=user_id, calendar_id=calendar_id, body=body
+        )
 
     def post_messages(
         self,
@@ -265,7 +275,7 @@ class UserOperations(Group):
         mail_folder_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> Message:
         """Save a new draft message. The draft lands in the Drafts folder unless you post it to a
         different mail folder. You can send it later with message: send, after editing it if
         needed.
@@ -284,11 +294,13 @@ class UserOperations(Group):
 
         Documented in api/user-post-messages.md
         """
-        return self._call("post_messages", locals())
+        return self._call(
+            "post_messages", options, user_id=user_id, mail_folder_id=mail_folder_id, body=body
+        )
 
     def post_users(
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
-    ) -> Any:
+    ) -> User:
         """Provision a new user in the organization's directory. The payload must contain the
         properties the directory requires for a new account; anything else can be filled in now
         or later with user: update.
@@ -304,7 +316,7 @@ class UserOperations(Group):
 
         Documented in api/user-post-users.md
         """
-        return self._call("post_users", locals())
+        return self._call("post_users", options, body=body)
 
     def sendmail(
         self,
@@ -312,7 +324,7 @@ class UserOperations(Group):
         user_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> None:
         """Compose a new message and hand it to the mail service for delivery in one step, without
         first saving a draft. The message is described entirely by the JSON payload.
 
@@ -328,7 +340,7 @@ class UserOperations(Group):
 
         Documented in api/user-sendmail.md
         """
-        return self._call("sendmail", locals())
+        return self._call("sendmail", options, user_id=user_id, body=body)
 
     def update(
         self,
@@ -336,7 +348,7 @@ class UserOperations(Group):
         user_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> None:
         """Change one or more properties of a user. Properties left out of the payload are not
         modified. Signed-in users can edit parts of their own profile through `/me`; changing
         other accounts needs directory-wide permissions.
@@ -353,4 +365,87 @@ class UserOperations(Group):
 
         Documented in api/user-update.md
         """
-        return self._call("update", locals())
+        return self._call("update", options, user_id=user_id, body=body)
+
+
+if TYPE_CHECKING:
+
+    class AsyncUserOperations(Group):
+        """The same operations as :class:`UserOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+
+        async def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> None: ...
+
+        async def get(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> User: ...
+
+        def list(self, **options: Unpack[RequestOptions]) -> AsyncPageRequest[User]: ...
+
+        def list_contacts(
+            self,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncPageRequest[dict[str, Any]]: ...
+
+        def list_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncPageRequest[dict[str, Any]]: ...
+
+        def list_mailfolders(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> AsyncPageRequest[dict[str, Any]]: ...
+
+        def list_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncPageRequest[Message]: ...
+
+        async def post_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> dict[str, Any]: ...
+
+        async def post_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Message: ...
+
+        async def post_users(
+            self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        ) -> User: ...
+
+        async def sendmail(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> None: ...
+
+        async def update(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> None: ...
+
+else:
+    AsyncUserOperations = UserOperations

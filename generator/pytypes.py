@@ -1,0 +1,169 @@
+"""Graph's types as Python types: a ``TypedDict`` per resource, a ``Literal`` per enum.
+
+A result is the JSON object Graph sends, so a type is a ``TypedDict`` (a plain ``dict`` at
+run time, costing nothing) with ``total=False``: under ``$select`` Graph returns part of
+an object. The types live in the package's ``types`` module, which the group modules
+import only for type checkers. A name no page documents, or a type this run did not
+resolve, is ``dict[str, Any]``: never a guess.
+"""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass
+
+from .model import EnumType, Operation, Resource, TypeRef
+from .naming import unique
+from .pysource import docstring, literal
+from .typecheck import TypeIndex, response_type
+
+ANY_OBJECT = "dict[str, Any]"
+# Edm primitives as JSON carries them: dates, times, durations and GUIDs are strings.
+_PRIMITIVES = {
+    "String": "str",
+    "Guid": "str",
+    "DateTimeOffset": "str",
+    "Date": "str",
+    "TimeOfDay": "str",
+    "Duration": "str",
+    "Binary": "str",
+    "Stream": "str",
+    "Boolean": "bool",
+    "Int16": "int",
+    "Int32": "int",
+    "Int64": "int",
+    "Byte": "int",
+    "SByte": "int",
+    "Double": "float",
+    "Single": "float",
+    "Decimal": "float",
+}
+
+
+@dataclass(frozen=True)
+class TypeNames:
+    """The Python name of every type of a run, unique, by lower-case qualified name."""
+
+    names: dict[str, str]
+
+    @classmethod
+    def of(cls, index: TypeIndex | None) -> TypeNames:
+        taken: set[str] = {"Any", "Literal", "TypedDict", "TYPE_CHECKING"}
+        names: dict[str, str] = {}
+        for item in sorted(index.types if index else (), key=lambda t: t.qualified_name.lower()):
+            base = _pascal(item.name)
+            if item.namespace not in ("microsoft.graph", ""):
+                base = _pascal(item.namespace.rsplit(".", 1)[-1]) + base
+            name = unique(base, taken)
+            taken.add(name)
+            names[item.qualified_name.lower()] = name
+        return cls(names)
+
+    def of_type(self, qualified: str) -> str | None:
+        return self.names.get(qualified.lower())
+
+
+def _pascal(name: str) -> str:
+    text = "".join(ch if ch.isalnum() else "_" for ch in name)
+    parts = [part for part in text.split("_") if part]
+    joined = "".join(part[:1].upper() + part[1:] for part in parts) or "Type"
+    return "T" + joined if joined[0].isdigit() else joined
+
+
+def annotation(ref: TypeRef, names: TypeNames) -> str:
+    """The Python type of a property's value."""
+    if ref.kind == "primitive":
+        single = _PRIMITIVES.get(ref.name, "Any")
+    else:
+        single = names.of_type(ref.name) or ("Any" if ref.kind == "unknown" else ANY_OBJECT)
+    return f"list[{single}]" if ref.collection else single
+
+
+def result_item(operation: Operation, index: TypeIndex | None, names: TypeNames) -> str:
+    """The type of the object an operation answers with (of each item, for a list)."""
+    if index is None:
+        return ANY_OBJECT
+    found, _, _ = response_type(operation, index)
+    if isinstance(found, Resource):
+        return names.of_type(found.qualified_name) or ANY_OBJECT
+    return ANY_OBJECT
+
+
+def render_types(index: TypeIndex | None, names: TypeNames) -> str:
+    """The source of the package's ``types`` module (unformatted: black lays it out)."""
+    lines = [
+        '"""Microsoft Graph\'s types, as the reference pages document them.',
+        "",
+        "Each resource is a ``TypedDict`` with ``total=False`` (Graph returns part of an object",
+        "under ``$select``); an enumeration is a ``Literal`` of its members. They are plain",
+        "``dict`` and ``str`` values at run time: import them for annotations, e.g.",
+        "``from graphdoc_client.types import Message``.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import Any, Literal, TypedDict",
+        "",
+    ]
+    if index is None:
+        return "\n".join(lines) + "\n"
+    by_name = {item.qualified_name.lower(): item for item in index.types}
+    done: set[str] = set()
+    ordered: list[Resource | EnumType] = []
+
+    def visit(item: Resource | EnumType, path: tuple[str, ...] = ()) -> None:
+        key = item.qualified_name.lower()
+        if key in done or key in path:
+            return
+        if isinstance(item, Resource) and item.base_type:
+            base = by_name.get(item.base_type.lower())
+            if base is not None:
+                visit(base, path + (key,))
+        done.add(key)
+        ordered.append(item)
+
+    for item in sorted(index.types, key=lambda t: t.qualified_name.lower()):
+        visit(item)
+    for item in ordered:
+        name = names.of_type(item.qualified_name)
+        if name is None:
+            continue
+        lines += ["", ""]
+        if isinstance(item, EnumType):
+            members = ", ".join(literal(member) for member in item.members) or literal("")
+            lines.append(f"{name} = Literal[{members}]")
+            continue
+        lines += _typed_dict(item, name, names, by_name)
+    return "\n".join(lines) + "\n"
+
+
+def _typed_dict(
+    item: Resource, name: str, names: TypeNames, by_name: dict[str, Resource | EnumType]
+) -> list[str]:
+    base = names.of_type(item.base_type) if item.base_type else None
+    if base is not None and not isinstance(by_name.get(item.base_type.lower()), Resource):
+        base = None
+    fields: dict[str, str] = {}
+    for prop in item.properties + item.relationships:
+        if prop.name and prop.name not in fields:
+            fields[prop.name] = annotation(prop.type, names)
+    plain = {key: value for key, value in fields.items() if _field_name(key)}
+    spelled = {key: value for key, value in fields.items() if not _field_name(key)}
+    lines: list[str] = []
+    bases = [base] if base else []
+    if spelled:  # names no class body can hold (``from``): a functional TypedDict beside it
+        extra = f"_{name}Fields"
+        entries = ", ".join(f"{literal(key)}: {literal(value)}" for key, value in spelled.items())
+        lines += [f"{extra} = TypedDict({literal(extra)}, {{{entries}}}, total=False)", "", ""]
+        bases.append(extra)
+    bases = bases or ["TypedDict"]
+    lines.append(f"class {name}({', '.join(bases)}, total=False):")
+    doc = item.description.strip().split("\n")[0] or f"{item.qualified_name}."
+    lines.append(docstring(doc, indent="    ").join(["    ", ""]))
+    for key, value in plain.items():
+        lines.append(f"    {key}: {value}")
+    return lines
+
+
+def _field_name(name: str) -> bool:
+    return name.isidentifier() and not keyword.iskeyword(name)
