@@ -18,6 +18,9 @@ from .pysource import docstring, literal
 from .typecheck import TypeIndex, response_type
 
 ANY_OBJECT = "dict[str, Any]"
+# How a group module names the types module (``from .. import types as _types``): an alias
+# no method, parameter or imported name can take.
+TYPES_ALIAS = "_types"
 # Edm primitives as JSON carries them: dates, times, durations and GUIDs are strings.
 _PRIMITIVES = {
     "String": "str",
@@ -59,6 +62,10 @@ class TypeNames:
             names[item.qualified_name.lower()] = name
         return cls(names)
 
+    @property
+    def python_names(self) -> frozenset[str]:
+        return frozenset(self.names.values())
+
     def of_type(self, qualified: str) -> str | None:
         return self.names.get(qualified.lower())
 
@@ -85,7 +92,8 @@ def result_item(operation: Operation, index: TypeIndex | None, names: TypeNames)
         return ANY_OBJECT
     found, _, _ = response_type(operation, index)
     if isinstance(found, Resource):
-        return names.of_type(found.qualified_name) or ANY_OBJECT
+        name = names.of_type(found.qualified_name)
+        return f"{TYPES_ALIAS}.{name}" if name else ANY_OBJECT
     return ANY_OBJECT
 
 
@@ -143,9 +151,10 @@ def _typed_dict(
     base = names.of_type(item.base_type) if item.base_type else None
     if base is not None and not isinstance(by_name.get(item.base_type.lower()), Resource):
         base = None
+    inherited = _inherited(item, by_name)
     fields: dict[str, str] = {}
     for prop in item.properties + item.relationships:
-        if prop.name and prop.name not in fields:
+        if prop.name and prop.name not in fields and prop.name not in inherited:
             fields[prop.name] = annotation(prop.type, names)
     plain = {key: value for key, value in fields.items() if _field_name(key)}
     spelled = {key: value for key, value in fields.items() if not _field_name(key)}
@@ -163,6 +172,19 @@ def _typed_dict(
     for key, value in plain.items():
         lines.append(f"    {key}: {value}")
     return lines
+
+
+def _inherited(item: Resource, by_name: dict[str, Resource | EnumType]) -> set[str]:
+    """The properties ``item``'s base types define: a type checker refuses a TypedDict
+    that redefines one, and the base's documentation is the one that holds."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    base = by_name.get(item.base_type.lower()) if item.base_type else None
+    while isinstance(base, Resource) and base.qualified_name.lower() not in seen:
+        seen.add(base.qualified_name.lower())
+        found.update(prop.name for prop in base.properties + base.relationships)
+        base = by_name.get(base.base_type.lower()) if base.base_type else None
+    return found
 
 
 def _field_name(name: str) -> bool:

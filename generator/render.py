@@ -22,7 +22,7 @@ from . import __version__, runtime
 from .model import Operation, PermissionRow
 from .naming import unique
 from .permission_table import table_line
-from .pytypes import ANY_OBJECT, TypeNames, result_item, render_types
+from .pytypes import ANY_OBJECT, TYPES_ALIAS, TypeNames, result_item, render_types
 from .pysource import (
     LINE_LENGTH,
     Cut,
@@ -265,11 +265,8 @@ def render_group(
         for name in ("AsyncPageRequest", "Page")
         if f"{name}[" in signatures
     ]
-    used_types = sorted(
-        name for name in set(typing.names.names.values()) if _mentions(signatures, name)
-    )
-    if used_types:
-        checking += bracketed("from ..types import (", used_types, ")", "", collection=True)
+    if f"{TYPES_ALIAS}." in signatures:
+        checking.append(f"from .. import types as {TYPES_ALIAS}")
     names = ", ".join(op.name for op in operations)
     text = _render(
         "package/groups/group.py.jinja",
@@ -297,10 +294,6 @@ def render_group(
         cuts.append(Cut(position, in_class=True))
     cuts.append(Cut(text.index("\nif TYPE_CHECKING:\n\n    class ", position) + 1, in_class=False))
     return text, tuple(cuts)
-
-
-def _mentions(text: str, name: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
 def async_class_name(group: str) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from ..types import Message
+    from .. import types as _types
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -120,7 +120,7 @@ class MessageOperations(Group):
         user_id: str | None = None,
         mail_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Message:
+    ) -> _types.Message:
         """Read the properties and relationships of one message, addressed by its id. The message
         can be looked up through the mailbox as a whole or through the mail folder that contains
         it.
@@ -208,7 +208,7 @@ class MessageOperations(Group):
         mail_folder_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Message:
+    ) -> _types.Message:
         """Change one or more writable properties of a message. Properties you leave out of the
         payload keep their current values.
 
@@ -267,7 +267,7 @@ if TYPE_CHECKING:
             user_id: str | None = None,
             mail_folder_id: str | None = None,
             **options: Unpack[RequestOptions],
-        ) -> Message: ...
+        ) -> _types.Message: ...
 
         async def reply(
             self,
@@ -291,7 +291,7 @@ if TYPE_CHECKING:
             mail_folder_id: str | None = None,
             body: Mapping[str, Any] | None = None,
             **options: Unpack[RequestOptions],
-        ) -> Message: ...
+        ) -> _types.Message: ...
 
 else:
     AsyncMessageOperations = MessageOperations

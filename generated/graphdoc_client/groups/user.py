@@ -10,7 +10,7 @@ from .._runtime import Group, RequestOptions, endpoints
 if TYPE_CHECKING:
     from .._paging import AsyncPageRequest
     from .._paging import Page
-    from ..types import Message, User
+    from .. import types as _types
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -86,7 +86,7 @@ class UserOperations(Group):
         """
         return self._call("delete", options, user_id=user_id)
 
-    def get(self, *, user_id: str | None = None, **options: Unpack[RequestOptions]) -> User:
+    def get(self, *, user_id: str | None = None, **options: Unpack[RequestOptions]) -> _types.User:
         """Read the properties and relationships of a user. Call `/me` for the signed-in user, or
         address any user by object id or user principal name. Only a default set of properties
         is returned unless you add `$select`.
@@ -105,7 +105,7 @@ class UserOperations(Group):
         """
         return self._call("get", options, user_id=user_id)
 
-    def list(self, **options: Unpack[RequestOptions]) -> Page[User]:
+    def list(self, **options: Unpack[RequestOptions]) -> Page[_types.User]:
         """Enumerate the user objects in the organization's directory. A default set of properties
         is returned for each user; use `$select` to request others.
 
@@ -214,7 +214,7 @@ class UserOperations(Group):
         user_id: str | None = None,
         mail_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Page[Message]:
+    ) -> Page[_types.Message]:
         """Enumerate the messages that belong to a user. You can read across the entire mailbox or
         restrict the listing to a single mail folder, such as the inbox.
 
@@ -275,7 +275,7 @@ class UserOperations(Group):
         mail_folder_id: str | None = None,
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Message:
+    ) -> _types.Message:
         """Save a new draft message. The draft lands in the Drafts folder unless you post it to a
         different mail folder. You can send it later with message: send, after editing it if
         needed.
@@ -300,7 +300,7 @@ class UserOperations(Group):
 
     def post_users(
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
-    ) -> User:
+    ) -> _types.User:
         """Provision a new user in the organization's directory. The payload must contain the
         properties the directory requires for a new account; anything else can be filled in now
         or later with user: update.
@@ -377,9 +377,9 @@ if TYPE_CHECKING:
 
         async def get(
             self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-        ) -> User: ...
+        ) -> _types.User: ...
 
-        def list(self, **options: Unpack[RequestOptions]) -> AsyncPageRequest[User]: ...
+        def list(self, **options: Unpack[RequestOptions]) -> AsyncPageRequest[_types.User]: ...
 
         def list_contacts(
             self,
@@ -407,7 +407,7 @@ if TYPE_CHECKING:
             user_id: str | None = None,
             mail_folder_id: str | None = None,
             **options: Unpack[RequestOptions],
-        ) -> AsyncPageRequest[Message]: ...
+        ) -> AsyncPageRequest[_types.Message]: ...
 
         async def post_events(
             self,
@@ -425,11 +425,11 @@ if TYPE_CHECKING:
             mail_folder_id: str | None = None,
             body: Mapping[str, Any] | None = None,
             **options: Unpack[RequestOptions],
-        ) -> Message: ...
+        ) -> _types.Message: ...
 
         async def post_users(
             self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
-        ) -> User: ...
+        ) -> _types.User: ...
 
         async def sendmail(
             self,
