@@ -1,0 +1,75 @@
+"""The typed client built from the English 2021 v1.0 corpus (api and resource pages): most
+operations that name a response type return it, the package passes ``mypy --strict``, a
+read by key returns the object, and a misspelt keyword is a ``TypeError``."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from generator import specio
+from generator.cli import main
+from generator.pipeline import read_types
+from generator.render import return_types, typing_of
+
+
+@pytest.fixture(scope="module")
+def built(corpus_root, tmp_path_factory):
+    folder = corpus_root / "graph-docs-en-2021" / "api-reference" / "v1.0"
+    out = tmp_path_factory.mktemp("typed") / "out"
+    command = ["build", str(folder), "--api-version", "v1.0", "--out", str(out)]
+    command += ["--specs", str(out / "specs"), "--package", "typed_graph", "--quiet"]
+    assert main(command + ["--no-cache", "--jobs", "2"]) == 0
+    return out
+
+
+def test_operations_naming_a_type_return_it(built):
+    model = built / "specs" / "v1.0"
+    typing = typing_of(read_types(model / "types", []))
+    named = typed = 0
+    for file in sorted(model.glob("*.yaml")):
+        operation = specio.load(file.read_text(encoding="utf-8"))
+        if operation.response.odata_type or operation.response.type_page:
+            named += 1
+            sync, _, _ = return_types(operation, typing)
+            typed += "dict[str, Any]" not in sync and sync != "Any"
+    print(f"{typed} of {named} operations naming a response type return it ({typed / named:.2%})")
+    assert typed / named >= 0.90
+
+
+def test_the_corpus_package_passes_mypy_strict(built, tmp_path):
+    env = {**os.environ, "MYPYPATH": str(built)}
+    started = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "c")]
+        + ["-p", "typed_graph"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    print(f"mypy --strict -p typed_graph: {time.perf_counter() - started:.1f} s")
+    assert run.returncode == 0, run.stdout[-3000:]
+
+
+def test_reads_by_key_return_the_object_and_typos_raise(built, monkeypatch):
+    monkeypatch.syspath_prepend(str(built))
+    package = importlib.import_module("typed_graph")
+    answers = {
+        "/v1.0/auditLogs/signIns/s1": {"id": "s1"},
+        "/v1.0/identityProtection/riskyUsers/r1": {"id": "r1"},
+    }
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(200, json=answers[request.url.path])
+    )
+    with package.GraphClient(token="t", transport=transport) as client:
+        assert client.signin.get("s1") == {"id": "s1"}
+        assert client.riskyuser.get("r1")["id"] == "r1"
+        with pytest.raises(TypeError, match="usr_id"):
+            client.user.get(usr_id="bob@contoso.com")
