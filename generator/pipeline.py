@@ -32,7 +32,7 @@ from .report import Facts, build_report, facts
 from .resources import ResourceResult, parse_resource_file
 from .typecheck import TypeIndex, build_index, type_figures, type_specs
 from .workers import Workers
-from .write import differences, locked, stage_tree, write_tree
+from .write import commit_together, differences, locked, stage_tree, write_tree
 
 MARKER = ".graphdoc"  # the file that marks a folder as graphdoc's output
 PIECE_LINES = 200  # a group module longer than this formats in pieces of about this size
@@ -356,18 +356,7 @@ def write_outputs(out: Path, model_dir: Path, files: dict[str, str], specs: dict
         files = files | {f"{inside}/{name}": text for name, text in specs.items()}
         write_tree(out, files, MARKER)
         return
-    package = stage_tree(out, files, MARKER)  # both staged before either is swapped
-    try:
-        staged_specs = stage_tree(model_dir, specs, MARKER)
-    except BaseException:
-        package.discard()
-        raise
-    try:
-        package.commit()
-    except BaseException:
-        staged_specs.discard()
-        raise
-    staged_specs.commit()
+    commit_together(stage_tree(out, files, MARKER), lambda: stage_tree(model_dir, specs, MARKER))
 
 
 def read_model(model_dir: Path) -> tuple[list[PageWork], list[Any], list[Diagnostic]]:

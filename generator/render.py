@@ -8,7 +8,6 @@ and stay readable next to what they produce.
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache

@@ -350,7 +350,8 @@ def _enum_name(heading: Block | None, stem: str, title_tokens: list[str]) -> str
     return ""
 
 
-def _json_kind(value: Any) -> str:
+def json_kind(value: Any) -> str:
+    """The JSON kind of a decoded value, as diagnostics name it."""
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, (int, float)):
@@ -395,7 +396,7 @@ def _cross_check(
     for prop in resource.properties + resource.relationships:
         if prop.name not in shown or shown[prop.name] is None or not prop.type.name:
             continue
-        kind = _json_kind(shown[prop.name])
+        kind = json_kind(shown[prop.name])
         if prop.type.collection and kind != "array":
             report(
                 prop.line,

@@ -26,6 +26,7 @@ from .diagnostics import (
     TYPE_DUPLICATE,
     TYPE_UNRESOLVED,
 )
+from .resources import json_kind
 from .model import EnumType, Operation, Property, Resource, TypeRef
 from .naming import unique
 
@@ -220,20 +221,6 @@ def response_type(
     return None, False, ""
 
 
-def _json_kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return "null"
-
-
 def _numeric(text: str) -> bool:
     try:
         float(text)
@@ -250,7 +237,7 @@ class _Checker:
     def value(self, where: str, ref: TypeRef, value: Any, depth: int) -> None:
         if value is None or depth > _DEPTH or not ref.name:
             return
-        kind = _json_kind(value)
+        kind = json_kind(value)
         if ref.collection:
             if kind != "array":
                 self.report(

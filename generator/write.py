@@ -22,7 +22,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .errors import OutputError
 
@@ -386,3 +386,19 @@ def differences(target: Path, files: dict[str, str], marker: str) -> list[str]:
         elif path.read_bytes() != files[name].encode("utf-8"):
             found.append((name, f"would rewrite {path}"))
     return [line for _, line in found]
+
+
+def commit_together(first: Staged, stage_second: Callable[[], Staged]) -> tuple[Written, Written]:
+    """Stage a second tree while ``first`` is staged, then swap both in: a build killed
+    before the swaps leaves both old trees, and a failure discards what is staged."""
+    try:
+        second = stage_second()
+    except BaseException:
+        first.discard()
+        raise
+    try:
+        written = first.commit()
+    except BaseException:
+        second.discard()
+        raise
+    return written, second.commit()

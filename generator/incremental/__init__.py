@@ -53,7 +53,7 @@ from ..pysource import Cut
 from ..pytypes import render_types
 from ..render import GroupModule, Typing, keep_compiled_templates, render_group, typing_of
 from ..workers import Workers
-from ..write import Signatures, Spare, Staged, locked, stage_tree
+from ..write import Signatures, Spare, Staged, Written, commit_together, locked, stage_tree
 from . import cache
 from .manifest import FileMemo, Manifest, Unit
 from .plan import FullPlan, Output, RebuildPlan
@@ -368,8 +368,7 @@ def _write(
         spare = Spare(spares_folder / name, recorded)
         return stage_tree(target, files, MARKER, kept, present, spare)
 
-    def commit(name: str, staged: Staged) -> Signatures:
-        written = staged.commit()
+    def signatures(name: str, staged: Staged, written: Written) -> Signatures:
         if written.spare is not None:
             spares[name] = written.spare
         return _under(staged.target, written.files)
@@ -380,19 +379,18 @@ def _write(
         kept = output.kept | {
             f"{inside}/{name}": f"{inside}/{old}" for name, old in output.kept_specs.items()
         }
-        return commit("package", tree("package", out, files, kept)), spares
-    package = tree("package", out, files, output.kept)  # both staged before either is swapped
-    try:
-        specs = tree("specs", model_dir, output.specs, output.kept_specs)
-    except BaseException:
-        package.discard()
-        raise
-    try:
-        outputs = commit("package", package)
-    except BaseException:
-        specs.discard()
-        raise
-    return outputs | commit("specs", specs), spares
+        staged = tree("package", out, files, kept)
+        return signatures("package", staged, staged.commit()), spares
+    package = tree("package", out, files, output.kept)
+    staged_specs: list[Staged] = []
+
+    def stage_specs() -> Staged:
+        staged_specs.append(tree("specs", model_dir, output.specs, output.kept_specs))
+        return staged_specs[0]
+
+    written_package, written_specs = commit_together(package, stage_specs)
+    outputs = signatures("package", package, written_package)
+    return outputs | signatures("specs", staged_specs[0], written_specs), spares
 
 
 def _relative(root: Path, found: Signatures) -> Signatures:
