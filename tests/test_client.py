@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from typing import Any
@@ -321,3 +322,21 @@ def test_the_options_contract_matches_request_options():
 
     assert contract.OPTIONS == set(RequestOptions.__annotations__)
     assert contract.OPTIONS == {*contract.QUERY_OPTIONS, *contract.CALL_OPTIONS}
+
+
+def test_importing_the_package_loads_no_heavy_module():
+    """``import graphdoc_client`` stays cheap: no group, no types, no permissions data, and
+    none of the standard library's heavier modules (a runtime change once pulled in
+    ``inspect``, and with it ``ast`` and ``dis``)."""
+    code = (
+        "import sys; before = set(sys.modules); import graphdoc_client; "
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "generated")}
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout.split()
+    heavy = {"inspect", "ast", "dis", "asyncio", "json"} & set(loaded)
+    ours = [name for name in loaded if name.startswith("graphdoc_client.")]
+    assert not heavy, heavy
+    assert not any(part in name for name in ours for part in (".groups.", ".types", "permission"))

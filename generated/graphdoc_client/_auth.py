@@ -5,10 +5,9 @@ The token is never part of any ``repr``, log record or exception message.
 
 from __future__ import annotations
 
-import inspect
 import threading
 import time
-from typing import Any, Awaitable, Callable, Sequence, Union
+from typing import Any, Awaitable, Callable, Sequence, Union, cast
 
 DEFAULT_SCOPES = ("https://graph.microsoft.com/.default",)
 TOKEN_REFRESH_MARGIN = 300  # seconds before expiry at which a cached credential token is renewed
@@ -68,8 +67,8 @@ class TokenSource:
         if self._credential is None:
             given = self._token
             value: object = given() if callable(given) else given
-            if inspect.isawaitable(value):
-                value = await value
+            if hasattr(value, "__await__"):  # (not inspect: importing it costs the package)
+                value = await cast(Awaitable[object], value)
             return str(value)
         if self._alock is None:
             import asyncio
