@@ -175,6 +175,24 @@ def _cached_works(settings: Settings, workers: Workers):  # type: ignore[no-unty
     return works
 
 
+def _cached_types(
+    reading: _Reading, settings: Settings, workers: Workers
+) -> tuple[Types, dict[str, str]]:
+    """Parse-stage memo for resource pages: the run's types, resolved, and their specs,
+    kept under the keys of every resource page (a type resolves against all the others,
+    so they go together)."""
+    store = cache.Store(settings.cache, "types")
+    found: tuple[Types, dict[str, str]] | None = (
+        store.get(reading.types) if reading.types else None
+    )
+    if found is None:
+        types = types_of(parse_resources(reading.resource_pages, workers))
+        found = (types, type_spec_files(types.index))
+        if reading.types:
+            store.put(reading.types, found)
+    return found
+
+
 def _cached_group_module(
     model: Model, settings: Settings, typing: Typing, types_key: str
 ) -> GroupModule:
@@ -277,7 +295,7 @@ def _build(
             workers.start(warm=warm_formatter, little=True)
         else:  # (importing black first would slow the parsing down)
             workers.start()
-        types = types_of(parse_resources(reading.resource_pages, workers))
+        types, type_specs = _cached_types(reading, settings, workers)
         result.types = types.index
         units = _analyse(paths, reading, plan, settings, result, clock, types)
         if settings.cache is not None:
@@ -287,7 +305,7 @@ def _build(
         output = plan.render(result.model, units, package, settings.api_version, group_module)
         output.files[f"{package}/types.py"] = render_types(typing.index, typing.names)
         output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
-        output.specs.update(type_spec_files(types.index))
+        output.specs.update(type_specs)
         clock.lap("render")
         output.files.update(
             format_files(output.files, output.cuts, _cached_format(settings, workers))
