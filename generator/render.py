@@ -659,7 +659,8 @@ def render_package(
     cuts: dict[str, tuple[Cut, ...]] = {}
     summaries = []
     typing = typing_of(types)
-    files[f"{package}/types.py"] = render_types(typing.index, typing.names)
+    types_file = f"{package}/types.py"
+    files[types_file], cuts[types_file] = render_types(typing.index, typing.names)
 
     def module(group: str, members: list[Operation]) -> tuple[str, tuple[Cut, ...]]:
         return render_group(group, members, typing)

@@ -182,9 +182,7 @@ def _cached_types(
     kept under the keys of every resource page (a type resolves against all the others,
     so they go together)."""
     store = cache.Store(settings.cache, "types")
-    found: tuple[Types, dict[str, str]] | None = (
-        store.get(reading.types) if reading.types else None
-    )
+    found: tuple[Types, dict[str, str]] | None = store.get(reading.types) if reading.types else None
     if found is None:
         types = types_of(parse_resources(reading.resource_pages, workers))
         found = (types, type_spec_files(types.index))
@@ -303,7 +301,8 @@ def _build(
         typing = typing_of(result.types)
         group_module = _cached_group_module(result.model, settings, typing, reading.types)
         output = plan.render(result.model, units, package, settings.api_version, group_module)
-        output.files[f"{package}/types.py"] = render_types(typing.index, typing.names)
+        types_file = f"{package}/types.py"
+        output.files[types_file], output.cuts[types_file] = render_types(typing.index, typing.names)
         output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
         output.specs.update(type_specs)
         clock.lap("render")
