@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .model import EnumType, Operation, Resource, TypeRef
 from .naming import unique
-from .pysource import Cut, docstring, literal
+from .pysource import LINE_LENGTH, Cut, bracketed, docstring, literal
 from .typecheck import TypeIndex, response_type
 
 ANY_OBJECT = "dict[str, Any]"
@@ -122,10 +122,10 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
         "from __future__ import annotations",
         "",
         "from typing import Any, Literal, TypedDict",
-        "",
     ]
-    if index is None:
-        return "\n".join(lines) + "\n"
+    header = "\n".join(lines) + "\n"
+    if index is None or not index.types:
+        return header
     by_name = {item.qualified_name.lower(): item for item in index.types}
     done: set[str] = set()
     ordered: list[Resource | EnumType] = []
@@ -143,22 +143,27 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
 
     for item in sorted(index.types, key=lambda t: t.qualified_name.lower()):
         visit(item)
+    blocks: list[str] = []  # top-level statements, each in black's layout
     for item in ordered:
         name = names.of_type(item.qualified_name)
         if name is None:
             continue
-        lines += ["", ""]
         if isinstance(item, EnumType):
-            members = ", ".join(literal(member) for member in item.members) or literal("")
-            lines.append(f"{name} = Literal[{members}]")
+            members = [literal(member) for member in item.members] or [literal("")]
+            blocks.append("\n".join(bracketed(f"{name} = Literal[", members, "]", "")))
             continue
-        lines += _typed_dict(item, name, names, by_name)
-    return "\n".join(lines) + "\n"
+        blocks += _typed_dict(item, name, names, by_name)
+    # as black lays them out: one blank line between the imports and a first assignment,
+    # two around every class
+    first = "\n" if blocks and not blocks[0].startswith("class ") else "\n\n"
+    return header + first + "\n\n\n".join(blocks) + "\n"
 
 
 def _typed_dict(
     item: Resource, name: str, names: TypeNames, by_name: dict[str, Resource | EnumType]
 ) -> list[str]:
+    """The statements of one resource's ``TypedDict``: the class, and before it, for the
+    properties no class body can name (``from``), a functional ``TypedDict`` it extends."""
     base = names.of_type(item.base_type) if item.base_type else None
     if base is not None and not isinstance(by_name.get(item.base_type.lower()), Resource):
         base = None
@@ -169,20 +174,27 @@ def _typed_dict(
             fields[prop.name] = annotation(prop.type, names)
     plain = {key: value for key, value in fields.items() if _field_name(key)}
     spelled = {key: value for key, value in fields.items() if not _field_name(key)}
-    lines: list[str] = []
+    blocks: list[str] = []
     bases = [base] if base else []
-    if spelled:  # names no class body can hold (``from``): a functional TypedDict beside it
+    if spelled:
         extra = f"_{name}Fields"
-        entries = ", ".join(f"{literal(key)}: {literal(value)}" for key, value in spelled.items())
-        lines += [f"{extra} = TypedDict({literal(extra)}, {{{entries}}}, total=False)", "", ""]
+        entries = [f"{literal(key)}: {literal(value)}" for key, value in spelled.items()]
+        mapping = "\n".join(bracketed("{", entries, "}", "", collection=True))
+        call = [literal(extra), mapping, "total=False"]
+        if "\n" in mapping or len(f"{extra} = TypedDict({', '.join(call)})") > LINE_LENGTH:
+            call[1] = "{" + ", ".join(entries) + "}"
+        blocks.append("\n".join(bracketed(f"{extra} = TypedDict(", call, ")", "")))
         bases.append(extra)
     bases = bases or ["TypedDict"]
-    lines.append(f"class {name}({', '.join(bases)}, total=False):")
     doc = item.description.strip().split("\n")[0] or f"{item.qualified_name}."
-    lines.append(docstring(doc, indent="    ").join(["    ", ""]))
+    lines = [f"class {name}({', '.join(bases)}, total=False):"]
+    lines.append("    " + docstring(doc, indent="    "))
+    if plain:
+        lines.append("")
     for key, value in plain.items():
         lines.append(f"    {key}: {value}")
-    return lines
+    blocks.append("\n".join(lines))
+    return blocks
 
 
 def _inherited(item: Resource, by_name: dict[str, Resource | EnumType]) -> set[str]:

@@ -20,7 +20,9 @@ from .conftest import REPO
 @pytest.fixture(scope="module")
 def rendered():
     result = analyse([str(REPO / "specs" / "pages")], Settings(api_version="v1.0"))
-    return render_package(result.operations, result.cases, "graphdoc_client", "v1.0")
+    return render_package(
+        result.operations, result.cases, "graphdoc_client", "v1.0", result.types
+    )
 
 
 def test_black_finds_nothing_to_change_in_rendered_python(rendered):
