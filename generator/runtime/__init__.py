@@ -13,7 +13,18 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # The modules copied as they are, in the order the package lists them.
-MODULES = ("_auth", "_base", "_contract", "_errors", "_paging", "_response", "_retry", "_runtime")
+MODULES = (
+    "_auth",
+    "_base",
+    "_batch",
+    "_contract",
+    "_errors",
+    "_paging",
+    "_response",
+    "_retry",
+    "_runtime",
+    "_upload",
+)
 
 
 def source(module: str) -> str:
