@@ -52,6 +52,12 @@ _CODES = (
         "GD009", "model-file-invalid", "error", "A file of the model (a YAML spec) does not load."
     ),
     # page structure
+    Code(
+        "GD007",
+        "http-request-unheaded",
+        "info",
+        "The `METHOD path` block stands under no HTTP request heading; it was found by its shape.",
+    ),
     Code("GD010", "title-missing", "warning", "The page has no H1 title."),
     Code(
         "GD011",
@@ -88,6 +94,24 @@ _CODES = (
         "template-concrete-id",
         "warning",
         "A path template holds an example id; it was read as a placeholder.",
+    ),
+    Code(
+        "GD017",
+        "path-users-me",
+        "warning",
+        "A path template addresses `/users/me/...`; it was read as `/me/...`.",
+    ),
+    Code(
+        "GD018",
+        "placeholder-alternative-outside",
+        "warning",
+        "A path template writes an alternative outside the braces (`{id} | name`); read as one placeholder.",
+    ),
+    Code(
+        "GD019",
+        "path-ellipsis",
+        "warning",
+        "A path template holds a `...` segment (nested folders); it was read as one level.",
     ),
     # permissions
     Code("GD020", "permissions-missing", "warning", "No permissions table or include was found."),
@@ -168,6 +192,12 @@ _CODES = (
         "example-path-spelling",
         "info",
         "An example path spells a documented path differently (letter case, key in parentheses).",
+    ),
+    Code(
+        "GD039",
+        "status-not-success",
+        "warning",
+        "The first status the Response prose names is not 2xx; the success status is the first 2xx.",
     ),
     # examples
     Code("GD040", "example-without-response", "warning", "An example request has no response."),

@@ -21,7 +21,7 @@ from . import __version__, runtime
 from .naming import unique
 from .model import Operation, PermissionRow
 from .pysource import LINE_LENGTH, Cut, bracketed, docstring, literal, text_block
-from .replay import ReplayCase, signature_params
+from .replay import ReplayCase, positional_params, signature_params
 from .runtime._contract import TableRow, table_entry
 
 GroupModule = Callable[[str, list[Operation]], tuple[str, tuple[Cut, ...]]]
@@ -148,8 +148,10 @@ def endpoint_entry(operation: Operation) -> str:
 
 def operation_view(operation: Operation) -> OperationView:
     required, optional = signature_params(operation)
-    params = ["self"] + [f"{name}: str" for name in required] + ["*"]
-    params += [f"{name}: str | None = None" for name in optional]
+    positional = positional_params(operation)
+    params = ["self"] + [f"{name}: str" for name in required]
+    params += [f"{name}: str | None = None" for name in positional] + ["*"]
+    params += [f"{name}: str | None = None" for name in optional if name not in positional]
     body = operation.request_body
     if body.kind == "json":
         params.append("body: Mapping[str, Any] | None = None")

@@ -5,7 +5,8 @@
     with GraphClient(token="...") as client:
         result = client.<group>.<operation>(...)
 
-See the package README for async use, paging, errors, retries, timeouts and raw responses.
+See the package README for async use, paging, delta, batches, uploads, ``request()``,
+errors, retries, timeouts and raw responses.
 """
 
 from ._base import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
@@ -16,6 +17,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BatchError,
     ConflictError,
     GraphError,
     InternalServerError,
@@ -27,6 +29,7 @@ from ._errors import (
     PreconditionFailedError,
     RateLimitError,
     TooManyRedirectsError,
+    UploadError,
 )
 from ._paging import AsyncPage, AsyncPageRequest, Page
 from ._response import RawResponse, StreamedResponse
@@ -44,6 +47,7 @@ __all__ = [
     "AsyncPageRequest",
     "AuthenticationError",
     "BadRequestError",
+    "BatchError",
     "ConflictError",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
@@ -62,4 +66,5 @@ __all__ = [
     "RequestOptions",
     "StreamedResponse",
     "TooManyRedirectsError",
+    "UploadError",
 ]

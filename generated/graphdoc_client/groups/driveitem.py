@@ -11,17 +11,24 @@ get GET item_path=path
     /me/drive/items/{item_id}
     /drives/{drive_id}/items/{item_id}
     /me/drive/root:/{item_path}
-get_content GET
+    /drives/{drive_id}/root:/{item_path}
+get_content GET item_path=path
     /me/drive/items/{item_id}/content
     /drives/{drive_id}/items/{item_id}/content
-list_children GET paged
+    /me/drive/root:/{item_path}:/content
+    /drives/{drive_id}/root:/{item_path}:/content
+list_children GET paged item_path=path
     /me/drive/root/children
     /me/drive/items/{item_id}/children
     /drives/{drive_id}/items/{item_id}/children
     /groups/{group_id}/drive/items/{item_id}/children
-put_content PUT filename=path
+    /me/drive/root:/{item_path}:/children
+    /drives/{drive_id}/root:/{item_path}:/children
+    /groups/{group_id}/drive/root:/{item_path}:/children
+put_content PUT filename=path item_path=path
     /me/drive/items/{parent_id}:/{filename}:/content
     /me/drive/items/{item_id}/content
+    /me/drive/root:/{item_path}:/content
 """)
 
 
@@ -46,6 +53,7 @@ class DriveitemOperations(Group):
         GET /me/drive/items/{item_id}
         GET /drives/{drive_id}/items/{item_id}
         GET /me/drive/root:/{item_path}
+        GET /drives/{drive_id}/root:/{item_path}
 
         Permissions (least privileged):
             Delegated (work or school account): Files.Read
@@ -59,13 +67,20 @@ class DriveitemOperations(Group):
         return self._call("get", locals())
 
     def get_content(
-        self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
+        self,
+        item_id: str | None = None,
+        *,
+        drive_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Any:
         """Download the raw bytes of a file driveItem. Folders have no content, so calling this on
         a folder fails. The response body is the file itself, not JSON.
 
         GET /me/drive/items/{item_id}/content
         GET /drives/{drive_id}/items/{item_id}/content
+        GET /me/drive/root:/{item_path}:/content
+        GET /drives/{drive_id}/root:/{item_path}:/content
 
         Permissions (least privileged):
             Delegated (work or school account): Files.Read
@@ -84,6 +99,7 @@ class DriveitemOperations(Group):
         drive_id: str | None = None,
         item_id: str | None = None,
         group_id: str | None = None,
+        item_path: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
         """Enumerate the driveItem objects that sit directly inside a folder. Items in nested
@@ -94,6 +110,9 @@ class DriveitemOperations(Group):
         GET /me/drive/items/{item_id}/children
         GET /drives/{drive_id}/items/{item_id}/children
         GET /groups/{group_id}/drive/items/{item_id}/children
+        GET /me/drive/root:/{item_path}:/children
+        GET /drives/{drive_id}/root:/{item_path}:/children
+        GET /groups/{group_id}/drive/root:/{item_path}:/children
 
         Permissions (least privileged):
             Delegated (work or school account): Files.Read
@@ -114,6 +133,7 @@ class DriveitemOperations(Group):
         parent_id: str | None = None,
         filename: str | None = None,
         item_id: str | None = None,
+        item_path: str | None = None,
         content: FileContent,
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
@@ -124,6 +144,7 @@ class DriveitemOperations(Group):
 
         PUT /me/drive/items/{parent_id}:/{filename}:/content
         PUT /me/drive/items/{item_id}/content
+        PUT /me/drive/root:/{item_path}:/content
 
         Permissions (least privileged):
             Delegated (work or school account): Files.ReadWrite
