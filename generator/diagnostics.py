@@ -197,7 +197,7 @@ _CODES = (
         "GD039",
         "status-not-success",
         "warning",
-        "The first status the Response prose names is not 2xx; the success status is the first 2xx.",
+        "The Response prose names an error status before any 2xx; the success status is the first 2xx.",
     ),
     # examples
     Code("GD040", "example-without-response", "warning", "An example request has no response."),

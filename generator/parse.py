@@ -253,8 +253,10 @@ def _query_options(sections: list[Section]) -> tuple[QueryOption, ...]:
 def _documented_status(sections: list[Section], report: Reporter) -> tuple[int | None, int]:
     """The success status the Response prose names: its first 2xx. Prose also names the
     failures ("a `507 Insufficient Storage` response will be returned"); when one comes
-    first it is reported, never taken for the success status."""
+    first it is reported, never taken for the success status. A redirect (``302 Found`` to
+    a download URL) is what a page documents when it names no 2xx: the client follows it."""
     first = True
+    redirect: tuple[int, int] | None = None
     for section in sections:
         if section.kind != "response":
             continue
@@ -269,7 +271,9 @@ def _documented_status(sections: list[Section], report: Reporter) -> tuple[int |
                 line = block.line + block.text.count("\n", 0, match.start())
                 if 200 <= status < 300:
                     return status, line
-                if first:
+                if 300 <= status < 400:
+                    redirect = redirect or (status, line)
+                elif first:
                     report(
                         line,
                         "GD039",
@@ -277,7 +281,7 @@ def _documented_status(sections: list[Section], report: Reporter) -> tuple[int |
                         " it is not the success status",
                     )
                 first = False
-    return None, 0
+    return redirect or (None, 0)
 
 
 def page_id(path: str, page: Page, title: str) -> str:
