@@ -366,15 +366,17 @@ class SyncAPIClient(_ClientCore):
         timeout: Any = ...,
         paged: bool = False,
         authorize: bool = True,
+        depends_on: Any = None,
     ) -> Any:
         """Any call the generated methods do not cover, with the client's token, retries,
         typed errors and response mode: ``url`` is a path under the base URL or a whole
         URL (a link Graph sent, used as it is). The token goes only to Graph's origin;
         ``authorize=False`` withholds it even there (a pre-authenticated ``uploadUrl``).
-        ``paged=True`` makes the answer a :class:`Page`."""
+        ``paged=True`` makes the answer a :class:`Page`; ``depends_on=`` orders it in a
+        batch, as on a generated method."""
         request, parser = self._plain(method, url, params, json, content, headers, timeout, paged)
         if self._mode == "batch":
-            return self._batch.add(request, parser, {})
+            return self._batch.add(request, parser, {"depends_on": depends_on})
         if not authorize:
             return parser(self._send(request, authorize=False))
         if self._mode == "stream":
@@ -529,12 +531,13 @@ class AsyncAPIClient(_ClientCore):
         timeout: Any = ...,
         paged: bool = False,
         authorize: bool = True,
+        depends_on: Any = None,
     ) -> Any:
         """As :meth:`SyncAPIClient.request`, awaited (``paged=True`` gives an awaitable
         that ``async for`` also reads)."""
         request, parser = self._plain(method, url, params, json, content, headers, timeout, paged)
         if self._mode == "batch":
-            return self._batch.add(request, parser, {})
+            return self._batch.add(request, parser, {"depends_on": depends_on})
         if not authorize:
             return self._anonymous(request, parser)
         if self._mode == "stream":
