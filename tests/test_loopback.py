@@ -74,6 +74,14 @@ def _json(status: int, body: Any, **headers: str) -> Answer:
     return status, {**JSON, **headers}, json.dumps(body).encode()
 
 
+class _Quiet(ThreadingHTTPServer):
+    """A server that does not print the clients it lost: a timed-out client leaves on
+    purpose here."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass
+
+
 class _Server:
     """One origin: a thread serving ``route`` on an ephemeral 127.0.0.1 port."""
 
@@ -106,7 +114,7 @@ class _Server:
 
             do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _any
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _Quiet(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()

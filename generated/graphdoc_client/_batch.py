@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable, Generator, Mapping, TypeVar
 
 from . import _retry
 from ._errors import BatchError, GraphError, status_error
+from ._runtime import timeout_extension
 
 if TYPE_CHECKING:
     import httpx
@@ -152,12 +153,18 @@ class Batch:
     ) -> BatchResult:
         if self.sent:
             raise BatchError("this batch was sent already; start another with client.batch()")
+        import httpx
+
         try:
             request.content
-        except Exception:  # httpx.RequestNotRead: a file object, read once as it is sent
+        except httpx.RequestNotRead:  # a file object, read once as it is sent
             raise TypeError(
                 "a batched call takes bytes or a JSON body, not a file object"
             ) from None
+        if not str(request.url).startswith(self._parent.base_url + "/"):
+            raise TypeError(
+                f"a batch holds calls to {self._parent.base_url} only, not to {request.url.host}"
+            )
         depends = _as_list(options.get("depends_on"))
         for item in depends:
             if item not in self.items:
@@ -272,7 +279,10 @@ class Batch:
                 ids = {result.id for result in chunk}
                 payload = {"requests": [self._item(result, ids) for result in chunk]}
                 request = client._http.build_request(
-                    "POST", client.base_url + "/$batch", json=payload
+                    "POST",
+                    client.base_url + "/$batch",
+                    json=payload,
+                    extensions=timeout_extension(client.timeout),
                 )
                 response: httpx.Response = yield ("send", request, True)
                 if not response.is_success:

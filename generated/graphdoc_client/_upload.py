@@ -237,10 +237,10 @@ def upload(
                     progress(size, size)
                 return _final(answer)
             if answer.status_code == 202:
-                if progress is not None:
-                    progress(end, size)
                 following = next_range(_json(answer).get("nextExpectedRanges"), size)
                 span = following if following is not None else (end, size)
+                if progress is not None:  # what the service says it holds
+                    progress(span[0], size)
                 failures = 0
                 continue
             failure = status_error(answer)
