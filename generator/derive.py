@@ -239,3 +239,53 @@ def derive_variants(operation: Operation, report: Report) -> Operation:
             )
             break
     return current
+
+
+# A drive item by id under any drive: ``/me/drive``, ``/drive``, ``/drives/{id}``,
+# ``/users/{id}/drive``, ``/groups/{id}/drive``, ``/sites/{id}/drive``.
+_ITEM_BY_ID = re.compile(
+    r"^(?P<drive>(?:/[^/:()]+)*?/(?:drive|drives/\{\w+\}))/items/\{(?P<item>\w+)\}(?P<rest>/[^:]*)?$"
+)
+ITEM_PATH = "item_path"
+
+
+def item_path_variants(operation: Operation) -> Operation:
+    """Add, for each documented path of a drive item by id, the same call by the item's path
+    under the drive's root (``/me/drive/items/{item_id}/children`` →
+    ``/me/drive/root:/{item_path}:/children``): Graph addresses every item both ways, but
+    the pages document the id form only. Added as variants derived from the documented one,
+    so that ``item_path=`` works wherever ``item_id`` does."""
+    taken = {variant.path for variant in operation.variants}
+    added: list[PathVariant] = []
+    for variant in operation.variants:
+        if variant.derived_from or variant.query:
+            continue
+        match = _ITEM_BY_ID.match(variant.path)
+        if match is None or any(param.name == ITEM_PATH for param in variant.params):
+            continue
+        rest = match.group("rest") or ""
+        path = match.group("drive") + "/root:/{" + ITEM_PATH + "}" + (":" + rest if rest else "")
+        if path in taken:
+            continue
+        taken.add(path)
+        params = tuple(
+            (
+                PathParam(ITEM_PATH, "item-path", "path")
+                if param.name == match.group("item")
+                else param
+            )
+            for param in variant.params
+        )
+        added.append(
+            PathVariant(
+                template=variant.template,
+                path=path,
+                params=params,
+                query=variant.query,
+                line=variant.line,
+                derived_from=variant.template,
+            )
+        )
+    if not added:
+        return operation
+    return replace(operation, variants=operation.variants + tuple(added))

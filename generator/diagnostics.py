@@ -286,6 +286,37 @@ EXAMPLE_COLLECTION_MISMATCH = _code(
     "warning",
     "An example response is a collection where the documentation says one object, or the reverse.",
 )
+# documentation patterns behind wrong URLs and statuses
+HTTP_REQUEST_UNHEADED = _code(
+    "GD007",
+    "http-request-unheaded",
+    "info",
+    "The `METHOD path` block stands under no HTTP request heading; it was found by its shape.",
+)
+PATH_USERS_ME = _code(
+    "GD017",
+    "path-users-me",
+    "warning",
+    "A path template addresses `/users/me/...`; it was read as `/me/...`.",
+)
+PLACEHOLDER_ALTERNATIVE_OUTSIDE = _code(
+    "GD018",
+    "placeholder-alternative-outside",
+    "warning",
+    "A path template writes an alternative outside the braces (`{id} | name`); read as one placeholder.",
+)
+PATH_ELLIPSIS = _code(
+    "GD019",
+    "path-ellipsis",
+    "warning",
+    "A path template holds a `...` segment (nested folders); it was read as one level.",
+)
+STATUS_NOT_SUCCESS = _code(
+    "GD039",
+    "status-not-success",
+    "warning",
+    "The Response prose names an error status before any 2xx; the success status is the first 2xx.",
+)
 # overrides
 OVERRIDE_APPLIED = _code(
     "GD060", "override-applied", "info", "An override changed an operation after parsing."

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import httptext, permissions
-from .derive import derive_variants
+from .derive import derive_variants, item_path_variants
 from .diagnostics import (
+    Diagnostic,
     EXAMPLE_METHOD_MISMATCH,
     FILE_TOO_LARGE,
     FRONT_MATTER_INVALID,
     HTTP_REQUEST_MISSING,
+    HTTP_REQUEST_UNHEADED,
     METHODS_MIXED,
     PAGE_FAILED,
     PAGE_OUTSIDE_INPUT,
@@ -26,12 +28,12 @@ from .diagnostics import (
     PATH_LINE_INVALID,
     PERMISSIONS_INCLUDE_MISSING,
     PERMISSIONS_MISSING,
+    Reporter,
     STATUS_MISMATCH,
+    STATUS_NOT_SUCCESS,
     STATUS_UNDOCUMENTED,
     TITLE_MISSING,
     VARIANT_DUPLICATE,
-    Diagnostic,
-    Reporter,
 )
 from .errors import FileTooLarge
 from .examples import find_examples
@@ -51,7 +53,7 @@ from .naming import names_for
 from .pages import docs_root, inside, read_limited
 from .paths import parse_template
 from .resources import COLLECTION_WORDS, is_property_table, properties_of, resource_link
-from .structure import Page, Section, load_page, loose_front_matter, sections_of
+from .structure import Block, Page, Section, load_page, loose_front_matter, sections_of
 
 _STATUS_CODE = re.compile(r"`\s*([1-5]\d\d)\s+[A-Za-z][^`]*`")  # `202 Accepted`, never a bare `999`
 _STATUS_TEXT = re.compile(r"\b([1-5]\d\d) (?:[A-Z][A-Za-z-]*)(?: [A-Z][A-Za-z-]*)*")
@@ -135,6 +137,38 @@ def _variants(sections: list[Section], report: Reporter) -> tuple[str, list[Path
                 seen.add(key)
                 variants.append(variant)
     return method, variants
+
+
+def _is_template_fence(block: Block) -> bool:
+    """A fence of ``METHOD /path`` lines only: the shape of the HTTP request block (an
+    example request names a host or has headers and a body)."""
+    lines = [raw for raw in block.text.split("\n") if raw.strip()]
+    if block.kind != "fence" or not lines:
+        return False
+    for raw in lines:
+        match = httptext.REQUEST_LINE.match(raw)
+        if match is None or not match.group(2).startswith(("/", "{")):
+            return False
+    return True
+
+
+def _unheaded_requests(sections: list[Section], report: Reporter) -> list[Section]:
+    """The HTTP request blocks of a page that gives them no heading of their own: under the
+    permissions, or under headings that each say which form they show (``site-get``)."""
+    fences = [
+        block
+        for section in sections
+        if section.kind not in ("examples", "response", "body", "headers")
+        for block in section.blocks
+        if _is_template_fence(block)
+    ]
+    if fences:
+        report(
+            fences[0].line,
+            HTTP_REQUEST_UNHEADED,
+            "the `METHOD path` block stands under no HTTP request heading; read by its shape",
+        )
+    return [Section("http_request", None, fences)]
 
 
 def _permissions(
@@ -248,18 +282,38 @@ def _query_options(sections: list[Section]) -> tuple[QueryOption, ...]:
     return tuple(options.values())
 
 
-def _documented_status(sections: list[Section]) -> tuple[int | None, int]:
+def _documented_status(sections: list[Section], report: Reporter) -> tuple[int | None, int]:
+    """The success status the Response prose names: its first 2xx. Prose also names the
+    failures ("a `507 Insufficient Storage` response will be returned"); when one comes
+    first it is reported, never taken for the success status. A redirect (``302 Found`` to
+    a download URL) is what a page documents when it names no 2xx: the client follows it."""
+    first = True
+    redirect: tuple[int, int] | None = None
     for section in sections:
         if section.kind != "response":
             continue
         for block in section.blocks:
             if block.kind != "paragraph":
                 continue
-            match = _STATUS_CODE.search(block.text) or _STATUS_TEXT.search(block.text)
-            if match:
+            matches = list(_STATUS_CODE.finditer(block.text)) or list(
+                _STATUS_TEXT.finditer(block.text)
+            )
+            for match in matches:
+                status = int(match.group(1))
                 line = block.line + block.text.count("\n", 0, match.start())
-                return int(match.group(1)), line
-    return None, 0
+                if 200 <= status < 300:
+                    return status, line
+                if 300 <= status < 400:
+                    redirect = redirect or (status, line)
+                elif first:
+                    report(
+                        line,
+                        STATUS_NOT_SUCCESS,
+                        f"the Response prose names {status} before any 2xx status;"
+                        " it is not the success status",
+                    )
+                first = False
+    return redirect or (None, 0)
 
 
 def page_id(path: str, page: Page, title: str) -> str:
@@ -367,6 +421,8 @@ def parse_text(
     if not title:
         report(1, TITLE_MISSING, "page has no H1 title")
     method, variants = _variants(sections, report)
+    if not variants and not any(section.kind == "http_request" for section in sections):
+        method, variants = _variants(_unheaded_requests(sections, report), report)
     if not variants:
         report(
             title_line,
@@ -378,7 +434,7 @@ def parse_text(
     group, name = names_for(stem, title_line, report)
     found_permissions = _permissions(page, sections, report, title_line, docs_root(path, root))
     examples = find_examples(sections, stem, report)
-    status, status_line = _documented_status(sections)
+    status, status_line = _documented_status(sections, report)
     if status is None:
         report(title_line, STATUS_UNDOCUMENTED, "the Response section states no status code")
     for example in examples:
@@ -418,7 +474,7 @@ def parse_text(
         examples=tuple(examples),
         line=title_line,
     )
-    operation = derive_variants(operation, report)
+    operation = item_path_variants(derive_variants(operation, report))
     return PageResult(path, operation, tuple(report.items))
 
 

@@ -14,7 +14,14 @@ import keyword
 import re
 from typing import Callable
 
-from .diagnostics import PLACEHOLDER_UNBALANCED, TEMPLATE_CONCRETE_ID, Report
+from .diagnostics import (
+    PATH_ELLIPSIS,
+    PATH_USERS_ME,
+    PLACEHOLDER_ALTERNATIVE_OUTSIDE,
+    PLACEHOLDER_UNBALANCED,
+    Report,
+    TEMPLATE_CONCRETE_ID,
+)
 from .model import ParamStyle, PathParam, PathVariant
 from .naming import unique
 from .runtime._contract import RESERVED_PARAMETERS
@@ -34,6 +41,13 @@ _CONCRETE_ID = re.compile(
 )
 # A function argument with an example value instead of a placeholder: (count=n), (date='2017-01-01').
 _LITERAL_ARG = re.compile(r"(?<=[(,])\s*([A-Za-z]\w*)\s*=\s*(')?(?!\{)[^'{},()]*(?(2)')(?=\s*[,)])")
+# ``{user-id} | user-principal-name``: an alternative written after the placeholder,
+# outside its braces (inside them, ``{id | userPrincipalName}``, it is read as one).
+_ALTERNATIVE_OUTSIDE = re.compile(r"(\{[^{}]*\})\s*\|\s*(?:\{[^{}]*\}|[^/{}?|]+?)(?=/|\?|$)")
+# ``/users/me/…``: the signed-in user is ``/me``, ``me`` is not a user id.
+_USERS_ME = re.compile(r"^/users/me(?=/|$)", re.I)
+# ``…/childFolders/{id}/.../messages``: "any depth of folders", not a segment.
+_ELLIPSIS = re.compile(r"/(?:\.\.\.|\u2026)(?=/|$)")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _ANONYMOUS = {"id", "idvalue", "id_value", "key", "value"}
 # Keyword arguments every generated method has; a path parameter may not shadow them.
@@ -161,6 +175,35 @@ def _preceding_collection(text: str, start: int) -> str:
     return segments[-1].split(".")[-1]  # microsoft.graph.user → user
 
 
+def _misreadings(path: str, template: str, line: int, report: Report) -> str:
+    """Correct the doc patterns that would otherwise give a wrong URL, each reported: an
+    alternative outside the braces would leak `` | name`` into the path, ``/users/me`` is
+    ``/me``, and a ``...`` segment ("nested folders, any depth") would be sent literally;
+    it is read as one level, the form every nested folder can be reached by."""
+    alternative = _ALTERNATIVE_OUTSIDE.sub(r"\1", path)
+    if alternative != path:
+        report(
+            line,
+            PLACEHOLDER_ALTERNATIVE_OUTSIDE,
+            f"path template {template!r} gives an alternative outside the placeholder's"
+            " braces; read as one placeholder",
+        )
+        path = alternative
+    if _USERS_ME.match(path):
+        path = "/me" + path[len("/users/me") :]
+        report(line, PATH_USERS_ME, f"path template {template!r} addresses /users/me; read as /me")
+    collapsed = _ELLIPSIS.sub("", path)
+    if collapsed != path:
+        report(
+            line,
+            PATH_ELLIPSIS,
+            f"path template {template!r} holds a '...' segment (nested folders); read as"
+            f" {collapsed}",
+        )
+        path = collapsed or "/"
+    return path
+
+
 def parse_template(template: str, line: int, report: Report) -> PathVariant:
     """Normalise one documented path template (the text after the method)."""
     text = _ANGLE.sub(lambda m: "{" + m.group(1) + "}", template.strip())
@@ -170,6 +213,7 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
     path, query = split_query(strip_base(text))
     if len(path) > 1:
         path = path.rstrip("/")
+    path = _misreadings(path, template.strip(), line, report)
     concrete = _CONCRETE_ID.sub(lambda m: m.group(1) + "{id}", path)
     if concrete != path:
         report(

@@ -32,7 +32,7 @@ from .pysource import (
     text_block,
 )
 from .typecheck import TypeIndex
-from .replay import ReplayCase, signature_params
+from .replay import ReplayCase, positional_params, signature_params
 from .runtime._contract import TableRow, table_entry
 
 GroupModule = Callable[[str, list[Operation]], tuple[str, tuple[Cut, ...]]]
@@ -213,8 +213,10 @@ def endpoint_entry(operation: Operation) -> str:
 def operation_view(operation: Operation, typing: Typing | None = None) -> OperationView:
     typing = typing or Typing()
     required, optional = signature_params(operation)
-    params = ["self"] + [f"{name}: str" for name in required] + ["*"]
-    params += [f"{name}: str | None = None" for name in optional]
+    positional = positional_params(operation)
+    params = ["self"] + [f"{name}: str" for name in required]
+    params += [f"{name}: str | None = None" for name in positional] + ["*"]
+    params += [f"{name}: str | None = None" for name in optional if name not in positional]
     passed = [f"{name}={name}" for name in required + optional]
     body = operation.request_body
     if body.kind == "json":

@@ -278,6 +278,17 @@ def _case(operation: Operation, example: Example) -> ReplayCase | Skip:
     )
 
 
+def positional_params(operation: Operation) -> list[str]:
+    """Optional path parameters that are still positional (with a default): those in every
+    documented path, missing only from a derived form (``/me/...`` of ``/users/{user_id}/...``,
+    ``root:/{item_path}:`` of ``items/{item_id}``). Calls written for the documented paths
+    keep working as they were; the derived forms are reached by keyword."""
+    required, optional = signature_params(operation)
+    documented = [v for v in operation.variants if not v.derived_from] or list(operation.variants)
+    everywhere = set.intersection(*({param.name for param in v.params} for v in documented))
+    return [name for name in optional if name in everywhere]
+
+
 def signature_params(operation: Operation) -> tuple[list[str], list[str]]:
     """Path parameters of the method: (required, optional), in path order of the longest variant."""
     order: dict[str, int] = {}  # (a dict, not a list: a page may list 100,000 variants)

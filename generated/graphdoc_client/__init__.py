@@ -5,8 +5,9 @@
     with GraphClient(token="...") as client:
         result = client.<group>.<operation>(...)
 
-See the package README for async use, paging, errors, retries, timeouts and raw responses,
-and ``graphdoc_client.permissions`` for the permissions your calls need.
+See the package README for async use, paging, delta, batches, uploads, ``request()``,
+errors, retries, timeouts and raw responses, and ``graphdoc_client.permissions`` for the
+permissions your calls need.
 """
 
 from typing import Any
@@ -19,6 +20,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BatchError,
     ConflictError,
     GraphError,
     InternalServerError,
@@ -30,6 +32,7 @@ from ._errors import (
     PreconditionFailedError,
     RateLimitError,
     TooManyRedirectsError,
+    UploadError,
 )
 from ._paging import AsyncPage, AsyncPageRequest, Page
 from ._response import RawResponse, StreamedResponse
@@ -47,6 +50,7 @@ __all__ = [
     "AsyncPageRequest",
     "AuthenticationError",
     "BadRequestError",
+    "BatchError",
     "ConflictError",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
@@ -65,6 +69,7 @@ __all__ = [
     "RequestOptions",
     "StreamedResponse",
     "TooManyRedirectsError",
+    "UploadError",
 ]
 
 

@@ -17,7 +17,9 @@ Every error is a :class:`GraphError`::
     ├── InvalidResponseError      a 2xx answer whose body is not what it says (bad JSON)
     ├── PagingLoopError           a page's ``@odata.nextLink`` leads back to an earlier page
     ├── TooManyRedirectsError     redirects that never end
-    └── InvalidHeaderError        a header value (the token too) that cannot be sent
+    ├── InvalidHeaderError        a header value (the token too) that cannot be sent
+    ├── BatchError                a batch item with no answer (not sent, or left out)
+    └── UploadError               an upload session that could not be completed
 
 An :class:`APIStatusError` carries the HTTP status, Graph's OData ``error.code`` and
 ``error.message``, the ``request-id`` / ``client-request-id`` to quote to Microsoft
@@ -37,6 +39,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BatchError",
     "ConflictError",
     "GraphError",
     "InternalServerError",
@@ -48,6 +51,7 @@ __all__ = [
     "PreconditionFailedError",
     "RateLimitError",
     "TooManyRedirectsError",
+    "UploadError",
 ]
 
 _MESSAGE_LIMIT = 500  # characters of an error body quoted in a message
@@ -166,6 +170,25 @@ class InvalidHeaderError(GraphError, ValueError):
     Raised before anything is sent; the message names the header, never its value, since
     the value may be the token.
     """
+
+
+class BatchError(GraphError):
+    """A batch item has no answer: the batch was not sent (yet), or its answer left the
+    item out. An item the service answered with an error raises that status's own error."""
+
+
+class UploadError(GraphError):
+    """An upload session that could not be completed, even after resuming.
+
+    ``upload_url`` and ``offset`` (the bytes the service holds) let a later
+    ``client.upload(..., session_url=error.upload_url)`` carry on where this one stopped,
+    until the session expires.
+    """
+
+    def __init__(self, message: str, upload_url: str | None, offset: int) -> None:
+        super().__init__(message)
+        self.upload_url = upload_url
+        self.offset = offset
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 MODULES = (
     "_auth",
     "_base",
+    "_batch",
     "_contract",
     "_errors",
     "_paging",
@@ -24,6 +25,7 @@ MODULES = (
     "_retry",
     "_runtime",
     "permissions",
+    "_upload",
 )
 
 

@@ -34,6 +34,7 @@ from ._runtime import (
     Timeout,
     build_request,
     check_header_value,
+    query_string,
     read_response,
     timeout_extension,
 )
@@ -123,6 +124,7 @@ class _ClientCore:
 
     _page_class: type = Page
     _http: Any  # an httpx.Client or httpx.AsyncClient, as the subclass says
+    _batch: Any  # the queue of a client made by batch(), whose mode is "batch"
 
     def __init__(
         self,
@@ -271,6 +273,46 @@ class _ClientCore:
     def _should_refresh(self, request: httpx.Request, response: httpx.Response) -> bool:
         return response.status_code == 401 and self._is_ours(request)
 
+    def batch(self) -> Any:
+        """A JSON batch (``$batch``): ``with client.batch() as batch`` (``async with`` on the
+        async client) gives a client whose calls are queued and sent together on leaving
+        the block, each returning a :class:`~._batch.BatchResult`; see :mod:`._batch`."""
+        from ._batch import Batch  # imported on use: most programs never batch
+
+        return Batch(self)
+
+    def _plain(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None,
+        json: Any,
+        content: bytes | None,
+        headers: Mapping[str, str] | None,
+        timeout: Any,
+        paged: bool,
+    ) -> tuple[httpx.Request, Any]:
+        """The request of :meth:`request`, and the parser of its answer."""
+        if "://" not in url:
+            url = self.base_url + "/" + url.lstrip("/")
+        if params:
+            pairs = [(str(k), str(v)) for k, v in params.items()]
+            url += ("&" if "?" in url else "?") + query_string(pairs)
+        given = headers or {}
+        for name, value in given.items():
+            check_header_value(str(name), value)
+        timeout = self.timeout if timeout is ... else timeout
+        request: httpx.Request = self._http.build_request(
+            method.upper(),
+            url,
+            headers=given,
+            json=json,
+            content=content,
+            extensions=timeout_extension(timeout),
+        )
+        endpoint = Endpoint(method.upper(), (), {}, paged)
+        return request, partial(self._parse, endpoint, (given, timeout))
+
 
 class SyncAPIClient(_ClientCore):
     """The synchronous client: calls return their result."""
@@ -303,6 +345,8 @@ class SyncAPIClient(_ClientCore):
     def _request(self, endpoint: Endpoint, arguments: Mapping[str, Any]) -> Any:
         request, follow = self._build(endpoint, arguments)
         parser = partial(self._parse, endpoint, follow)
+        if self._mode == "batch":
+            return self._batch.add(request, parser, arguments["options"])
         if self._mode == "stream":
             return self._stream(request, parser)
         response = self._send(request)
@@ -311,6 +355,51 @@ class SyncAPIClient(_ClientCore):
                 raise status_error(response)
             return RawResponse(response, parser)
         return parser(response)
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: Any = ...,
+        paged: bool = False,
+        authorize: bool = True,
+        depends_on: Any = None,
+    ) -> Any:
+        """Any call the generated methods do not cover, with the client's token, retries,
+        typed errors and response mode: ``url`` is a path under the base URL or a whole
+        URL (a link Graph sent, used as it is). The token goes only to Graph's origin;
+        ``authorize=False`` withholds it even there (a pre-authenticated ``uploadUrl``).
+        ``paged=True`` makes the answer a :class:`Page`; ``depends_on=`` orders it in a
+        batch, as on a generated method."""
+        request, parser = self._plain(method, url, params, json, content, headers, timeout, paged)
+        if self._mode == "batch":
+            return self._batch.add(request, parser, {"depends_on": depends_on})
+        if not authorize:
+            return parser(self._send(request, authorize=False))
+        if self._mode == "stream":
+            return self._stream(request, parser)
+        response = self._send(request)
+        if self._mode == "raw":
+            if not response.is_success:
+                raise status_error(response)
+            return RawResponse(response, parser)
+        return parser(response)
+
+    def follow(self, link: str) -> Page[Any]:
+        """The page at ``link`` (an ``@odata.nextLink`` or ``@odata.deltaLink``, sent as it
+        is): following a delta link gives only what changed since it was issued."""
+        return self._follow_link(link, ({}, self.timeout))
+
+    def upload(self, content: Any, **target: Any) -> Any:
+        """Upload a file to a drive item or an attachment; see :func:`._upload.upload`."""
+        from ._upload import run_upload, upload
+
+        return run_upload(self, upload(content, **target))
 
     def _follow_link(self, link: str, follow: Follow) -> Page[Any]:
         request = self._link_request(link, follow)
@@ -328,16 +417,18 @@ class SyncAPIClient(_ClientCore):
         finally:
             response.close()
 
-    def _send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
+    def _send(
+        self, request: httpx.Request, *, stream: bool = False, authorize: bool = True
+    ) -> httpx.Response:
         # Decided before sending (a transport may read a streamed body into the request):
         # a body that cannot be sent again gets no retry, nor a second try after a 401.
         import httpx
 
         replayable = _replayable(request)
         retries = self.max_retries if replayable else 0
-        attempt, refreshed, fresh = 0, not replayable, None
+        attempt, refreshed, fresh = 0, not replayable or not authorize, None
         while True:
-            if self._is_ours(request):
+            if authorize and self._is_ours(request):
                 self._authorize(request, fresh or self._tokens.get())
             refused = None
             try:
@@ -411,6 +502,8 @@ class AsyncAPIClient(_ClientCore):
         # Built now, so a bad argument raises at the call; sent when awaited.
         request, follow = self._build(endpoint, arguments)
         parser = partial(self._parse, endpoint, follow)
+        if self._mode == "batch":
+            return self._batch.add(request, parser, arguments["options"])
         if self._mode == "stream":
             return self._stream(request, parser)
         if self._mode == "raw":
@@ -428,6 +521,48 @@ class AsyncAPIClient(_ClientCore):
             raise status_error(response)
         return RawResponse(response, parser)
 
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: Any = ...,
+        paged: bool = False,
+        authorize: bool = True,
+        depends_on: Any = None,
+    ) -> Any:
+        """As :meth:`SyncAPIClient.request`, awaited (``paged=True`` gives an awaitable
+        that ``async for`` also reads)."""
+        request, parser = self._plain(method, url, params, json, content, headers, timeout, paged)
+        if self._mode == "batch":
+            return self._batch.add(request, parser, {"depends_on": depends_on})
+        if not authorize:
+            return self._anonymous(request, parser)
+        if self._mode == "stream":
+            return self._stream(request, parser)
+        if self._mode == "raw":
+            return self._raw(request, parser)
+        if paged:
+            return AsyncPageRequest(partial(self._call, request, parser))
+        return self._call(request, parser)
+
+    async def _anonymous(self, request: httpx.Request, parser: Any) -> Any:
+        return parser(await self._send(request, authorize=False))
+
+    async def follow(self, link: str) -> AsyncPage[Any]:
+        """As :meth:`SyncAPIClient.follow`, awaited."""
+        return await self._follow_link(link, ({}, self.timeout))
+
+    async def upload(self, content: Any, **target: Any) -> Any:
+        """As :meth:`SyncAPIClient.upload`, awaited."""
+        from ._upload import arun_upload, upload
+
+        return await arun_upload(self, upload(content, **target))
+
     async def _follow_link(self, link: str, follow: Follow) -> AsyncPage[Any]:
         request = self._link_request(link, follow)
         page: AsyncPage[Any] = self._page(await self._send(request), follow)
@@ -444,16 +579,18 @@ class AsyncAPIClient(_ClientCore):
         finally:
             await response.aclose()
 
-    async def _send(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
+    async def _send(
+        self, request: httpx.Request, *, stream: bool = False, authorize: bool = True
+    ) -> httpx.Response:
         # Decided before sending (a transport may read a streamed body into the request):
         # a body that cannot be sent again gets no retry, nor a second try after a 401.
         import httpx
 
         replayable = _replayable(request)
         retries = self.max_retries if replayable else 0
-        attempt, refreshed, fresh = 0, not replayable, None
+        attempt, refreshed, fresh = 0, not replayable or not authorize, None
         while True:
-            if self._is_ours(request):
+            if authorize and self._is_ours(request):
                 self._authorize(request, fresh or await self._tokens.aget())
             refused = None
             try:

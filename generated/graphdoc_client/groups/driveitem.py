@@ -16,17 +16,24 @@ get GET item_path=path
     /me/drive/items/{item_id}
     /drives/{drive_id}/items/{item_id}
     /me/drive/root:/{item_path}
-get_content GET
+    /drives/{drive_id}/root:/{item_path}
+get_content GET item_path=path
     /me/drive/items/{item_id}/content
     /drives/{drive_id}/items/{item_id}/content
-list_children GET paged
+    /me/drive/root:/{item_path}:/content
+    /drives/{drive_id}/root:/{item_path}:/content
+list_children GET paged item_path=path
     /me/drive/root/children
     /me/drive/items/{item_id}/children
     /drives/{drive_id}/items/{item_id}/children
     /groups/{group_id}/drive/items/{item_id}/children
-put_content PUT filename=path
+    /me/drive/root:/{item_path}:/children
+    /drives/{drive_id}/root:/{item_path}:/children
+    /groups/{group_id}/drive/root:/{item_path}:/children
+put_content PUT filename=path item_path=path
     /me/drive/items/{parent_id}:/{filename}:/content
     /me/drive/items/{item_id}/content
+    /me/drive/root:/{item_path}:/content
 """)
 
 
@@ -51,6 +58,7 @@ class DriveitemOperations(Group):
         GET /me/drive/items/{item_id}
         GET /drives/{drive_id}/items/{item_id}
         GET /me/drive/root:/{item_path}
+        GET /drives/{drive_id}/root:/{item_path}
 
         Permissions (least privileged):
             Delegated (work or school account): Files.Read
@@ -64,13 +72,20 @@ class DriveitemOperations(Group):
         return self._call("get", options, drive_id=drive_id, item_id=item_id, item_path=item_path)
 
     def get_content(
-        self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
+        self,
+        item_id: str | None = None,
+        *,
+        drive_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> bytes:
         """Download the raw bytes of a file driveItem. Folders have no content, so calling this on
         a folder fails. The response body is the file itself, not JSON.
 
         GET /me/drive/items/{item_id}/content
         GET /drives/{drive_id}/items/{item_id}/content
+        GET /me/drive/root:/{item_path}:/content
+        GET /drives/{drive_id}/root:/{item_path}:/content
 
         Permissions (least privileged):
             Delegated (work or school account): Files.Read
@@ -81,7 +96,9 @@ class DriveitemOperations(Group):
 
         Documented in api/driveitem-get-content.md
         """
-        return self._call("get_content", options, item_id=item_id, drive_id=drive_id)
+        return self._call(
+            "get_content", options, drive_id=drive_id, item_id=item_id, item_path=item_path
+        )
 
     def list_children(
         self,
@@ -89,6 +106,7 @@ class DriveitemOperations(Group):
         drive_id: str | None = None,
         item_id: str | None = None,
         group_id: str | None = None,
+        item_path: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Page[dict[str, Any]]:
         """Enumerate the driveItem objects that sit directly inside a folder. Items in nested
@@ -99,6 +117,9 @@ class DriveitemOperations(Group):
         GET /me/drive/items/{item_id}/children
         GET /drives/{drive_id}/items/{item_id}/children
         GET /groups/{group_id}/drive/items/{item_id}/children
+        GET /me/drive/root:/{item_path}:/children
+        GET /drives/{drive_id}/root:/{item_path}:/children
+        GET /groups/{group_id}/drive/root:/{item_path}:/children
 
         Permissions (least privileged):
             Delegated (work or school account): Files.Read
@@ -112,7 +133,12 @@ class DriveitemOperations(Group):
         Documented in api/driveitem-list-children.md
         """
         return self._call(
-            "list_children", options, drive_id=drive_id, item_id=item_id, group_id=group_id
+            "list_children",
+            options,
+            drive_id=drive_id,
+            item_id=item_id,
+            group_id=group_id,
+            item_path=item_path,
         )
 
     def put_content(
@@ -121,6 +147,7 @@ class DriveitemOperations(Group):
         parent_id: str | None = None,
         filename: str | None = None,
         item_id: str | None = None,
+        item_path: str | None = None,
         content: FileContent,
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
@@ -131,6 +158,7 @@ class DriveitemOperations(Group):
 
         PUT /me/drive/items/{parent_id}:/{filename}:/content
         PUT /me/drive/items/{item_id}/content
+        PUT /me/drive/root:/{item_path}:/content
 
         Permissions (least privileged):
             Delegated (work or school account): Files.ReadWrite
@@ -147,6 +175,7 @@ class DriveitemOperations(Group):
             parent_id=parent_id,
             filename=filename,
             item_id=item_id,
+            item_path=item_path,
             content=content,
             content_type=content_type,
         )
@@ -167,7 +196,12 @@ if TYPE_CHECKING:
         ) -> dict[str, Any]: ...
 
         async def get_content(
-            self, item_id: str, *, drive_id: str | None = None, **options: Unpack[RequestOptions]
+            self,
+            item_id: str | None = None,
+            *,
+            drive_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
         ) -> bytes: ...
 
         def list_children(
@@ -176,6 +210,7 @@ if TYPE_CHECKING:
             drive_id: str | None = None,
             item_id: str | None = None,
             group_id: str | None = None,
+            item_path: str | None = None,
             **options: Unpack[RequestOptions],
         ) -> AsyncPageRequest[dict[str, Any]]: ...
 
@@ -185,6 +220,7 @@ if TYPE_CHECKING:
             parent_id: str | None = None,
             filename: str | None = None,
             item_id: str | None = None,
+            item_path: str | None = None,
             content: FileContent,
             content_type: str = "application/octet-stream",
             **options: Unpack[RequestOptions],

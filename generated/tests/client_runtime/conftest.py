@@ -8,6 +8,7 @@ these tests hold for any generated package, whatever groups it has.
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any, Callable, Mapping, Unpack
 
@@ -197,3 +198,76 @@ def make_page() -> Callable[..., httpx.Response]:
 @pytest.fixture
 def token() -> str:
     return TOKEN
+
+
+class BatchService:
+    """``$batch`` answered item by item, by URL: ``…/missing`` is a 404, a URL in
+    ``throttled`` is answered 429 once (``Retry-After: 3``), any other the last segment as
+    its id. Records the size of each batch and its items."""
+
+    def __init__(self, *throttled: str) -> None:
+        self.throttled = set(throttled)
+        self.batches: list[list[dict[str, Any]]] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        assert request.url.path.endswith("/$batch") and request.method == "POST"
+        items = json.loads(request.content)["requests"]
+        self.batches.append(items)
+        answers = []
+        for item in items:
+            url = item["url"]
+            if url in self.throttled:
+                self.throttled.discard(url)
+                error = {"error": {"code": "TooManyRequests"}}
+                answers.append(
+                    {
+                        "id": item["id"],
+                        "status": 429,
+                        "headers": {"Retry-After": "3"},
+                        "body": error,
+                    }
+                )
+            elif url.endswith("/missing"):
+                error = {"error": {"code": "itemNotFound", "message": "gone"}}
+                answers.append({"id": item["id"], "status": 404, "body": error})
+            else:
+                answers.append(
+                    {"id": item["id"], "status": 200, "body": {"id": url.rpartition("/")[2]}}
+                )
+        return httpx.Response(200, json={"responses": list(reversed(answers))})
+
+
+class UploadService:
+    """An upload session on another host (``upload.example``): ``createUploadSession`` on
+    Graph, chunks PUT to the session URL, whose first PUT at ``interrupt_at`` fails as a
+    dropped connection; a GET of the session URL says what it holds (``"N-M"``)."""
+
+    URL = "https://upload.example/session/1?tempauth=signed"
+
+    def __init__(self, size: int, interrupt_at: int | None = None) -> None:
+        self.size = size
+        self.interrupt_at = interrupt_at
+        self.received = bytearray()
+        self.ranges: list[str] = []
+        self.tokens_elsewhere: list[str] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.url.host != "upload.example":
+            assert request.url.path.endswith("/createUploadSession")
+            return httpx.Response(200, json={"uploadUrl": self.URL, "nextExpectedRanges": ["0-"]})
+        if "authorization" in request.headers:
+            self.tokens_elsewhere.append(request.headers["authorization"])
+        if request.method == "GET":
+            held = f"{len(self.received)}-{self.size - 1}"
+            return httpx.Response(200, json={"nextExpectedRanges": [held]})
+        content_range = request.headers["content-range"]
+        start = int(content_range.split(" ")[1].split("-")[0])
+        if start == self.interrupt_at:
+            self.interrupt_at = None
+            raise httpx.ReadError("connection dropped", request=request)
+        assert start == len(self.received)
+        self.ranges.append(content_range)
+        self.received += request.content
+        if len(self.received) < self.size:
+            return httpx.Response(202, json={"nextExpectedRanges": [f"{len(self.received)}-"]})
+        return httpx.Response(201, json={"id": "uploaded", "size": self.size})

@@ -425,3 +425,59 @@ def test_the_async_client_keeps_the_same_reliability_promises(graph, demo, token
             assert token not in str(caught.value) and graph.requests == []
 
     run(scenario)
+
+
+# --- batches, uploads, delta links and request() ------------------------------------------
+
+
+def test_an_async_batch_sends_queued_calls_together(graph, demo, waits):
+    from .conftest import BatchService
+
+    service = BatchService("/items/t")
+
+    async def scenario():
+        async with graph.reply(service).async_client() as client:
+            async with client.batch() as batch:
+                first = demo(batch).get("a")
+                throttled = demo(batch).get("t", depends_on=[first])
+                more = [demo(batch).get(f"x{n}") for n in range(20)]
+            return first.result(), throttled.result(), more[-1].result()
+
+    assert asyncio.run(scenario()) == ({"id": "a"}, {"id": "t"}, {"id": "x19"})
+    assert [len(items) for items in service.batches] == [20, 2, 1]
+    assert waits == [3.0]
+
+
+def test_an_async_upload_resumes_after_an_interrupted_chunk(graph):
+    from .conftest import UploadService
+
+    unit = 320 * 1024
+    data = b"x" * (2 * unit + 10)
+    service = UploadService(len(data), interrupt_at=2 * unit)
+
+    async def scenario():
+        async with graph.reply(service).async_client(max_retries=0) as client:
+            return await client.upload(data, item_id="it", simple_limit=0, chunk=unit)
+
+    assert asyncio.run(scenario()) == {"id": "uploaded", "size": len(data)}
+    assert bytes(service.received) == data and service.tokens_elsewhere == []
+    assert (
+        graph.requests[0].url.path
+        == httpx.URL(BASE).path + "/me/drive/items/it/createUploadSession"
+    )
+
+
+def test_async_follow_and_request(graph, make_page):
+    link = BASE + "/items/delta()?$deltatoken=abc"
+    graph.reply(make_page([{"id": "changed"}]))
+
+    async def scenario():
+        async with graph.async_client() as client:
+            changes = await client.follow(link)
+            await client.request("GET", "https://files.example/x")
+            listed = [item async for item in client.request("GET", "/items", paged=True)]
+            return changes.items, listed
+
+    assert asyncio.run(scenario()) == ([{"id": "changed"}], [{"id": "changed"}])
+    assert str(graph.requests[0].url) == link
+    assert "authorization" not in graph.requests[1].headers

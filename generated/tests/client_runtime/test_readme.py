@@ -7,6 +7,7 @@ bring their own transport keep it. ``azure.identity`` is stood in by fake creden
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import types
@@ -28,6 +29,28 @@ class FakeGraph:
         self.seen: list[tuple[httpx.Request, int]] = []
 
     def answer(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.raw_path.split(b"?")[0]
+        if request.url.host == "upload.example":  # an upload session's pre-authenticated URL
+            found = re.fullmatch(r"bytes (\d+)-(\d+)/(\d+)", request.headers["content-range"])
+            assert found is not None
+            end, total = int(found.group(2)), int(found.group(3))
+            if end + 1 < total:
+                return httpx.Response(202, json={"nextExpectedRanges": [f"{end + 1}-"]})
+            return httpx.Response(201, json={"id": "uploaded", "size": total})
+        if path.endswith(b"/createUploadSession"):
+            url = "https://upload.example/session?tempauth=x"
+            return httpx.Response(200, json={"uploadUrl": url, "nextExpectedRanges": ["0-"]})
+        if path.endswith(b"/$batch"):
+            answers = []
+            for item in json.loads(request.content)["requests"]:
+                if "does-not-exist" in item["url"]:
+                    error = {"error": {"code": "ErrorItemNotFound", "message": "Not found."}}
+                    answers.append({"id": item["id"], "status": 404, "body": error})
+                    self.seen.append((request, 404))  # an item's status counts as answered
+                else:
+                    status = 200 if item["method"] == "GET" else 201
+                    answers.append({"id": item["id"], "status": status, "body": {"id": "1"}})
+            return httpx.Response(200, json={"responses": answers})
         if b"does-not-exist" in request.url.raw_path:
             error = {"error": {"code": "ErrorItemNotFound", "message": "Not found."}}
             return httpx.Response(404, json=error, headers={"request-id": "req-404"})
@@ -41,7 +64,10 @@ class FakeGraph:
         return httpx.Response(200, json=body, headers={"request-id": "req-1"})
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        assert request.headers["authorization"].startswith("Bearer ")
+        if request.url.host == "graph.microsoft.com":
+            assert request.headers["authorization"].startswith("Bearer ")
+        else:  # the token never leaves Graph's host
+            assert "authorization" not in request.headers
         response = self.answer(request)
         self.seen.append((request, response.status_code))
         return response

@@ -768,3 +768,89 @@ def test_a_redirect_loop_raises_a_typed_error(graph, demo):
     with pytest.raises(graphdoc_client.TooManyRedirectsError) as caught:
         demo(graph.client()).get("a")
     assert isinstance(caught.value, GraphError) and caught.value.request.url.path.endswith("/a")
+
+
+# --- batches, uploads, delta links and request() ------------------------------------------
+
+
+def test_a_batch_sends_queued_calls_together_split_at_20_and_retries_throttled_items(
+    graph, demo, waits, token
+):
+    from .conftest import BatchService
+
+    service = BatchService("/items/t")
+    client = graph.reply(service).client()
+    with client.batch() as batch:
+        first = demo(batch).get("a")
+        after = demo(batch).create(body={"name": "n"}, depends_on=first)
+        throttled = demo(batch).get("t")
+        missing = demo(batch).get("missing")
+        more = [demo(batch).get(f"x{n}") for n in range(20)]
+        assert not first.done()
+    assert (first.result(), after.result(), throttled.result()) == (
+        {"id": "a"},
+        {"id": "items"},
+        {"id": "t"},
+    )
+    with pytest.raises(graphdoc_client.NotFoundError) as caught:
+        missing.result()
+    assert caught.value.code == "itemNotFound"
+    assert more[-1].result() == {"id": "x19"}
+    assert [len(items) for items in service.batches] == [20, 4, 1]
+    assert service.batches[0][1]["dependsOn"] == ["1"]
+    assert service.batches[0][1]["body"] == {"name": "n"}
+    assert service.batches[2][0]["url"] == "/items/t"
+    assert waits == [3.0]
+    assert all(r.headers["authorization"] == "Bearer " + token for r in graph.requests)
+
+
+def test_an_upload_goes_in_320_kib_chunks_and_resumes_after_an_interrupted_one(graph):
+    from .conftest import UploadService
+
+    unit = 320 * 1024
+    data = bytes(range(256)) * (3 * unit // 256) + b"end"
+    service = UploadService(len(data), interrupt_at=unit)
+    progress = []
+    with graph.reply(service).client(max_retries=0) as client:
+        item = client.upload(
+            io.BytesIO(data),
+            item_path="Documents/big.bin",
+            simple_limit=0,
+            chunk=unit,
+            progress=lambda sent, total: progress.append(sent),
+        )
+    assert item == {"id": "uploaded", "size": len(data)}
+    assert bytes(service.received) == data
+    assert service.ranges[0] == f"bytes 0-{unit - 1}/{len(data)}"
+    assert progress == [unit, 2 * unit, 3 * unit, len(data)]
+    assert (
+        graph.requests[0].url.path
+        == httpx.URL(BASE).path + "/me/drive/root:/Documents/big.bin:/createUploadSession"
+    )
+    assert service.tokens_elsewhere == []  # the uploadUrl is pre-authenticated
+
+
+def test_small_uploads_take_one_request(graph):
+    graph.reply(lambda request: httpx.Response(201, json={"id": "f", "size": len(request.content)}))
+    with graph.client() as client:
+        assert client.upload(b"hello", parent_id="folder", name="a b.txt") == {"id": "f", "size": 5}
+    assert graph.request.method == "PUT"
+    assert (
+        graph.request.url.raw_path
+        == httpx.URL(BASE).raw_path + b"/me/drive/items/folder:/a%20b.txt:/content"
+    )
+
+
+def test_follow_sends_a_delta_link_as_it_is_and_request_keeps_the_token_on_graph(graph, make_page):
+    link = BASE + "/items/delta()?$deltatoken=a%2Bb%3D"
+    graph.reply(make_page([{"id": "changed"}], **{"@odata.deltaLink": link + "2"}))
+    with graph.client() as client:
+        changes = client.follow(link)
+        assert changes.items == [{"id": "changed"}] and changes.delta_link == link + "2"
+        assert str(graph.requests[0].url) == link
+        client.request("GET", "https://files.example/download/1")
+        client.request("POST", "/items", json={"a": 1}, params={"$select": "id"})
+    assert "authorization" in graph.requests[0].headers
+    assert "authorization" not in graph.requests[1].headers
+    assert graph.requests[2].url.raw_path == httpx.URL(BASE).raw_path + b"/items?$select=id"
+    assert json.loads(graph.requests[2].content) == {"a": 1}
