@@ -156,7 +156,10 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
     # as black lays them out: one blank line between the imports and a first assignment,
     # two around every class
     first = "\n" if blocks and not blocks[0].startswith("class ") else "\n\n"
-    return header + first + "\n\n\n".join(blocks) + "\n"
+    body = "\n\n\n".join(blocks)
+    if not re.search(r"\bAny\b", body):  # (an unused import is a strict checker's error)
+        header = header.replace("from typing import Any, Literal,", "from typing import Literal,")
+    return header + first + body + "\n"
 
 
 def _typed_dict(

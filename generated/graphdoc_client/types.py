@@ -8,7 +8,7 @@ under ``$select``); an enumeration is a ``Literal`` of its members. They are pla
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict
+from typing import Literal, TypedDict
 
 BodyType = Literal["text", "html"]
 
