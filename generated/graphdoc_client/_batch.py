@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import base64
 import json
-from typing import TYPE_CHECKING, Any, Callable, Generator, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generator, Mapping
 
 from . import _retry
 from ._errors import BatchError, GraphError, status_error
@@ -41,10 +41,9 @@ _TRANSPORT_HEADERS = frozenset(
 # A step of the work: ("send", request, authorize) answered with the response (or a
 # GraphError thrown in), or ("sleep", seconds, None).
 Step = tuple[str, Any, Any]
-T = TypeVar("T")
 
 
-def run(client: Any, steps: Generator[Step, Any, T]) -> T:
+def run(client: Any, steps: Generator[Step, Any, Any]) -> Any:
     """Drive ``steps`` with a sync client."""
     value: Any = None
     error: GraphError | None = None
@@ -52,7 +51,7 @@ def run(client: Any, steps: Generator[Step, Any, T]) -> T:
         try:
             step = steps.throw(error) if error is not None else steps.send(value)
         except StopIteration as stop:
-            result: T = stop.value
+            result: Any = stop.value
             return result
         value, error = None, None
         try:
@@ -64,7 +63,7 @@ def run(client: Any, steps: Generator[Step, Any, T]) -> T:
             error = caught
 
 
-async def arun(client: Any, steps: Generator[Step, Any, T]) -> T:
+async def arun(client: Any, steps: Generator[Step, Any, Any]) -> Any:
     """Drive ``steps`` with an async client."""
     value: Any = None
     error: GraphError | None = None
@@ -72,7 +71,7 @@ async def arun(client: Any, steps: Generator[Step, Any, T]) -> T:
         try:
             step = steps.throw(error) if error is not None else steps.send(value)
         except StopIteration as stop:
-            result: T = stop.value
+            result: Any = stop.value
             return result
         value, error = None, None
         try:
@@ -189,10 +188,12 @@ class Batch:
 
     def send(self) -> list[BatchResult]:
         """Send the queue (done on leaving the ``with`` block) and return its results."""
-        return run(self._parent, self._work())
+        results: list[BatchResult] = run(self._parent, self._work())
+        return results
 
     async def asend(self) -> list[BatchResult]:
-        return await arun(self._parent, self._work())
+        results: list[BatchResult] = await arun(self._parent, self._work())
+        return results
 
     # -- the work, sync or async alike ------------------------------------------------
 
