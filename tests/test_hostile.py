@@ -170,7 +170,7 @@ def shape(source: str) -> str:
 
 
 # What the package may call while it is imported: nothing that reads, writes or runs anything.
-ALLOWED_CALLS = {"endpoints", "re.compile", "logging.getLogger", "frozenset"}
+ALLOWED_CALLS = {"endpoints", "re.compile", "logging.getLogger", "frozenset", "TypeVar"}
 
 
 def _data(node: ast.expr) -> None:
@@ -196,8 +196,11 @@ def _data(node: ast.expr) -> None:
 
 def check_module_level(path: Path) -> None:
     """Importing a module runs only imports (stdlib, httpx, the package), definitions and data."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in tree.body:
+    _check_statements(path, ast.parse(path.read_text(encoding="utf-8")).body)
+
+
+def _check_statements(path: Path, statements: list[ast.stmt]) -> None:
+    for node in statements:
         if isinstance(node, ast.ImportFrom) and node.level:
             continue
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -217,8 +220,12 @@ def check_module_level(path: Path) -> None:
             continue
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
             continue  # the module docstring
-        if isinstance(node, ast.If):  # `if TYPE_CHECKING:` holds imports only
-            assert all(isinstance(item, (ast.Import, ast.ImportFrom)) for item in node.body), path
+        if isinstance(node, ast.If):  # `if TYPE_CHECKING:` (never run) and its `else:`
+            assert ast.unparse(node.test) == "TYPE_CHECKING", f"{path}:{node.lineno}"
+            assert all(
+                isinstance(item, (ast.Import, ast.ImportFrom, ast.ClassDef)) for item in node.body
+            ), path
+            _check_statements(path, node.orelse)
             continue
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             value = node.value
