@@ -245,10 +245,10 @@ def test_a_page_the_templates_cannot_render_costs_only_itself(tmp_path, capsys, 
 
     real = render.operation_view
 
-    def broken(operation):
+    def broken(operation, *rest):
         if operation.id == "widget-get":
             raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
-        return real(operation)
+        return real(operation, *rest)
 
     monkeypatch.setattr(render, "operation_view", broken)
     (tmp_path / "docs" / "api").mkdir(parents=True)
