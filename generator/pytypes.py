@@ -63,10 +63,6 @@ class TypeNames:
             names[item.qualified_name.lower()] = name
         return cls(names)
 
-    @property
-    def python_names(self) -> frozenset[str]:
-        return frozenset(self.names.values())
-
     def of_type(self, qualified: str) -> str | None:
         return self.names.get(qualified.lower())
 

@@ -112,9 +112,6 @@ class FullPlan:
         same now; else None."""
         return None
 
-    def previous_spares(self) -> dict[str, dict[str, tuple[int, int, int]]]:
-        return {}
-
     # the package put together
 
     def merge(self, model: Model) -> dict[str, Unit]:
@@ -348,9 +345,3 @@ class RebuildPlan(FullPlan):
             units[name].summary == previous.units[name].summary for name in dirty & now
         )
         return previous.shared if same else None
-
-    def previous_spares(self) -> dict[str, dict[str, tuple[int, int, int]]]:
-        return self.previous.spares
-
-
-Plan = FullPlan  # the interface both plans share
