@@ -32,14 +32,18 @@ def format_python(path: str, source: str) -> str:
     return _format(path, source)
 
 
-@lru_cache(maxsize=512)
-def _format(path: str, source: str) -> str:
+def _compiled(path: str, source: str) -> None:
     try:
         compile(source, path, "exec", dont_inherit=True)
     except SyntaxError as error:
         raise InvalidSource(
             f"{path}:{error.lineno}: generated code does not compile: {error.msg}"
         ) from None
+
+
+@lru_cache(maxsize=512)
+def _format(path: str, source: str) -> str:
+    _compiled(path, source)
     black, mode = _black()
     # black builds a large tree of cyclic nodes; collecting cycles while it works costs
     # much of its time and frees nothing, so the collector waits until it is done.
@@ -60,6 +64,7 @@ class Piece:
     path: str
     text: str
     in_class: bool = False  # methods: formatted inside a stand-in class
+    verbatim: bool = False  # black's layout by construction: compiled only (see Cut)
 
 
 def pieces(path: str, source: str, cuts: tuple[Cut, ...], lines: int) -> list[tuple[Piece, str]]:
@@ -70,20 +75,20 @@ def pieces(path: str, source: str, cuts: tuple[Cut, ...], lines: int) -> list[tu
     only the piece whose operation changed. The renderer writes black's own layout, so
     formatting the pieces gives what formatting the whole file gives.
     """
-    starts: list[tuple[int, bool]] = [(0, False)]
+    starts: list[tuple[int, bool, bool]] = [(0, False, False)]
     size, last = 0, 0
     for cut in cuts:
         size += source.count("\n", last, cut.offset)
         last = cut.offset
-        if cut.in_class != starts[-1][1] or size >= lines:
-            starts.append((cut.offset, cut.in_class))
+        if (cut.in_class, cut.verbatim) != starts[-1][1:] or size >= lines:
+            starts.append((cut.offset, cut.in_class, cut.verbatim))
             size = 0
     result = []
-    for index, (start, in_class) in enumerate(starts):
+    for index, (start, in_class, verbatim) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(source)
         chunk = source[start:end]
         body = chunk.rstrip("\n") + "\n"
-        result.append((Piece(path, body, in_class), chunk[len(body) :]))
+        result.append((Piece(path, body, in_class, verbatim), chunk[len(body) :]))
     return result
 
 
@@ -93,6 +98,9 @@ def warm_formatter() -> None:
 
 
 def format_piece(piece: Piece) -> str:
+    if piece.verbatim:
+        _compiled(piece.path, _CLASS + piece.text if piece.in_class else piece.text)
+        return piece.text
     if not piece.in_class:
         return _format(piece.path, piece.text)
     formatted = _format(piece.path, _CLASS + piece.text)

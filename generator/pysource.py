@@ -91,7 +91,7 @@ def bracketed(
     if len(whole) <= LINE_LENGTH:
         return [whole]
     inner = indent + "    "
-    if not collection and not (head.startswith("def ") and len(items) == 1):
+    if not collection and not (head.startswith(("def ", "async def ")) and len(items) == 1):
         # (black gives a lone parameter a trailing comma, which then keeps it exploded)
         hugged = inner + ", ".join(flat(item) for item in items)
         if len(hugged) <= LINE_LENGTH:
@@ -162,7 +162,13 @@ def docstring(text: str, indent: str = "") -> str:
 class Cut:
     """Where an operation's code starts in a rendered module: at a module-level statement,
     or at its method (``in_class``; group modules cut there). The format stage cuts a
-    long module there into pieces it formats apart (:func:`.fmt.pieces`)."""
+    long module there into pieces it formats apart (:func:`.fmt.pieces`).
+
+    ``verbatim`` code is laid out by construction (names and types through
+    :func:`bracketed`, no page text): it is only compiled, never given to black, whose
+    slowest input it was (the async stubs). The tests hold it to black's layout.
+    """
 
     offset: int
     in_class: bool
+    verbatim: bool = False

@@ -282,6 +282,7 @@ def render_group(
             " are typed: awaitable. At run time both clients share one class.",
             indent="        ",
         ),
+        async_alias=_assignment(async_class_name(group), class_name(group), "    "),
         operations=views,
         endpoints=text_block("\n" + "\n".join(view.endpoint for view in views) + "\n"),
         uses_file=uses_file,
@@ -293,8 +294,17 @@ def render_group(
     for view in views:
         position = text.index("\n" + view.signature.split("\n", 1)[0], position) + 1
         cuts.append(Cut(position, in_class=True))
-    cuts.append(Cut(text.index("\nif TYPE_CHECKING:\n\n    class ", position) + 1, in_class=False))
+    stubs = text.index("\nif TYPE_CHECKING:\n\n    class ", position) + 1
+    cuts.append(Cut(stubs, in_class=False, verbatim=True))
     return text, tuple(cuts)
+
+
+def _assignment(target: str, value: str, indent: str) -> str:
+    """``target = value`` as black lays out a name too long for one line."""
+    line = f"{indent}{target} = {value}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return f"{indent}{target} = (\n{indent}    {value}\n{indent})"
 
 
 def async_class_name(group: str) -> str:

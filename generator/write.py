@@ -204,8 +204,8 @@ class Staged:
         target, staging = self.target, self.staging
         kept_spare = None
         try:
-            if not self.changed:  # nothing to do: the tree on disk is already this one
-                shutil.rmtree(staging)
+            if not self.changed:  # the tree on disk is already this one; the staged copy
+                kept_spare = _retire(staging, self.spare, self.known)  # is the next spare
             elif not target.exists():
                 staging.rename(target)
             elif _exchange(staging, target):

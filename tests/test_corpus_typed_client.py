@@ -15,6 +15,7 @@ import pytest
 
 from generator import specio
 from generator.cli import main
+from generator.fmt import format_python
 from generator.pipeline import read_types
 from generator.render import return_types, typing_of
 
@@ -41,6 +42,22 @@ def test_operations_naming_a_type_return_it(built):
             typed += "dict[str, Any]" not in sync and sync != "Any"
     print(f"{typed} of {named} operations naming a response type return it ({typed / named:.2%})")
     assert typed / named >= 0.90
+
+
+def test_the_async_stubs_written_without_black_are_blacks_layout(built):
+    """The build compiles the async stubs but does not format them (``Cut.verbatim``):
+    here black gets every one of them, and must find nothing to change."""
+    stubs = 0
+    for module in sorted((built / "typed_graph" / "groups").glob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        start = text.find("\nif TYPE_CHECKING:\n\n    class Async")
+        if start < 0:
+            continue
+        part = text[start + 1 :]
+        stubs += part.count("def ")
+        assert format_python(module.name, part) == part, f"{module.name}: not black's layout"
+    print(f"{stubs} async stubs in black's layout")
+    assert stubs > 1000
 
 
 def test_the_corpus_package_passes_mypy_strict(built, tmp_path):

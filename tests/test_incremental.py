@@ -153,6 +153,18 @@ def test_a_rebuild_starts_from_the_spare_tree_and_checks_it_first(tmp_path, own_
     shared = [path for path in spare.rglob("*") if path.is_file() and path.stat().st_nlink > 1]
     assert len(shared) > 10  # the spare and the output share their unchanged files
 
+    # an edit that changes no output (text after the last example) keeps the spare too
+    _edit(pages / "api" / "message-get.md", "\n## ", "\n## ")
+    (pages / "api" / "message-get.md").write_text(
+        (pages / "api" / "message-get.md").read_text(encoding="utf-8") + "\nA closing line.\n",
+        encoding="utf-8",
+    )
+    assert _build(pages, out) == 0
+    assert spare.is_dir(), "a build that changed nothing threw the spare away"
+    assert len([path for path in spare.rglob("*") if path.is_file()]) == len(
+        [path for path in out.rglob("*") if path.is_file()]
+    )
+
     for damage in ("a file removed", "a file added"):
         victim = sorted(path for path in spare.rglob("*.yaml"))[0]
         if damage == "a file removed":

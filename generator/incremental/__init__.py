@@ -211,13 +211,32 @@ def _cached_group_module(
     return module
 
 
+def _cached_types_module(
+    settings: Settings, typing: Typing, types_key: str
+) -> tuple[str, tuple[Cut, ...]]:
+    """Render-stage memo: the ``types`` module, kept under the run's types."""
+    store = cache.Store(settings.cache, "group")
+    key = cache.key("types-module", types_key) if types_key else ""
+    found: tuple[str, tuple[Cut, ...]] | None = store.get(key) if key else None
+    if found is None:
+        found = render_types(typing.index, typing.names)
+        if key:
+            store.put(key, found)
+    return found
+
+
 def _cached_format(settings: Settings, workers: Workers) -> FormatMap:
     """Format-stage memo: a formatted piece kept under its text."""
     store = cache.Store(settings.cache, "format")
     run = parallel_format(workers)
 
     def format_all(todo: Sequence[Piece]) -> list[str]:
-        keys = {piece: cache.key("format", str(piece.in_class), piece.text) for piece in todo}
+        # verbatim pieces are only compiled: cheaper than a cache entry
+        keys = {
+            piece: cache.key("format", str(piece.in_class), piece.text)
+            for piece in todo
+            if not piece.verbatim
+        }
         done: dict[Piece, str] = {}
         for piece, key in keys.items():
             text = store.get(key)
@@ -225,7 +244,8 @@ def _cached_format(settings: Settings, workers: Workers) -> FormatMap:
                 done[piece] = text
         missing = [piece for piece in todo if piece not in done]
         for piece, text in zip(missing, run(missing)):
-            store.put(keys[piece], text)
+            if piece in keys:
+                store.put(keys[piece], text)
             done[piece] = text
         return [done[piece] for piece in todo]
 
@@ -302,7 +322,9 @@ def _build(
         group_module = _cached_group_module(result.model, settings, typing, reading.types)
         output = plan.render(result.model, units, package, settings.api_version, group_module)
         types_file = f"{package}/types.py"
-        output.files[types_file], output.cuts[types_file] = render_types(typing.index, typing.names)
+        output.files[types_file], output.cuts[types_file] = _cached_types_module(
+            settings, typing, reading.types
+        )
         output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
         output.specs.update(type_specs)
         clock.lap("render")
