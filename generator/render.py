@@ -268,6 +268,7 @@ def render_group(
     ]
     if f"{TYPES_ALIAS}." in signatures:
         checking.append(f"from .. import types as {TYPES_ALIAS}")
+    checking.append(f"from .._response import {', '.join(name for name, _ in _MODES)}")
     names = ", ".join(op.name for op in operations)
     text = _render(
         "package/groups/group.py.jinja",
@@ -284,6 +285,7 @@ def render_group(
         ),
         async_alias=_assignment(async_class_name(group), class_name(group), "    "),
         operations=views,
+        modes=_mode_classes(group, operations),
         endpoints=text_block("\n" + "\n".join(view.endpoint for view in views) + "\n"),
         uses_file=uses_file,
         typing_imports=typing_imports,
@@ -297,6 +299,32 @@ def render_group(
     stubs = text.index("\nif TYPE_CHECKING:\n\n    class ", position) + 1
     cuts.append(Cut(stubs, in_class=False, verbatim=True))
     return text, tuple(cuts)
+
+
+# The typing-only wrappers of the raw and streaming clients (see ``_response.raw``): each
+# is applied to the sync class's methods, or to the async stubs for the ``async_`` ones.
+_MODES = (("async_raw", "AsyncRaw"), ("async_stream", "AsyncStream"), ("raw", "Raw"), ("stream", "Stream"))
+
+
+def mode_class_name(group: str, mode: str) -> str:
+    """The class of ``group``'s methods as a response mode's client types them."""
+    prefix = dict(_MODES)[mode]
+    return prefix + class_name(group)
+
+
+def _mode_classes(group: str, operations: list[Operation]) -> list[str]:
+    """For type checkers: ``class RawMessageOperations:`` with ``get = raw(MessageOperations.get)``
+    and so on, one class per response mode (see ``_response.raw``)."""
+    classes = []
+    for mode, _ in _MODES:
+        source = async_class_name(group) if mode.startswith("async_") else class_name(group)
+        lines = [f"    class {mode_class_name(group, mode)}:"]
+        for operation in operations:
+            lines += bracketed(
+                f"{operation.name} = {mode}(", [f"{source}.{operation.name}"], ")", "        "
+            )
+        classes.append("\n".join(lines))
+    return classes
 
 
 def _assignment(target: str, value: str, indent: str) -> str:
@@ -585,6 +613,12 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
         "api_version_literal": literal(api_version),
         "base_url": literal(BASE_URLS[api_version]),
         "version": literal(__version__),
+        "modes": [
+            (("AsyncRaw", "async_raw"), "AsyncAPIClient", "client.with_raw_response"),
+            (("AsyncStream", "async_stream"), "AsyncAPIClient", "client.with_streaming_response"),
+            (("Raw", "raw"), "SyncAPIClient", "client.with_raw_response"),
+            (("Stream", "stream"), "SyncAPIClient", "client.with_streaming_response"),
+        ],
         "groups": [
             {
                 "property": "\n".join(
@@ -593,8 +627,19 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
                     )
                 ),
                 "import_checking": _import(
-                    group.name, f"{async_class_name(group.name)}, {class_name(group.name)}", "    "
+                    group.name,
+                    ", ".join(
+                        sorted(
+                            [async_class_name(group.name), class_name(group.name)]
+                            + [mode_class_name(group.name, mode) for mode, _ in _MODES]
+                        )
+                    ),
+                    "    ",
                 ),
+                "modes": {
+                    mode: f"        {group.name}: {mode_class_name(group.name, mode)}"
+                    for mode, _ in _MODES
+                },
                 "async_property": "\n".join(
                     bracketed(
                         f"def {group.name}(",

@@ -33,6 +33,21 @@ async def first_subject(client: AsyncGraphClient) -> str:
         sender = message.get("from")
         return sender["emailAddress"].get("address", "") if sender else ""
     return me.get("mail", "")
+
+
+def raw_reads(client: GraphClient) -> tuple[str, bytes]:
+    answer = client.with_raw_response.message.get("m1")
+    message: Message = answer.parse()
+    with client.with_streaming_response.profilephoto.get() as streamed:
+        photo: bytes = streamed.read()
+    return f"{answer.status_code} {answer.request_id} {message.get('subject')}", photo
+
+
+async def async_raw_reads(client: AsyncGraphClient) -> Message:
+    answer = await client.with_raw_response.message.get("m1")
+    async with client.with_streaming_response.message.get("m1") as streamed:
+        await streamed.aread()
+    return answer.parse()
 """
 
 BAD = """\
@@ -48,6 +63,11 @@ def misspelt(client: GraphClient) -> None:
 async def forgotten(client: AsyncGraphClient) -> None:
     me = client.user.get()
     print(me["displayName"])
+
+
+def raw_misspelt(client: GraphClient) -> None:
+    print(client.with_raw_response.message.get("m1").parse()["subjet"])
+    client.with_raw_response.user.get(usr_id="bob@contoso.com")
 """
 
 
@@ -74,6 +94,7 @@ def test_mypy_reports_each_mistake_on_its_line(tmp_path):
     assert 6 in lines and '"subjet"' in run.stdout  # a misspelt property
     assert 7 in lines and '"usr_id"' in run.stdout  # a misspelt keyword argument
     assert 12 in lines and "Coroutine" in run.stdout  # a forgotten await
+    assert {16, 17} <= lines, run.stdout  # the raw client keeps the method's types
 
 
 def test_the_generated_package_passes_mypy_strict(tmp_path):

@@ -407,7 +407,7 @@ class SyncAPIClient(_ClientCore):
         return page
 
     @contextlib.contextmanager
-    def _stream(self, request: httpx.Request, parser: Any) -> Iterator[StreamedResponse]:
+    def _stream(self, request: httpx.Request, parser: Any) -> Iterator[StreamedResponse[Any]]:
         response = self._send(request, stream=True)
         try:
             if not response.is_success:
@@ -515,7 +515,7 @@ class AsyncAPIClient(_ClientCore):
     async def _call(self, request: httpx.Request, parser: Any) -> Any:
         return parser(await self._send(request))
 
-    async def _raw(self, request: httpx.Request, parser: Any) -> RawResponse:
+    async def _raw(self, request: httpx.Request, parser: Any) -> RawResponse[Any]:
         response = await self._send(request)
         if not response.is_success:
             raise status_error(response)
@@ -569,7 +569,9 @@ class AsyncAPIClient(_ClientCore):
         return page
 
     @contextlib.asynccontextmanager
-    async def _stream(self, request: httpx.Request, parser: Any) -> AsyncIterator[StreamedResponse]:
+    async def _stream(
+        self, request: httpx.Request, parser: Any
+    ) -> AsyncIterator[StreamedResponse[Any]]:
         response = await self._send(request, stream=True)
         try:
             if not response.is_success:

@@ -12,15 +12,78 @@ from typing import TYPE_CHECKING
 from ._base import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
-    from .groups.contact import AsyncContactOperations, ContactOperations
-    from .groups.driveitem import AsyncDriveitemOperations, DriveitemOperations
-    from .groups.event import AsyncEventOperations, EventOperations
-    from .groups.group import AsyncGroupOperations, GroupOperations
-    from .groups.mailfolder import AsyncMailfolderOperations, MailfolderOperations
-    from .groups.message import AsyncMessageOperations, MessageOperations
-    from .groups.profilephoto import AsyncProfilephotoOperations, ProfilephotoOperations
-    from .groups.reportroot import AsyncReportrootOperations, ReportrootOperations
-    from .groups.user import AsyncUserOperations, UserOperations
+    from .groups.contact import (
+        AsyncContactOperations,
+        AsyncRawContactOperations,
+        AsyncStreamContactOperations,
+        ContactOperations,
+        RawContactOperations,
+        StreamContactOperations,
+    )
+    from .groups.driveitem import (
+        AsyncDriveitemOperations,
+        AsyncRawDriveitemOperations,
+        AsyncStreamDriveitemOperations,
+        DriveitemOperations,
+        RawDriveitemOperations,
+        StreamDriveitemOperations,
+    )
+    from .groups.event import (
+        AsyncEventOperations,
+        AsyncRawEventOperations,
+        AsyncStreamEventOperations,
+        EventOperations,
+        RawEventOperations,
+        StreamEventOperations,
+    )
+    from .groups.group import (
+        AsyncGroupOperations,
+        AsyncRawGroupOperations,
+        AsyncStreamGroupOperations,
+        GroupOperations,
+        RawGroupOperations,
+        StreamGroupOperations,
+    )
+    from .groups.mailfolder import (
+        AsyncMailfolderOperations,
+        AsyncRawMailfolderOperations,
+        AsyncStreamMailfolderOperations,
+        MailfolderOperations,
+        RawMailfolderOperations,
+        StreamMailfolderOperations,
+    )
+    from .groups.message import (
+        AsyncMessageOperations,
+        AsyncRawMessageOperations,
+        AsyncStreamMessageOperations,
+        MessageOperations,
+        RawMessageOperations,
+        StreamMessageOperations,
+    )
+    from .groups.profilephoto import (
+        AsyncProfilephotoOperations,
+        AsyncRawProfilephotoOperations,
+        AsyncStreamProfilephotoOperations,
+        ProfilephotoOperations,
+        RawProfilephotoOperations,
+        StreamProfilephotoOperations,
+    )
+    from .groups.reportroot import (
+        AsyncRawReportrootOperations,
+        AsyncReportrootOperations,
+        AsyncStreamReportrootOperations,
+        RawReportrootOperations,
+        ReportrootOperations,
+        StreamReportrootOperations,
+    )
+    from .groups.user import (
+        AsyncRawUserOperations,
+        AsyncStreamUserOperations,
+        AsyncUserOperations,
+        RawUserOperations,
+        StreamUserOperations,
+        UserOperations,
+    )
 
 __all__ = ["AsyncGraphClient", "GraphClient"]
 
@@ -93,6 +156,7 @@ class _Groups:
 
 
 if TYPE_CHECKING:
+    from ._response import async_raw, async_stream, raw, stream
 
     class _AsyncGroups:
         """The groups as the async client's calls are typed: awaitable."""
@@ -124,6 +188,62 @@ if TYPE_CHECKING:
         @property
         def user(self) -> AsyncUserOperations: ...
 
+    class _AsyncRawGroups:
+        """``client.with_raw_response``, as type checkers see it (see ``_response.raw``)."""
+
+        request = async_raw(AsyncAPIClient.request)
+        contact: AsyncRawContactOperations
+        driveitem: AsyncRawDriveitemOperations
+        event: AsyncRawEventOperations
+        group: AsyncRawGroupOperations
+        mailfolder: AsyncRawMailfolderOperations
+        message: AsyncRawMessageOperations
+        profilephoto: AsyncRawProfilephotoOperations
+        reportroot: AsyncRawReportrootOperations
+        user: AsyncRawUserOperations
+
+    class _AsyncStreamGroups:
+        """``client.with_streaming_response``, as type checkers see it (see ``_response.raw``)."""
+
+        request = async_stream(AsyncAPIClient.request)
+        contact: AsyncStreamContactOperations
+        driveitem: AsyncStreamDriveitemOperations
+        event: AsyncStreamEventOperations
+        group: AsyncStreamGroupOperations
+        mailfolder: AsyncStreamMailfolderOperations
+        message: AsyncStreamMessageOperations
+        profilephoto: AsyncStreamProfilephotoOperations
+        reportroot: AsyncStreamReportrootOperations
+        user: AsyncStreamUserOperations
+
+    class _RawGroups:
+        """``client.with_raw_response``, as type checkers see it (see ``_response.raw``)."""
+
+        request = raw(SyncAPIClient.request)
+        contact: RawContactOperations
+        driveitem: RawDriveitemOperations
+        event: RawEventOperations
+        group: RawGroupOperations
+        mailfolder: RawMailfolderOperations
+        message: RawMessageOperations
+        profilephoto: RawProfilephotoOperations
+        reportroot: RawReportrootOperations
+        user: RawUserOperations
+
+    class _StreamGroups:
+        """``client.with_streaming_response``, as type checkers see it (see ``_response.raw``)."""
+
+        request = stream(SyncAPIClient.request)
+        contact: StreamContactOperations
+        driveitem: StreamDriveitemOperations
+        event: StreamEventOperations
+        group: StreamGroupOperations
+        mailfolder: StreamMailfolderOperations
+        message: StreamMessageOperations
+        profilephoto: StreamProfilephotoOperations
+        reportroot: StreamReportrootOperations
+        user: StreamUserOperations
+
 else:
     _AsyncGroups = _Groups
 
@@ -141,6 +261,14 @@ class GraphClient(_Groups, SyncAPIClient):
     ``close()``.
     """
 
+    if TYPE_CHECKING:
+
+        @property
+        def with_raw_response(self) -> _RawGroups: ...
+
+        @property
+        def with_streaming_response(self) -> _StreamGroups: ...
+
 
 class AsyncGraphClient(_AsyncGroups, AsyncAPIClient):
     """The asynchronous Microsoft Graph v1.0 client: ``await client.<group>.<operation>(...)``.
@@ -149,3 +277,11 @@ class AsyncGraphClient(_AsyncGroups, AsyncAPIClient):
     :class:`httpx.AsyncClient`; ``credential=`` may have an async ``get_token``). Use it
     with ``async with``, or call ``await client.aclose()``.
     """
+
+    if TYPE_CHECKING:
+
+        @property
+        def with_raw_response(self) -> _AsyncRawGroups: ...
+
+        @property
+        def with_streaming_response(self) -> _AsyncStreamGroups: ...

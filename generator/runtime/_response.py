@@ -9,20 +9,31 @@ read in chunks, for large downloads. A status outside 2xx still raises the typed
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Iterator
+from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Generic, Iterator, TypeVar
 
 if TYPE_CHECKING:
+    from contextlib import AbstractAsyncContextManager, AbstractContextManager
+    from typing import Awaitable, Concatenate, Coroutine, ParamSpec, Protocol
+
     import httpx
 
 __all__ = ["RawResponse", "StreamedResponse"]
 
+Parsed = TypeVar("Parsed", covariant=True)
 
-class RawResponse:
-    """An answer as received, with ``parse()`` giving what the plain call would return."""
+
+class RawResponse(Generic[Parsed]):
+    """An answer as received, with ``parse()`` giving what the plain call would return.
+
+    Its type parameter is that return type: ``client.with_raw_response.message.get(...)``
+    is a ``RawResponse[Message]``, so ``parse()`` is typed as the plain call is.
+    """
 
     __slots__ = ("http_response", "_parser")
 
-    def __init__(self, response: httpx.Response, parser: Callable[[httpx.Response], Any]) -> None:
+    def __init__(
+        self, response: httpx.Response, parser: Callable[[httpx.Response], Parsed]
+    ) -> None:
         self.http_response = response
         self._parser = parser
 
@@ -43,7 +54,7 @@ class RawResponse:
     def content(self) -> bytes:
         return self.http_response.content
 
-    def parse(self) -> Any:
+    def parse(self) -> Parsed:
         """The parsed JSON (a page for list operations), bytes, or ``None`` for an empty body."""
         return self._parser(self.http_response)
 
@@ -51,7 +62,7 @@ class RawResponse:
         return f"<{type(self).__name__} [{self.status_code}]>"
 
 
-class StreamedResponse(RawResponse):
+class StreamedResponse(RawResponse[Parsed]):
     """An answer whose body is not read yet: iterate it, or ``read()`` it before ``parse()``."""
 
     __slots__ = ()
@@ -67,3 +78,42 @@ class StreamedResponse(RawResponse):
 
     async def aread(self) -> bytes:
         return await self.http_response.aread()
+
+
+if TYPE_CHECKING:
+    # How the raw and streaming clients are typed. Each group module declares, for type
+    # checkers only, a class per mode whose attributes are its methods passed through
+    # these functions, e.g. ``get = raw(MessageOperations.get)``: the same parameters,
+    # and the plain return type moved into the response's type parameter.
+    _P = ParamSpec("_P")
+    _R = TypeVar("_R")
+
+    class RawMethod(Protocol[_P, Parsed]):
+        def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> RawResponse[Parsed]: ...
+
+    class AsyncRawMethod(Protocol[_P, Parsed]):
+        def __call__(
+            self, *args: _P.args, **kwargs: _P.kwargs
+        ) -> Coroutine[Any, Any, RawResponse[Parsed]]: ...
+
+    class StreamMethod(Protocol[_P, Parsed]):
+        def __call__(
+            self, *args: _P.args, **kwargs: _P.kwargs
+        ) -> AbstractContextManager[StreamedResponse[Parsed]]: ...
+
+    class AsyncStreamMethod(Protocol[_P, Parsed]):
+        def __call__(
+            self, *args: _P.args, **kwargs: _P.kwargs
+        ) -> AbstractAsyncContextManager[StreamedResponse[Parsed]]: ...
+
+    def raw(method: Callable[Concatenate[Any, _P], _R]) -> RawMethod[_P, _R]: ...
+
+    def async_raw(
+        method: Callable[Concatenate[Any, _P], Awaitable[_R]],
+    ) -> AsyncRawMethod[_P, _R]: ...
+
+    def stream(method: Callable[Concatenate[Any, _P], _R]) -> StreamMethod[_P, _R]: ...
+
+    def async_stream(
+        method: Callable[Concatenate[Any, _P], Awaitable[_R]],
+    ) -> AsyncStreamMethod[_P, _R]: ...

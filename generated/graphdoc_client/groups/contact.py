@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
+if TYPE_CHECKING:
+    from .._response import async_raw, async_stream, raw, stream
+
 _ENDPOINTS = endpoints("""
 get GET
     /me/contacts/{contact_id}
@@ -70,6 +73,18 @@ if TYPE_CHECKING:
             contact_folder_id: str | None = None,
             **options: Unpack[RequestOptions],
         ) -> dict[str, Any]: ...
+
+    class AsyncRawContactOperations:
+        get = async_raw(AsyncContactOperations.get)
+
+    class AsyncStreamContactOperations:
+        get = async_stream(AsyncContactOperations.get)
+
+    class RawContactOperations:
+        get = raw(ContactOperations.get)
+
+    class StreamContactOperations:
+        get = stream(ContactOperations.get)
 
 else:
     AsyncContactOperations = ContactOperations

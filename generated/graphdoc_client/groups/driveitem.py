@@ -10,6 +10,7 @@ from .._runtime import FileContent, Group, RequestOptions, endpoints
 if TYPE_CHECKING:
     from .._paging import AsyncPageRequest
     from .._paging import Page
+    from .._response import async_raw, async_stream, raw, stream
 
 _ENDPOINTS = endpoints("""
 get GET item_path=path
@@ -225,6 +226,30 @@ if TYPE_CHECKING:
             content_type: str = "application/octet-stream",
             **options: Unpack[RequestOptions],
         ) -> dict[str, Any]: ...
+
+    class AsyncRawDriveitemOperations:
+        get = async_raw(AsyncDriveitemOperations.get)
+        get_content = async_raw(AsyncDriveitemOperations.get_content)
+        list_children = async_raw(AsyncDriveitemOperations.list_children)
+        put_content = async_raw(AsyncDriveitemOperations.put_content)
+
+    class AsyncStreamDriveitemOperations:
+        get = async_stream(AsyncDriveitemOperations.get)
+        get_content = async_stream(AsyncDriveitemOperations.get_content)
+        list_children = async_stream(AsyncDriveitemOperations.list_children)
+        put_content = async_stream(AsyncDriveitemOperations.put_content)
+
+    class RawDriveitemOperations:
+        get = raw(DriveitemOperations.get)
+        get_content = raw(DriveitemOperations.get_content)
+        list_children = raw(DriveitemOperations.list_children)
+        put_content = raw(DriveitemOperations.put_content)
+
+    class StreamDriveitemOperations:
+        get = stream(DriveitemOperations.get)
+        get_content = stream(DriveitemOperations.get_content)
+        list_children = stream(DriveitemOperations.list_children)
+        put_content = stream(DriveitemOperations.put_content)
 
 else:
     AsyncDriveitemOperations = DriveitemOperations

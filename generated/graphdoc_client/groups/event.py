@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, Mapping, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
+if TYPE_CHECKING:
+    from .._response import async_raw, async_stream, raw, stream
+
 _ENDPOINTS = endpoints("""
 accept POST
     /me/events/{event_id}/accept
@@ -254,6 +257,34 @@ if TYPE_CHECKING:
             body: Mapping[str, Any] | None = None,
             **options: Unpack[RequestOptions],
         ) -> dict[str, Any]: ...
+
+    class AsyncRawEventOperations:
+        accept = async_raw(AsyncEventOperations.accept)
+        cancel = async_raw(AsyncEventOperations.cancel)
+        delete = async_raw(AsyncEventOperations.delete)
+        get = async_raw(AsyncEventOperations.get)
+        update = async_raw(AsyncEventOperations.update)
+
+    class AsyncStreamEventOperations:
+        accept = async_stream(AsyncEventOperations.accept)
+        cancel = async_stream(AsyncEventOperations.cancel)
+        delete = async_stream(AsyncEventOperations.delete)
+        get = async_stream(AsyncEventOperations.get)
+        update = async_stream(AsyncEventOperations.update)
+
+    class RawEventOperations:
+        accept = raw(EventOperations.accept)
+        cancel = raw(EventOperations.cancel)
+        delete = raw(EventOperations.delete)
+        get = raw(EventOperations.get)
+        update = raw(EventOperations.update)
+
+    class StreamEventOperations:
+        accept = stream(EventOperations.accept)
+        cancel = stream(EventOperations.cancel)
+        delete = stream(EventOperations.delete)
+        get = stream(EventOperations.get)
+        update = stream(EventOperations.update)
 
 else:
     AsyncEventOperations = EventOperations

@@ -10,6 +10,7 @@ from .._runtime import Group, RequestOptions, endpoints
 if TYPE_CHECKING:
     from .._paging import AsyncPageRequest
     from .._paging import Page
+    from .._response import async_raw, async_stream, raw, stream
 
 _ENDPOINTS = endpoints("""
 delete_members DELETE
@@ -158,6 +159,34 @@ if TYPE_CHECKING:
             body: Mapping[str, Any] | None = None,
             **options: Unpack[RequestOptions],
         ) -> None: ...
+
+    class AsyncRawGroupOperations:
+        delete_members = async_raw(AsyncGroupOperations.delete_members)
+        get = async_raw(AsyncGroupOperations.get)
+        list = async_raw(AsyncGroupOperations.list)
+        list_members = async_raw(AsyncGroupOperations.list_members)
+        post_members = async_raw(AsyncGroupOperations.post_members)
+
+    class AsyncStreamGroupOperations:
+        delete_members = async_stream(AsyncGroupOperations.delete_members)
+        get = async_stream(AsyncGroupOperations.get)
+        list = async_stream(AsyncGroupOperations.list)
+        list_members = async_stream(AsyncGroupOperations.list_members)
+        post_members = async_stream(AsyncGroupOperations.post_members)
+
+    class RawGroupOperations:
+        delete_members = raw(GroupOperations.delete_members)
+        get = raw(GroupOperations.get)
+        list = raw(GroupOperations.list)
+        list_members = raw(GroupOperations.list_members)
+        post_members = raw(GroupOperations.post_members)
+
+    class StreamGroupOperations:
+        delete_members = stream(GroupOperations.delete_members)
+        get = stream(GroupOperations.get)
+        list = stream(GroupOperations.list)
+        list_members = stream(GroupOperations.list_members)
+        post_members = stream(GroupOperations.post_members)
 
 else:
     AsyncGroupOperations = GroupOperations

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
+if TYPE_CHECKING:
+    from .._response import async_raw, async_stream, raw, stream
+
 _ENDPOINTS = endpoints("""
 get GET
     /me/mailFolders/{mail_folder_id}
@@ -54,6 +57,18 @@ if TYPE_CHECKING:
             user_id: str | None = None,
             **options: Unpack[RequestOptions],
         ) -> dict[str, Any]: ...
+
+    class AsyncRawMailfolderOperations:
+        get = async_raw(AsyncMailfolderOperations.get)
+
+    class AsyncStreamMailfolderOperations:
+        get = async_stream(AsyncMailfolderOperations.get)
+
+    class RawMailfolderOperations:
+        get = raw(MailfolderOperations.get)
+
+    class StreamMailfolderOperations:
+        get = stream(MailfolderOperations.get)
 
 else:
     AsyncMailfolderOperations = MailfolderOperations

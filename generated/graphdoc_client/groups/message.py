@@ -9,6 +9,7 @@ from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
     from .. import types as _types
+    from .._response import async_raw, async_stream, raw, stream
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -292,6 +293,38 @@ if TYPE_CHECKING:
             body: Mapping[str, Any] | None = None,
             **options: Unpack[RequestOptions],
         ) -> _types.Message: ...
+
+    class AsyncRawMessageOperations:
+        delete = async_raw(AsyncMessageOperations.delete)
+        forward = async_raw(AsyncMessageOperations.forward)
+        get = async_raw(AsyncMessageOperations.get)
+        reply = async_raw(AsyncMessageOperations.reply)
+        send = async_raw(AsyncMessageOperations.send)
+        update = async_raw(AsyncMessageOperations.update)
+
+    class AsyncStreamMessageOperations:
+        delete = async_stream(AsyncMessageOperations.delete)
+        forward = async_stream(AsyncMessageOperations.forward)
+        get = async_stream(AsyncMessageOperations.get)
+        reply = async_stream(AsyncMessageOperations.reply)
+        send = async_stream(AsyncMessageOperations.send)
+        update = async_stream(AsyncMessageOperations.update)
+
+    class RawMessageOperations:
+        delete = raw(MessageOperations.delete)
+        forward = raw(MessageOperations.forward)
+        get = raw(MessageOperations.get)
+        reply = raw(MessageOperations.reply)
+        send = raw(MessageOperations.send)
+        update = raw(MessageOperations.update)
+
+    class StreamMessageOperations:
+        delete = stream(MessageOperations.delete)
+        forward = stream(MessageOperations.forward)
+        get = stream(MessageOperations.get)
+        reply = stream(MessageOperations.reply)
+        send = stream(MessageOperations.send)
+        update = stream(MessageOperations.update)
 
 else:
     AsyncMessageOperations = MessageOperations

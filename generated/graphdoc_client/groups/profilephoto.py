@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
+if TYPE_CHECKING:
+    from .._response import async_raw, async_stream, raw, stream
+
 _ENDPOINTS = endpoints("""
 get GET
     /me/photo/$value
@@ -60,6 +63,18 @@ if TYPE_CHECKING:
             group_id: str | None = None,
             **options: Unpack[RequestOptions],
         ) -> bytes: ...
+
+    class AsyncRawProfilephotoOperations:
+        get = async_raw(AsyncProfilephotoOperations.get)
+
+    class AsyncStreamProfilephotoOperations:
+        get = async_stream(AsyncProfilephotoOperations.get)
+
+    class RawProfilephotoOperations:
+        get = raw(ProfilephotoOperations.get)
+
+    class StreamProfilephotoOperations:
+        get = stream(ProfilephotoOperations.get)
 
 else:
     AsyncProfilephotoOperations = ProfilephotoOperations

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
+if TYPE_CHECKING:
+    from .._response import async_raw, async_stream, raw, stream
+
 _ENDPOINTS = endpoints("""
 getemailactivitycounts GET period_value=function
     /reports/getEmailActivityCounts(period='{period_value}')
@@ -45,6 +48,18 @@ if TYPE_CHECKING:
         async def getemailactivitycounts(
             self, period_value: str, **options: Unpack[RequestOptions]
         ) -> bytes: ...
+
+    class AsyncRawReportrootOperations:
+        getemailactivitycounts = async_raw(AsyncReportrootOperations.getemailactivitycounts)
+
+    class AsyncStreamReportrootOperations:
+        getemailactivitycounts = async_stream(AsyncReportrootOperations.getemailactivitycounts)
+
+    class RawReportrootOperations:
+        getemailactivitycounts = raw(ReportrootOperations.getemailactivitycounts)
+
+    class StreamReportrootOperations:
+        getemailactivitycounts = stream(ReportrootOperations.getemailactivitycounts)
 
 else:
     AsyncReportrootOperations = ReportrootOperations

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from .._paging import AsyncPageRequest
     from .._paging import Page
     from .. import types as _types
+    from .._response import async_raw, async_stream, raw, stream
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -446,6 +447,62 @@ if TYPE_CHECKING:
             body: Mapping[str, Any] | None = None,
             **options: Unpack[RequestOptions],
         ) -> None: ...
+
+    class AsyncRawUserOperations:
+        delete = async_raw(AsyncUserOperations.delete)
+        get = async_raw(AsyncUserOperations.get)
+        list = async_raw(AsyncUserOperations.list)
+        list_contacts = async_raw(AsyncUserOperations.list_contacts)
+        list_events = async_raw(AsyncUserOperations.list_events)
+        list_mailfolders = async_raw(AsyncUserOperations.list_mailfolders)
+        list_messages = async_raw(AsyncUserOperations.list_messages)
+        post_events = async_raw(AsyncUserOperations.post_events)
+        post_messages = async_raw(AsyncUserOperations.post_messages)
+        post_users = async_raw(AsyncUserOperations.post_users)
+        sendmail = async_raw(AsyncUserOperations.sendmail)
+        update = async_raw(AsyncUserOperations.update)
+
+    class AsyncStreamUserOperations:
+        delete = async_stream(AsyncUserOperations.delete)
+        get = async_stream(AsyncUserOperations.get)
+        list = async_stream(AsyncUserOperations.list)
+        list_contacts = async_stream(AsyncUserOperations.list_contacts)
+        list_events = async_stream(AsyncUserOperations.list_events)
+        list_mailfolders = async_stream(AsyncUserOperations.list_mailfolders)
+        list_messages = async_stream(AsyncUserOperations.list_messages)
+        post_events = async_stream(AsyncUserOperations.post_events)
+        post_messages = async_stream(AsyncUserOperations.post_messages)
+        post_users = async_stream(AsyncUserOperations.post_users)
+        sendmail = async_stream(AsyncUserOperations.sendmail)
+        update = async_stream(AsyncUserOperations.update)
+
+    class RawUserOperations:
+        delete = raw(UserOperations.delete)
+        get = raw(UserOperations.get)
+        list = raw(UserOperations.list)
+        list_contacts = raw(UserOperations.list_contacts)
+        list_events = raw(UserOperations.list_events)
+        list_mailfolders = raw(UserOperations.list_mailfolders)
+        list_messages = raw(UserOperations.list_messages)
+        post_events = raw(UserOperations.post_events)
+        post_messages = raw(UserOperations.post_messages)
+        post_users = raw(UserOperations.post_users)
+        sendmail = raw(UserOperations.sendmail)
+        update = raw(UserOperations.update)
+
+    class StreamUserOperations:
+        delete = stream(UserOperations.delete)
+        get = stream(UserOperations.get)
+        list = stream(UserOperations.list)
+        list_contacts = stream(UserOperations.list_contacts)
+        list_events = stream(UserOperations.list_events)
+        list_mailfolders = stream(UserOperations.list_mailfolders)
+        list_messages = stream(UserOperations.list_messages)
+        post_events = stream(UserOperations.post_events)
+        post_messages = stream(UserOperations.post_messages)
+        post_users = stream(UserOperations.post_users)
+        sendmail = stream(UserOperations.sendmail)
+        update = stream(UserOperations.update)
 
 else:
     AsyncUserOperations = UserOperations
