@@ -8,6 +8,7 @@ and stay readable next to what they produce.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +38,8 @@ from .runtime._contract import TableRow, table_entry
 
 GroupModule = Callable[[str, list[Operation]], tuple[str, tuple[Cut, ...]]]
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# ``Any`` as a name of its own, not ``_types.Any`` (a resource of that name) nor a longer one.
+_BARE_ANY = re.compile(r"(?<![\w.])Any\b")
 BASE_URLS = {"v1.0": "https://graph.microsoft.com/v1.0", "beta": "https://graph.microsoft.com/beta"}
 _KIND_LABELS = {
     "delegated_work": "Delegated (work or school account)",
@@ -257,10 +260,15 @@ def render_group(
     views = [operation_view(op, typing) for op in operations]
     uses_file = any(op.request_body.kind == "binary" for op in operations)
     uses_mapping = any(op.request_body.kind == "json" for op in operations)
-    typing_imports = ", ".join(
-        ["TYPE_CHECKING", "Any"] + (["Mapping"] if uses_mapping else []) + ["Unpack"]
-    )
     signatures = " ".join(view.signature + view.async_stub for view in views)
+    # An unused import is an error to pyright --strict: ``Any`` only where a signature uses it.
+    uses_any = _BARE_ANY.search(signatures) is not None
+    typing_imports = ", ".join(
+        ["TYPE_CHECKING"]
+        + (["Any"] if uses_any else [])
+        + (["Mapping"] if uses_mapping else [])
+        + ["Unpack"]
+    )
     checking = [
         f"from .._paging import {name}"
         for name in ("AsyncPageRequest", "Page")

@@ -1,11 +1,22 @@
 """The typed client: results typed from the resource pages, exact signatures, and the
-mistakes a type checker must catch (a misspelt property or keyword, a forgotten await)."""
+mistakes a type checker must catch (a misspelt property or keyword, a forgotten await).
+
+Both checkers users run are held to it: ``mypy --strict`` and ``pyright --strict`` pass on
+the committed package (built from ``specs/pages``) and on a typed program, and report each
+mistake of a failing program on its line. pyright comes from npm: ``$GRAPHDOC_PYRIGHT``,
+else ``.ci/node`` (where ``.ci/run`` and the README install it), else ``PATH``; without it
+its tests skip, unless ``CI_REQUIRE_PYRIGHT=1`` makes a missing pyright a failure.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -31,8 +42,14 @@ async def first_subject(client: AsyncGraphClient) -> str:
     me: User = await client.user.get()
     async for message in client.user.list_messages(top=1):
         sender = message.get("from")
-        return sender["emailAddress"].get("address", "") if sender else ""
+        address = sender.get("emailAddress") if sender else None
+        return address.get("address", "") if address else ""
     return me.get("mail", "")
+
+
+async def first_page(client: AsyncGraphClient) -> list[Message]:
+    page = await client.user.list_messages(top=5)
+    return page.items
 
 
 def raw_reads(client: GraphClient) -> tuple[str, bytes]:
@@ -91,10 +108,10 @@ def test_mypy_reports_each_mistake_on_its_line(tmp_path):
     assert run.returncode == 1
     errors = [line for line in run.stdout.splitlines() if ": error:" in line]
     lines = {int(line.split(":")[1]) for line in errors}
-    assert 6 in lines and '"subjet"' in run.stdout  # a misspelt property
-    assert 7 in lines and '"usr_id"' in run.stdout  # a misspelt keyword argument
-    assert 12 in lines and "Coroutine" in run.stdout  # a forgotten await
-    assert {16, 17} <= lines, run.stdout  # the raw client keeps the method's types
+    assert lines == {6, 7, 12, 16, 17}, run.stdout  # 16, 17: the raw client keeps the types
+    assert '"subjet"' in run.stdout  # a misspelt property
+    assert '"usr_id"' in run.stdout  # a misspelt keyword argument
+    assert "Coroutine" in run.stdout  # a forgotten await
 
 
 def test_the_generated_package_passes_mypy_strict(tmp_path):
@@ -108,6 +125,100 @@ def test_the_generated_package_passes_mypy_strict(tmp_path):
         cwd=tmp_path,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One pyright error: its file (a program's name, or the path of a package module) and
+    its line, 1-based as editors show it."""
+
+    file: str
+    line: int
+    rule: str
+    message: str
+
+
+def _pyright_command() -> str | None:
+    given = os.environ.get("GRAPHDOC_PYRIGHT")
+    if given:
+        return given
+    installed = REPO / ".ci" / "node" / "node_modules" / ".bin" / "pyright"
+    return str(installed) if installed.exists() else shutil.which("pyright")
+
+
+@pytest.fixture(scope="module")
+def pyright(tmp_path_factory) -> list[Finding]:
+    """The errors of one ``pyright --strict`` run over the package and both programs: every
+    run analyses the package the programs import, so one run serves every test."""
+    command = _pyright_command()
+    if command is None:
+        reason = (
+            "pyright not found ($GRAPHDOC_PYRIGHT, .ci/node or PATH); install it with"
+            " the README's npm command"
+        )
+        if os.environ.get("CI_REQUIRE_PYRIGHT") == "1":
+            pytest.fail(reason + " (CI_REQUIRE_PYRIGHT=1: required)")
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("pyright").resolve()
+    (folder / "good.py").write_text(GOOD, encoding="utf-8")
+    (folder / "bad.py").write_text(BAD, encoding="utf-8")
+    config = {"typeCheckingMode": "strict", "extraPaths": [str(REPO / "generated")]}
+    (folder / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    package = REPO / "generated" / "graphdoc_client"
+    run = subprocess.run(
+        [command, "--outputjson", "--pythonpath", sys.executable, "-p", str(folder)]
+        + [str(package), str(folder / "good.py"), str(folder / "bad.py")],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        timeout=600,
+    )
+    assert run.returncode in (0, 1), run.stdout[-3000:] + run.stderr[-3000:]
+    report = json.loads(run.stdout)
+    modules = len(list(package.rglob("*.py")))
+    assert report["summary"]["filesAnalyzed"] >= modules + 2, report["summary"]
+    return [
+        Finding(
+            (Path(item["file"]).name if Path(item["file"]).parent == folder else item["file"]),
+            item["range"]["start"]["line"] + 1,
+            item.get("rule", ""),
+            item["message"],
+        )
+        for item in report["generalDiagnostics"]
+        if item["severity"] == "error"
+    ]
+
+
+def test_the_generated_package_passes_pyright_strict(pyright):
+    assert [f for f in pyright if f.file not in ("good.py", "bad.py")] == []
+
+
+def test_a_typed_program_passes_pyright_strict(pyright):
+    assert [f for f in pyright if f.file == "good.py"] == []
+
+
+def test_pyright_reports_each_mistake_on_its_line(pyright):
+    errors = [f for f in pyright if f.file == "bad.py"]
+    assert {f.line for f in errors} == {6, 7, 12, 16, 17}, errors  # 16, 17: raw calls
+    # a misspelt property, a misspelt keyword argument, a forgotten await:
+    assert any(
+        '"subjet" is not a defined key in "Message"' in f.message for f in errors if f.line == 6
+    )
+    assert [f.message for f in errors if f.line == 7] == ['No parameter named "usr_id"']
+    assert [f.message for f in errors if f.line == 17] == ['No parameter named "usr_id"']
+    assert any(
+        '"__getitem__" method not defined' in f.message and "Coroutine" in f.message
+        for f in errors
+        if f.line == 12
+    )
+
+
+def test_the_readme_installs_the_pyright_ci_pins():
+    pin = re.search(r"pyright@[0-9.]+", (REPO / ".ci" / "run").read_text(encoding="utf-8"))
+    assert pin is not None
+    assert f"npm install --prefix .ci/node {pin.group()}" in (REPO / "README.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_misspelt_keyword_raises_type_error_before_anything_is_sent():

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from functools import partial
-from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, Mapping, Self, Sequence
+from typing import TYPE_CHECKING, Any, AsyncGenerator, Generator, Mapping, Self, Sequence
 
 from . import _retry
 from ._auth import DEFAULT_SCOPES, Token, TokenSource
@@ -407,7 +407,9 @@ class SyncAPIClient(_ClientCore):
         return page
 
     @contextlib.contextmanager
-    def _stream(self, request: httpx.Request, parser: Any) -> Iterator[StreamedResponse[Any]]:
+    def _stream(
+        self, request: httpx.Request, parser: Any
+    ) -> Generator[StreamedResponse[Any], None, None]:
         response = self._send(request, stream=True)
         try:
             if not response.is_success:
@@ -430,7 +432,7 @@ class SyncAPIClient(_ClientCore):
         while True:
             if authorize and self._is_ours(request):
                 self._authorize(request, fresh or self._tokens.get())
-            refused = None
+            refused, wait = None, None
             try:
                 response = self._http.send(request, stream=stream, follow_redirects=True)
             except httpx.TooManyRedirects:
@@ -509,7 +511,8 @@ class AsyncAPIClient(_ClientCore):
         if self._mode == "raw":
             return self._raw(request, parser)
         if endpoint.paged:
-            return AsyncPageRequest(partial(self._call, request, parser))
+            pages: AsyncPageRequest[Any] = AsyncPageRequest(partial(self._call, request, parser))
+            return pages
         return self._call(request, parser)
 
     async def _call(self, request: httpx.Request, parser: Any) -> Any:
@@ -547,7 +550,8 @@ class AsyncAPIClient(_ClientCore):
         if self._mode == "raw":
             return self._raw(request, parser)
         if paged:
-            return AsyncPageRequest(partial(self._call, request, parser))
+            pages: AsyncPageRequest[Any] = AsyncPageRequest(partial(self._call, request, parser))
+            return pages
         return self._call(request, parser)
 
     async def _anonymous(self, request: httpx.Request, parser: Any) -> Any:
@@ -571,7 +575,7 @@ class AsyncAPIClient(_ClientCore):
     @contextlib.asynccontextmanager
     async def _stream(
         self, request: httpx.Request, parser: Any
-    ) -> AsyncIterator[StreamedResponse[Any]]:
+    ) -> AsyncGenerator[StreamedResponse[Any], None]:
         response = await self._send(request, stream=True)
         try:
             if not response.is_success:
@@ -594,7 +598,7 @@ class AsyncAPIClient(_ClientCore):
         while True:
             if authorize and self._is_ours(request):
                 self._authorize(request, fresh or await self._tokens.aget())
-            refused = None
+            refused, wait = None, None
             try:
                 response = await self._http.send(request, stream=stream, follow_redirects=True)
             except httpx.TooManyRedirects:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import base64
 import json
-from typing import TYPE_CHECKING, Any, Callable, Generator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Generator, Mapping, cast
 
 from . import _retry
 from ._errors import BatchError, GraphError, status_error
@@ -87,7 +87,7 @@ class BatchResult:
     """One queued call: ``result()`` returns what the call would have returned, or
     raises the typed error of the status its item was answered with."""
 
-    __slots__ = ("id", "request", "_parser", "depends_on", "response", "_error")
+    __slots__ = ("id", "request", "_parser", "depends_on", "response", "error")
 
     def __init__(
         self,
@@ -101,28 +101,41 @@ class BatchResult:
         self._parser = parser
         self.depends_on = depends_on
         self.response: httpx.Response | None = None  # the item's answer, once received
-        self._error: GraphError | None = None
+        self.error: GraphError | None = None  # why it has none: the batch answer left it out
 
     def done(self) -> bool:
-        return self.response is not None or self._error is not None
+        return self.response is not None or self.error is not None
 
     @property
     def status_code(self) -> int | None:
         return None if self.response is None else self.response.status_code
 
     def result(self) -> Any:
-        if self._error is not None:
-            raise self._error
+        if self.error is not None:
+            raise self.error
         if self.response is None:
             raise BatchError(f"batch item {self.id} has no answer: the batch was not sent yet")
         return self._parser(self.response)
 
-    def _succeeded(self) -> bool:
-        return self.response is not None and self.response.is_success
-
     def __repr__(self) -> str:
         state = "pending" if not self.done() else str(self.status_code or "error")
         return f"<BatchResult {self.id} {self.request.method} {self.request.url.path} {state}>"
+
+
+def _succeeded(result: BatchResult) -> bool:
+    return result.response is not None and result.response.is_success
+
+
+def _answers(answers: object) -> dict[str, dict[str, Any]]:
+    """The answers of a ``$batch`` answer's ``responses`` by id. Its JSON is checked at each
+    level, so that an item answered in no usable form is one with no answer (a
+    :class:`BatchError` from its result), not a failure of the whole batch."""
+    found: dict[str, dict[str, Any]] = {}
+    for answer in cast("list[object]", answers) if isinstance(answers, list) else []:
+        if isinstance(answer, dict):
+            fields = cast("dict[str, Any]", answer)
+            found[str(fields.get("id"))] = fields
+    return found
 
 
 def _as_list(value: Any) -> list[BatchResult]:
@@ -249,8 +262,6 @@ class Batch:
         self._answer(result, 424, {"Content-Type": "application/json"}, body)
 
     def _work(self) -> Generator[Step, Any, list[BatchResult]]:
-        import httpx
-
         if self.sent:
             raise BatchError("this batch was sent already")
         self.sent = True
@@ -261,14 +272,14 @@ class Batch:
             again: list[BatchResult] = []
             waits: list[float] = []
             for start in range(0, len(pending), MAX_REQUESTS):
-                chunk = []
+                chunk: list[BatchResult] = []
                 for result in pending[start : start + MAX_REQUESTS]:
                     earlier = [
                         d
                         for d in result.depends_on
                         if d not in pending[start : start + MAX_REQUESTS]
                     ]
-                    if any(d in again or not d._succeeded() for d in earlier):
+                    if any(d in again or not _succeeded(d) for d in earlier):
                         if any(d in again for d in earlier):
                             again.append(result)  # its dependency is sent again: so is it
                         else:
@@ -289,16 +300,11 @@ class Batch:
                 if not response.is_success:
                     response.read()
                     raise status_error(response)
-                answers = response.json().get("responses")
-                by_id = {
-                    str(answer.get("id")): answer
-                    for answer in (answers if isinstance(answers, list) else [])
-                    if isinstance(answer, dict)
-                }
+                by_id = _answers(response.json().get("responses"))
                 for result in chunk:
                     answer = by_id.get(result.id)
                     if answer is None:
-                        result._error = BatchError(
+                        result.error = BatchError(
                             f"batch item {result.id} ({result.request.method}"
                             f" {result.request.url.path}) is missing from the batch answer"
                         )

@@ -19,6 +19,7 @@ from typing import (
     Iterator,
     Mapping,
     TypeVar,
+    cast,
 )
 
 from ._errors import PagingLoopError
@@ -50,7 +51,7 @@ class _PageData(Generic[Item]):
     def items(self) -> list[Item]:
         """This page's items (``value``)."""
         value = self.body.get("value")
-        return value if isinstance(value, list) else []
+        return cast("list[Item]", value) if isinstance(value, list) else []
 
     @property
     def next_link(self) -> str | None:
@@ -176,7 +177,7 @@ class AsyncPageRequest(Generic[Item]):
     async def __aiter__(self) -> AsyncIterator[Item]:
         first = await self._fetch()
         if isinstance(first, AsyncPage):
-            async for item in first:
+            async for item in cast("AsyncPage[Item]", first):
                 yield item
         else:  # not a collection after all (an empty or non-JSON answer): nothing to list
             return

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence, overload
+from typing import Iterable, Sequence, cast, overload
 
 KINDS = ("delegated_work", "delegated_personal", "application")
 KIND_LABELS = {
@@ -182,7 +182,7 @@ def _parts(needs: list[list[frozenset[str]]]) -> list[list[int]]:
 
     owner: dict[str, int] = {}
     for index, alternatives in enumerate(needs):
-        for scope in sorted(set().union(*alternatives)):
+        for scope in sorted({name for alternative in alternatives for name in alternative}):
             if scope in owner:
                 parent[root(index)] = root(owner[scope])
             else:
@@ -334,7 +334,7 @@ class Catalog:
 
 def _entry(row: list[object]) -> OperationPermissions:
     operation, page, me_only, *kinds = row
-    access = []
+    access: list[Access] = []
     for kind, data in zip(KINDS, kinds):
         if data is None:
             access.append(Access(kind, reason="no permissions documented for this kind"))
@@ -357,9 +357,11 @@ def _entry(row: list[object]) -> OperationPermissions:
 
 
 def _alternatives(data: object, position: int) -> tuple[Alternative, ...]:
-    if not isinstance(data, list) or len(data) != 2:
+    # JSON read from the package's own table: [least, higher], each a list of alternatives.
+    pair = cast("list[list[list[object]]]", data) if isinstance(data, list) else []
+    if len(pair) != 2:
         raise ValueError(f"a kind of the permissions table is not [least, higher]: {data!r}")
-    return tuple(tuple(str(scope) for scope in alternative) for alternative in data[position])
+    return tuple(tuple(str(scope) for scope in alternative) for alternative in pair[position])
 
 
 @lru_cache(maxsize=1)

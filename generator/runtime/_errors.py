@@ -28,7 +28,7 @@ support, and the :class:`httpx.Response` itself.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import httpx
@@ -68,12 +68,13 @@ class APIStatusError(GraphError):
         self.response = response
         self.status_code = response.status_code
         self.body = body
-        error = body.get("error") if isinstance(body, dict) else None
-        error = error if isinstance(error, dict) else {}
-        self.code: str | None = error.get("code") if isinstance(error.get("code"), str) else None
-        self.message: str | None = (
-            error.get("message") if isinstance(error.get("message"), str) else None
-        )
+        # Any JSON (or text): Graph's {"error": {"code", "message"}} is read only where it is.
+        top = cast("dict[str, object]", body) if isinstance(body, dict) else {}
+        error = top.get("error")
+        fields = cast("dict[str, object]", error) if isinstance(error, dict) else {}
+        code, message = fields.get("code"), fields.get("message")
+        self.code: str | None = code if isinstance(code, str) else None
+        self.message: str | None = message if isinstance(message, str) else None
         self.request_id: str | None = response.headers.get("request-id")
         self.client_request_id: str | None = response.headers.get("client-request-id")
         detail = self.message or (response.text[:_MESSAGE_LIMIT] if response.content else "")

@@ -181,13 +181,14 @@ def timeout_extension(timeout: Timeout) -> dict[str, Any]:
     return {"timeout": httpx.Timeout(timeout).as_dict()}
 
 
-def check_header_value(name: str, value: str, *, token: bool = False) -> None:
+def check_header_value(name: str, value: object, *, token: bool = False) -> None:
     """Refuse a value that HTTP cannot carry, before anything is sent.
 
     Left to the transport, a newline in a value fails deep in h11 with a message that
     quotes the value, and the value may be the token; so the message here names the header
     only. A token must be one word of visible ASCII (a trailing newline read from a file is
-    the usual culprit).
+    the usual culprit). ``value`` is typed ``object``: it is whatever the caller gave, and
+    a value that is not text is refused the same way.
     """
     pattern = _TOKEN_VALUE if token else _HEADER_VALUE
     if not isinstance(value, str) or pattern.fullmatch(value) is None:
@@ -263,7 +264,7 @@ def build_request(
         lambda m: _encode(m.group(1), path_args[m.group(1)], styles.get(m.group(1), "segment")),
         path,
     )
-    extra = options.get("params") or {}
+    extra: Mapping[str, Any] = options.get("params") or {}
     overridden = {"$" + name for name in QUERY_OPTIONS if options.get(name) is not None} | set(
         extra
     )

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import base64
 import os
-from typing import IO, TYPE_CHECKING, Any, Callable, Generator, Mapping, Union
+from typing import IO, TYPE_CHECKING, Any, Callable, Generator, Mapping, Union, cast
 from urllib.parse import quote
 
 from ._batch import Step, arun, run
@@ -55,19 +55,22 @@ def chunk_size(wanted: int) -> int:
     return max(CHUNK_UNIT, wanted // CHUNK_UNIT * CHUNK_UNIT)
 
 
-def next_range(ranges: Any, total: int) -> tuple[int, int] | None:
+def next_range(ranges: object, total: int) -> tuple[int, int] | None:
     """The first missing byte range ``(start, end)`` (``end`` exclusive) that
     ``nextExpectedRanges`` names, or ``None`` when it names none.
 
     Graph writes ``"N-"`` (everything from N) or ``"N-M"`` (N to M inclusive); a bare
     ``"N"`` is read as ``"N-"``.
     """
+    texts: list[object]
     if isinstance(ranges, str):
-        ranges = [ranges]
-    if not isinstance(ranges, list):
+        texts = [ranges]
+    elif isinstance(ranges, list):
+        texts = cast("list[object]", ranges)  # JSON: its items are checked one by one
+    else:
         return None
     found: list[tuple[int, int]] = []
-    for text in ranges:
+    for text in texts:
         if not isinstance(text, str):
             continue
         first, _, last = text.strip().partition("-")
@@ -214,10 +217,12 @@ def upload(
             )
         answer = yield ("send", ("POST", where + "/createUploadSession", None, session_body), True)
         session = read_response(answer)
-        url = session.get("uploadUrl") if isinstance(session, dict) else None
-        if not isinstance(url, str):
+        fields = cast("dict[str, object]", session) if isinstance(session, dict) else {}
+        found = fields.get("uploadUrl")
+        if not isinstance(found, str):
             raise UploadError("createUploadSession answered without an uploadUrl", None, 0)
-        span = next_range(session.get("nextExpectedRanges"), size) or (0, size)
+        url = found
+        span = next_range(fields.get("nextExpectedRanges"), size) or (0, size)
     else:
         answer = yield ("send", ("GET", url, None, None), False)
         span = _ranges_of(answer, size, url)
@@ -263,7 +268,7 @@ def _json(response: httpx.Response) -> dict[str, Any]:
         value = response.json()
     except ValueError:
         return {}
-    return value if isinstance(value, dict) else {}
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else {}
 
 
 def _ranges_of(answer: httpx.Response, size: int, url: str) -> tuple[int, int]:
