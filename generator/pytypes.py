@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .model import EnumType, Operation, Resource, TypeRef
 from .naming import unique
-from .pysource import LINE_LENGTH, Cut, bracketed, docstring, literal
+from .pysource import LINE_LENGTH, Bracket, Cut, Item, bracketed, docstring, literal
 from .typecheck import TypeIndex, response_type
 
 ANY_OBJECT = "dict[str, Any]"
@@ -95,11 +95,13 @@ def result_item(operation: Operation, index: TypeIndex | None, names: TypeNames)
 
 
 def render_types(index: TypeIndex | None, names: TypeNames) -> tuple[str, tuple[Cut, ...]]:
-    """The source of the package's ``types`` module (black lays it out), and where each
-    type starts: a corpus has a thousand types, formatted in pieces in parallel."""
+    """The source of the package's ``types`` module, in black's layout by construction
+    (names, types and docstrings: no page text outside a docstring), and where each type
+    starts. It is compiled, not formatted (see :class:`Cut`); the tests hold it to black's
+    layout on the embedded pages and on a corpus."""
     text = _types_source(index, names)
     starts = [match.start() + 3 for match in _DEFINITION.finditer(text)]
-    return text, tuple(Cut(offset, in_class=False) for offset in starts)
+    return text, tuple(Cut(offset, in_class=False, verbatim=True) for offset in starts)
 
 
 _DEFINITION = re.compile(r"\n\n\n(?=class |[A-Za-z_]\w* = )")
@@ -177,23 +179,30 @@ def _typed_dict(
     bases = [base] if base else []
     if spelled:
         extra = f"_{name}Fields"
-        entries = [f"{literal(key)}: {literal(value)}" for key, value in spelled.items()]
-        mapping = "\n".join(bracketed("{", entries, "}", "", collection=True))
-        call = [literal(extra), mapping, "total=False"]
-        if "\n" in mapping or len(f"{extra} = TypedDict({', '.join(call)})") > LINE_LENGTH:
-            call[1] = "{" + ", ".join(entries) + "}"
+        entries = tuple(f"{literal(key)}: {literal(value)}" for key, value in spelled.items())
+        call: list[Item] = [literal(extra), Bracket("{", entries, "}"), "total=False"]
         blocks.append("\n".join(bracketed(f"{extra} = TypedDict(", call, ")", "")))
         bases.append(extra)
     bases = bases or ["TypedDict"]
     doc = item.description.strip().split("\n")[0] or f"{item.qualified_name}."
-    lines = [f"class {name}({', '.join(bases)}, total=False):"]
+    lines = bracketed(f"class {name}(", [*bases, "total=False"], "):", "")
     lines.append("    " + docstring(doc, indent="    "))
     if plain:
         lines.append("")
     for key, value in plain.items():
-        lines.append(f"    {key}: {value}")
+        lines += _field(key, value)
     blocks.append("\n".join(lines))
     return blocks
+
+
+def _field(key: str, annotation: str) -> list[str]:
+    """``key: annotation`` in a class body, split inside its brackets as black does when
+    it is too long (``list[`` and ``]`` around the item type)."""
+    line = f"    {key}: {annotation}"
+    if len(line) <= LINE_LENGTH or not annotation.endswith("]"):
+        return [line]
+    opening = annotation.index("[") + 1
+    return [f"    {key}: {annotation[:opening]}", f"        {annotation[opening:-1]}", "    ]"]
 
 
 def _inherited(item: Resource, by_name: dict[str, Resource | EnumType]) -> set[str]:

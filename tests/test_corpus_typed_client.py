@@ -60,6 +60,13 @@ def test_the_async_stubs_written_without_black_are_blacks_layout(built):
     assert stubs > 1000
 
 
+def test_the_types_module_written_without_black_is_blacks_layout(built):
+    """The ``types`` module is compiled, not formatted, too (``Cut.verbatim``)."""
+    text = (built / "typed_graph" / "types.py").read_text(encoding="utf-8")
+    assert text.count("\nclass ") > 500
+    assert format_python("types.py", text) == text
+
+
 def test_the_corpus_package_passes_mypy_strict(built, tmp_path):
     env = {**os.environ, "MYPYPATH": str(built)}
     started = time.perf_counter()
