@@ -14,6 +14,7 @@ already-formatted code, and formatting is the slowest stage of a build.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence, Union
 
@@ -95,7 +96,7 @@ def bracketed(
         # (black gives a lone parameter a trailing comma, which then keeps it exploded)
         hugged = inner + ", ".join(flat(item) for item in items)
         if len(hugged) <= LINE_LENGTH:
-            return [indent + head, hugged, indent + tail]
+            return [indent + head, hugged, *_closing(indent, tail)]
     lines = [indent + head]
     for item in items:
         if isinstance(item, Bracket):
@@ -103,9 +104,40 @@ def bracketed(
                 item.opening, item.items, item.closing + ",", inner, collection=item.collection
             )
         else:
-            lines.append(inner + item + ",")
-    lines.append(indent + tail)
-    return lines
+            lines += _parameter(inner, item + ",")
+    return lines + _closing(indent, tail)
+
+
+_ANNOTATED = re.compile(r"(\*{0,2}\w+): ([^\[\](),=]+)( = .+)?,")
+
+
+def _parameter(indent: str, item: str) -> list[str]:
+    """A line of a split signature, ``name: str | None = None,``; too long, black puts its
+    annotation in parentheses, if then it fits."""
+    line = indent + item
+    found = _ANNOTATED.fullmatch(item)
+    if len(line) <= LINE_LENGTH or found is None:
+        return [line]
+    name, annotation, default = found.groups()
+    if len(f"{indent}    {annotation}") > LINE_LENGTH:
+        return [line]
+    return [f"{indent}{name}: (", f"{indent}    {annotation}", f"{indent}){default or ''},"]
+
+
+def _closing(indent: str, tail: str) -> list[str]:
+    """The closing line of a split bracket, ``) -> Page[X]:``; too long, black splits it
+    in turn inside the last subscript of a return type (``) -> Page[`` / ``X`` / ``]:``)."""
+    line = indent + tail
+    if len(line) <= LINE_LENGTH or "[" not in tail:
+        return [line]
+    opening, closing = tail.rindex("[") + 1, tail.index("]")
+    if closing < opening or "[" in tail[opening:closing] or "," in tail[opening:closing]:
+        return [line]
+    return [
+        line[: len(indent) + opening],
+        f"{indent}    {tail[opening:closing]}",
+        indent + tail[closing:],
+    ]
 
 
 def _doc_char(char: str) -> str:
@@ -147,7 +179,8 @@ def data_block(text: str) -> str:
 
 
 def docstring(text: str, indent: str = "") -> str:
-    """A triple-quoted docstring literal meaning exactly ``text`` (lines re-indented)."""
+    """A triple-quoted docstring literal meaning ``text`` (lines re-indented), padded with
+    a space where it starts or ends with a quote, as black pads it."""
     body = _triple_quoted_body(text.strip("\n"))
     lines = body.split("\n")
     if len(lines) > 1:
@@ -155,6 +188,10 @@ def docstring(text: str, indent: str = "") -> str:
             [lines[0]] + [(indent + line) if line.strip() else "" for line in lines[1:]]
         )
         body += "\n" + indent
+    if body.startswith('"'):
+        body = " " + body
+    if body.endswith('"'):
+        body += " "
     return '"""' + body + '"""'
 
 

@@ -197,12 +197,16 @@ def _typed_dict(
 
 def _field(key: str, annotation: str) -> list[str]:
     """``key: annotation`` in a class body, split inside its brackets as black does when
-    it is too long (``list[`` and ``]`` around the item type)."""
+    it is too long (``list[`` and ``]`` around the item type, or parentheses)."""
     line = f"    {key}: {annotation}"
-    if len(line) <= LINE_LENGTH or not annotation.endswith("]"):
+    if len(line) <= LINE_LENGTH:
         return [line]
-    opening = annotation.index("[") + 1
-    return [f"    {key}: {annotation[:opening]}", f"        {annotation[opening:-1]}", "    ]"]
+    if annotation.endswith("]"):
+        opening = annotation.index("[") + 1
+        return [f"    {key}: {annotation[:opening]}", f"        {annotation[opening:-1]}", "    ]"]
+    if len(f"        {annotation}") <= LINE_LENGTH:  # (black adds parentheses only if then it fits)
+        return [f"    {key}: (", f"        {annotation}", "    )"]
+    return [line]
 
 
 def _inherited(item: Resource, by_name: dict[str, Resource | EnumType]) -> set[str]:

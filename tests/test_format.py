@@ -11,7 +11,7 @@ import pytest
 
 from generator.pipeline import Settings, analyse
 from generator.fmt import Cut, format_piece, format_python, pieces
-from generator.pysource import Bracket, bracketed, string
+from generator.pysource import Bracket, bracketed, docstring, string
 from generator.render import render_package
 
 from .conftest import REPO
@@ -83,3 +83,28 @@ def test_bracketed_lines_are_blacks_lines(width):
         if head.startswith("def"):
             source = "class C:\n" + source + "        pass\n"
         assert format_python("b.py", source) == source
+
+
+@pytest.mark.parametrize("name", ["short", "p" * 70, "p" * 86, "p" * 95])
+@pytest.mark.parametrize("result", ["X", "Page[_types.X]", f"AsyncPageRequest[_types.{'T' * 70}]"])
+def test_stub_signatures_are_blacks_lines_however_long_a_name(name, result):
+    """The async stubs are written without black (``Cut.verbatim``): a long parameter is
+    parenthesized, a long return type split inside its subscript, as black does."""
+    params = ["self", "*", f"{name}: str | None = None", "**options: Unpack[RequestOptions]"]
+    lines = bracketed("async def get(", params, f") -> {result}: ...", "        ")
+    source = "if TYPE_CHECKING:\n\n    class C:\n" + "\n".join(lines) + "\n"
+    assert format_python("stub.py", source) == source
+
+
+@pytest.mark.parametrize("text", ['ends with a "quote"', '"starts" with one', 'a\\b"', "plain"])
+def test_docstrings_are_padded_as_black_pads_them(text):
+    source = f"class C:\n    {docstring(text, '    ')}\n"
+    assert format_python("d.py", source) == source
+
+
+def test_long_type_fields_are_split_as_black_splits_them():
+    from generator.pytypes import _field
+
+    for annotation in ["T" * 120, "list[" + "T" * 100 + "]", "T" * 60, "U" * 92, "U" * 93]:
+        source = "class C(TypedDict, total=False):\n" + "\n".join(_field("x" * 30, annotation))
+        assert format_python("f.py", source + "\n") == source + "\n", annotation

@@ -322,11 +322,15 @@ def _build(
         group_module = _cached_group_module(result.model, settings, typing, reading.types)
         output = plan.render(result.model, units, package, settings.api_version, group_module)
         types_file = f"{package}/types.py"
-        output.files[types_file], output.cuts[types_file] = _cached_types_module(
-            settings, typing, reading.types
-        )
+        if previous is None:
+            output.files[types_file], output.cuts[types_file] = _cached_types_module(
+                settings, typing, reading.types
+            )
+            output.specs.update(type_specs)
+        else:  # the last build's types (else no previous), so their files are its files
+            output.kept[types_file] = types_file
+            output.kept_specs.update((name, name) for name in type_specs)
         output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
-        output.specs.update(type_specs)
         clock.lap("render")
         output.files.update(
             format_files(output.files, output.cuts, _cached_format(settings, workers))
