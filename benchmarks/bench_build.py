@@ -232,9 +232,9 @@ def run_plan(plan, pages, work, name, label, checkouts, command_for, results) ->
         for prefix, checkout in checkouts:
             out = work / f"out-{prefix.strip() or 'this'}-{name}"
             env = {
-                **os.environ,
+                **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
                 "XDG_CACHE_HOME": str(work / f"cache-{prefix.strip() or 'this'}-{name}"),
-            }
+            }  # (bytecode is written and reused, as on a developer's machine)
             before = snapshot(out) if out.exists() else {}
             figures = run_build(command_for(out), env, checkout)
             figures["written"] = files_written(before, snapshot(out))

@@ -126,18 +126,31 @@ def _parameter(indent: str, item: str) -> list[str]:
 
 def _closing(indent: str, tail: str) -> list[str]:
     """The closing line of a split bracket, ``) -> Page[X]:``; too long, black splits it
-    in turn inside the last subscript of a return type (``) -> Page[`` / ``X`` / ``]:``)."""
+    in turn inside the subscript that closes last (``) -> RawResponse[`` / ``Page[X]`` /
+    ``]:``), when what it holds is one item."""
     line = indent + tail
-    if len(line) <= LINE_LENGTH or "[" not in tail:
+    end = tail.rfind("]")
+    if len(line) <= LINE_LENGTH or end < 0:
         return [line]
-    opening, closing = tail.rindex("[") + 1, tail.index("]")
-    if closing < opening or "[" in tail[opening:closing] or "," in tail[opening:closing]:
+    depth, start = 0, -1
+    for position in range(end, -1, -1):
+        depth += {"]": 1, "[": -1}.get(tail[position], 0)
+        if depth == 0:
+            start = position
+            break
+    inner = tail[start + 1 : end]
+    if start < 0 or _top_level_comma(inner):
         return [line]
-    return [
-        line[: len(indent) + opening],
-        f"{indent}    {tail[opening:closing]}",
-        indent + tail[closing:],
-    ]
+    return [line[: len(indent) + start + 1], f"{indent}    {inner}", indent + tail[end:]]
+
+
+def _top_level_comma(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            return True
+    return False
 
 
 def _doc_char(char: str) -> str:

@@ -86,7 +86,16 @@ def test_bracketed_lines_are_blacks_lines(width):
 
 
 @pytest.mark.parametrize("name", ["short", "p" * 70, "p" * 86, "p" * 95])
-@pytest.mark.parametrize("result", ["X", "Page[_types.X]", f"AsyncPageRequest[_types.{'T' * 70}]"])
+@pytest.mark.parametrize(
+    "result",
+    [
+        "X",
+        "Page[_types.X]",
+        f"AsyncPageRequest[_types.{'T' * 70}]",
+        f"RawResponse[Page[_types.{'T' * 70}]]",
+        f"RawResponse[AsyncPage[dict[str, {'T' * 50}]]]",
+    ],
+)
 def test_stub_signatures_are_blacks_lines_however_long_a_name(name, result):
     """The async stubs are written without black (``Cut.verbatim``): a long parameter is
     parenthesized, a long return type split inside its subscript, as black does."""

@@ -189,7 +189,7 @@ if TYPE_CHECKING:
         def user(self) -> AsyncUserOperations: ...
 
     class _AsyncRawGroups:
-        """``client.with_raw_response``, as type checkers see it (see ``_response.raw``)."""
+        """``client.with_raw_response``, as type checkers see it."""
 
         request = async_raw(AsyncAPIClient.request)
         contact: AsyncRawContactOperations
@@ -203,7 +203,7 @@ if TYPE_CHECKING:
         user: AsyncRawUserOperations
 
     class _AsyncStreamGroups:
-        """``client.with_streaming_response``, as type checkers see it (see ``_response.raw``)."""
+        """``client.with_streaming_response``, as type checkers see it."""
 
         request = async_stream(AsyncAPIClient.request)
         contact: AsyncStreamContactOperations
@@ -217,7 +217,7 @@ if TYPE_CHECKING:
         user: AsyncStreamUserOperations
 
     class _RawGroups:
-        """``client.with_raw_response``, as type checkers see it (see ``_response.raw``)."""
+        """``client.with_raw_response``, as type checkers see it."""
 
         request = raw(SyncAPIClient.request)
         contact: RawContactOperations
@@ -231,7 +231,7 @@ if TYPE_CHECKING:
         user: RawUserOperations
 
     class _StreamGroups:
-        """``client.with_streaming_response``, as type checkers see it (see ``_response.raw``)."""
+        """``client.with_streaming_response``, as type checkers see it."""
 
         request = stream(SyncAPIClient.request)
         contact: StreamContactOperations

@@ -82,11 +82,19 @@ class StreamedResponse(RawResponse[Parsed]):
 
 if TYPE_CHECKING:
     # How the raw and streaming clients are typed. Each group module declares, for type
-    # checkers only, a class per mode whose attributes are its methods passed through
-    # these functions, e.g. ``get = raw(MessageOperations.get)``: the same parameters,
-    # and the plain return type moved into the response's type parameter.
+    # checkers only, a class per mode with the plain methods' parameters and return types
+    # such as ``RawResponse[Message]`` or ``Streamed[Message]``, written out. The client's
+    # own ``request`` goes through these functions (``request = raw(SyncAPIClient.request)``):
+    # the same parameters, the plain return type moved into the response's type parameter.
+    # (Type checkers solve such a ``ParamSpec`` transform per use: fine for one method, too
+    # slow for every operation of a corpus.)
+    from typing import TypeAlias
+
     _P = ParamSpec("_P")
     _R = TypeVar("_R")
+    _T = TypeVar("_T")
+    Streamed: TypeAlias = AbstractContextManager[StreamedResponse[_T]]
+    AsyncStreamed: TypeAlias = AbstractAsyncContextManager[StreamedResponse[_T]]
 
     class RawMethod(Protocol[_P, Parsed]):
         def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> RawResponse[Parsed]: ...

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._response import async_raw, async_stream, raw, stream
+    from .._response import AsyncStreamed, RawResponse, Streamed
 
 _ENDPOINTS = endpoints("""
 get GET
@@ -75,16 +75,44 @@ if TYPE_CHECKING:
         ) -> dict[str, Any]: ...
 
     class AsyncRawContactOperations:
-        get = async_raw(AsyncContactOperations.get)
+        async def get(
+            self,
+            contact_id: str,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
 
     class AsyncStreamContactOperations:
-        get = async_stream(AsyncContactOperations.get)
+        def get(
+            self,
+            contact_id: str,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[dict[str, Any]]: ...
 
     class RawContactOperations:
-        get = raw(ContactOperations.get)
+        def get(
+            self,
+            contact_id: str,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
 
     class StreamContactOperations:
-        get = stream(ContactOperations.get)
+        def get(
+            self,
+            contact_id: str,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[dict[str, Any]]: ...
 
 else:
     AsyncContactOperations = ContactOperations

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any, Unpack
 from .._runtime import FileContent, Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
+    from .._paging import AsyncPage
     from .._paging import AsyncPageRequest
     from .._paging import Page
-    from .._response import async_raw, async_stream, raw, stream
+    from .._response import AsyncStreamed, RawResponse, Streamed
 
 _ENDPOINTS = endpoints("""
 get GET item_path=path
@@ -228,28 +229,168 @@ if TYPE_CHECKING:
         ) -> dict[str, Any]: ...
 
     class AsyncRawDriveitemOperations:
-        get = async_raw(AsyncDriveitemOperations.get)
-        get_content = async_raw(AsyncDriveitemOperations.get_content)
-        list_children = async_raw(AsyncDriveitemOperations.list_children)
-        put_content = async_raw(AsyncDriveitemOperations.put_content)
+        async def get(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
+
+        async def get_content(
+            self,
+            item_id: str | None = None,
+            *,
+            drive_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[bytes]: ...
+
+        async def list_children(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            group_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
+
+        async def put_content(
+            self,
+            *,
+            parent_id: str | None = None,
+            filename: str | None = None,
+            item_id: str | None = None,
+            item_path: str | None = None,
+            content: FileContent,
+            content_type: str = "application/octet-stream",
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
 
     class AsyncStreamDriveitemOperations:
-        get = async_stream(AsyncDriveitemOperations.get)
-        get_content = async_stream(AsyncDriveitemOperations.get_content)
-        list_children = async_stream(AsyncDriveitemOperations.list_children)
-        put_content = async_stream(AsyncDriveitemOperations.put_content)
+        def get(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[dict[str, Any]]: ...
+
+        def get_content(
+            self,
+            item_id: str | None = None,
+            *,
+            drive_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[bytes]: ...
+
+        def list_children(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            group_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
+
+        def put_content(
+            self,
+            *,
+            parent_id: str | None = None,
+            filename: str | None = None,
+            item_id: str | None = None,
+            item_path: str | None = None,
+            content: FileContent,
+            content_type: str = "application/octet-stream",
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[dict[str, Any]]: ...
 
     class RawDriveitemOperations:
-        get = raw(DriveitemOperations.get)
-        get_content = raw(DriveitemOperations.get_content)
-        list_children = raw(DriveitemOperations.list_children)
-        put_content = raw(DriveitemOperations.put_content)
+        def get(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
+
+        def get_content(
+            self,
+            item_id: str | None = None,
+            *,
+            drive_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[bytes]: ...
+
+        def list_children(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            group_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[Page[dict[str, Any]]]: ...
+
+        def put_content(
+            self,
+            *,
+            parent_id: str | None = None,
+            filename: str | None = None,
+            item_id: str | None = None,
+            item_path: str | None = None,
+            content: FileContent,
+            content_type: str = "application/octet-stream",
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
 
     class StreamDriveitemOperations:
-        get = stream(DriveitemOperations.get)
-        get_content = stream(DriveitemOperations.get_content)
-        list_children = stream(DriveitemOperations.list_children)
-        put_content = stream(DriveitemOperations.put_content)
+        def get(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[dict[str, Any]]: ...
+
+        def get_content(
+            self,
+            item_id: str | None = None,
+            *,
+            drive_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[bytes]: ...
+
+        def list_children(
+            self,
+            *,
+            drive_id: str | None = None,
+            item_id: str | None = None,
+            group_id: str | None = None,
+            item_path: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[Page[dict[str, Any]]]: ...
+
+        def put_content(
+            self,
+            *,
+            parent_id: str | None = None,
+            filename: str | None = None,
+            item_id: str | None = None,
+            item_path: str | None = None,
+            content: FileContent,
+            content_type: str = "application/octet-stream",
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[dict[str, Any]]: ...
 
 else:
     AsyncDriveitemOperations = DriveitemOperations

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._response import async_raw, async_stream, raw, stream
+    from .._response import AsyncStreamed, RawResponse, Streamed
 
 _ENDPOINTS = endpoints("""
 accept POST
@@ -259,32 +259,192 @@ if TYPE_CHECKING:
         ) -> dict[str, Any]: ...
 
     class AsyncRawEventOperations:
-        accept = async_raw(AsyncEventOperations.accept)
-        cancel = async_raw(AsyncEventOperations.cancel)
-        delete = async_raw(AsyncEventOperations.delete)
-        get = async_raw(AsyncEventOperations.get)
-        update = async_raw(AsyncEventOperations.update)
+        async def accept(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        async def cancel(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        async def delete(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        async def get(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
+
+        async def update(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
 
     class AsyncStreamEventOperations:
-        accept = async_stream(AsyncEventOperations.accept)
-        cancel = async_stream(AsyncEventOperations.cancel)
-        delete = async_stream(AsyncEventOperations.delete)
-        get = async_stream(AsyncEventOperations.get)
-        update = async_stream(AsyncEventOperations.update)
+        def accept(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[None]: ...
+
+        def cancel(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[None]: ...
+
+        def delete(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[None]: ...
+
+        def get(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[dict[str, Any]]: ...
+
+        def update(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[dict[str, Any]]: ...
 
     class RawEventOperations:
-        accept = raw(EventOperations.accept)
-        cancel = raw(EventOperations.cancel)
-        delete = raw(EventOperations.delete)
-        get = raw(EventOperations.get)
-        update = raw(EventOperations.update)
+        def accept(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        def cancel(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        def delete(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        def get(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
+
+        def update(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
 
     class StreamEventOperations:
-        accept = stream(EventOperations.accept)
-        cancel = stream(EventOperations.cancel)
-        delete = stream(EventOperations.delete)
-        get = stream(EventOperations.get)
-        update = stream(EventOperations.update)
+        def accept(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[None]: ...
+
+        def cancel(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[None]: ...
+
+        def delete(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[None]: ...
+
+        def get(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[dict[str, Any]]: ...
+
+        def update(
+            self,
+            event_id: str,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[dict[str, Any]]: ...
 
 else:
     AsyncEventOperations = EventOperations

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any, Mapping, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
+    from .._paging import AsyncPage
     from .._paging import AsyncPageRequest
     from .._paging import Page
-    from .._response import async_raw, async_stream, raw, stream
+    from .._response import AsyncStreamed, RawResponse, Streamed
 
 _ENDPOINTS = endpoints("""
 delete_members DELETE
@@ -161,32 +162,100 @@ if TYPE_CHECKING:
         ) -> None: ...
 
     class AsyncRawGroupOperations:
-        delete_members = async_raw(AsyncGroupOperations.delete_members)
-        get = async_raw(AsyncGroupOperations.get)
-        list = async_raw(AsyncGroupOperations.list)
-        list_members = async_raw(AsyncGroupOperations.list_members)
-        post_members = async_raw(AsyncGroupOperations.post_members)
+        async def delete_members(
+            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
+        ) -> RawResponse[None]: ...
+
+        async def get(
+            self, group_id: str, **options: Unpack[RequestOptions]
+        ) -> RawResponse[dict[str, Any]]: ...
+
+        async def list(
+            self, **options: Unpack[RequestOptions]
+        ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
+
+        async def list_members(
+            self, group_id: str, **options: Unpack[RequestOptions]
+        ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
+
+        async def post_members(
+            self,
+            group_id: str,
+            *,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
 
     class AsyncStreamGroupOperations:
-        delete_members = async_stream(AsyncGroupOperations.delete_members)
-        get = async_stream(AsyncGroupOperations.get)
-        list = async_stream(AsyncGroupOperations.list)
-        list_members = async_stream(AsyncGroupOperations.list_members)
-        post_members = async_stream(AsyncGroupOperations.post_members)
+        def delete_members(
+            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[None]: ...
+
+        def get(
+            self, group_id: str, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[dict[str, Any]]: ...
+
+        def list(
+            self, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
+
+        def list_members(
+            self, group_id: str, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
+
+        def post_members(
+            self,
+            group_id: str,
+            *,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[None]: ...
 
     class RawGroupOperations:
-        delete_members = raw(GroupOperations.delete_members)
-        get = raw(GroupOperations.get)
-        list = raw(GroupOperations.list)
-        list_members = raw(GroupOperations.list_members)
-        post_members = raw(GroupOperations.post_members)
+        def delete_members(
+            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
+        ) -> RawResponse[None]: ...
+
+        def get(
+            self, group_id: str, **options: Unpack[RequestOptions]
+        ) -> RawResponse[dict[str, Any]]: ...
+
+        def list(self, **options: Unpack[RequestOptions]) -> RawResponse[Page[dict[str, Any]]]: ...
+
+        def list_members(
+            self, group_id: str, **options: Unpack[RequestOptions]
+        ) -> RawResponse[Page[dict[str, Any]]]: ...
+
+        def post_members(
+            self,
+            group_id: str,
+            *,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
 
     class StreamGroupOperations:
-        delete_members = stream(GroupOperations.delete_members)
-        get = stream(GroupOperations.get)
-        list = stream(GroupOperations.list)
-        list_members = stream(GroupOperations.list_members)
-        post_members = stream(GroupOperations.post_members)
+        def delete_members(
+            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
+        ) -> Streamed[None]: ...
+
+        def get(
+            self, group_id: str, **options: Unpack[RequestOptions]
+        ) -> Streamed[dict[str, Any]]: ...
+
+        def list(self, **options: Unpack[RequestOptions]) -> Streamed[Page[dict[str, Any]]]: ...
+
+        def list_members(
+            self, group_id: str, **options: Unpack[RequestOptions]
+        ) -> Streamed[Page[dict[str, Any]]]: ...
+
+        def post_members(
+            self,
+            group_id: str,
+            *,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[None]: ...
 
 else:
     AsyncGroupOperations = GroupOperations

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._response import async_raw, async_stream, raw, stream
+    from .._response import AsyncStreamed, RawResponse, Streamed
 
 _ENDPOINTS = endpoints("""
 get GET
@@ -59,16 +59,40 @@ if TYPE_CHECKING:
         ) -> dict[str, Any]: ...
 
     class AsyncRawMailfolderOperations:
-        get = async_raw(AsyncMailfolderOperations.get)
+        async def get(
+            self,
+            mail_folder_id: str,
+            *,
+            user_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
 
     class AsyncStreamMailfolderOperations:
-        get = async_stream(AsyncMailfolderOperations.get)
+        def get(
+            self,
+            mail_folder_id: str,
+            *,
+            user_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[dict[str, Any]]: ...
 
     class RawMailfolderOperations:
-        get = raw(MailfolderOperations.get)
+        def get(
+            self,
+            mail_folder_id: str,
+            *,
+            user_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
 
     class StreamMailfolderOperations:
-        get = stream(MailfolderOperations.get)
+        def get(
+            self,
+            mail_folder_id: str,
+            *,
+            user_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[dict[str, Any]]: ...
 
 else:
     AsyncMailfolderOperations = MailfolderOperations

@@ -9,7 +9,7 @@ from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
     from .. import types as _types
-    from .._response import async_raw, async_stream, raw, stream
+    from .._response import AsyncStreamed, RawResponse, Streamed
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -295,36 +295,216 @@ if TYPE_CHECKING:
         ) -> _types.Message: ...
 
     class AsyncRawMessageOperations:
-        delete = async_raw(AsyncMessageOperations.delete)
-        forward = async_raw(AsyncMessageOperations.forward)
-        get = async_raw(AsyncMessageOperations.get)
-        reply = async_raw(AsyncMessageOperations.reply)
-        send = async_raw(AsyncMessageOperations.send)
-        update = async_raw(AsyncMessageOperations.update)
+        async def delete(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        async def forward(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        async def get(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[_types.Message]: ...
+
+        async def reply(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        async def send(
+            self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> RawResponse[None]: ...
+
+        async def update(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[_types.Message]: ...
 
     class AsyncStreamMessageOperations:
-        delete = async_stream(AsyncMessageOperations.delete)
-        forward = async_stream(AsyncMessageOperations.forward)
-        get = async_stream(AsyncMessageOperations.get)
-        reply = async_stream(AsyncMessageOperations.reply)
-        send = async_stream(AsyncMessageOperations.send)
-        update = async_stream(AsyncMessageOperations.update)
+        def delete(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[None]: ...
+
+        def forward(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[None]: ...
+
+        def get(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[_types.Message]: ...
+
+        def reply(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[None]: ...
+
+        def send(
+            self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[None]: ...
+
+        def update(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[_types.Message]: ...
 
     class RawMessageOperations:
-        delete = raw(MessageOperations.delete)
-        forward = raw(MessageOperations.forward)
-        get = raw(MessageOperations.get)
-        reply = raw(MessageOperations.reply)
-        send = raw(MessageOperations.send)
-        update = raw(MessageOperations.update)
+        def delete(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        def forward(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        def get(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[_types.Message]: ...
+
+        def reply(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        def send(
+            self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> RawResponse[None]: ...
+
+        def update(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[_types.Message]: ...
 
     class StreamMessageOperations:
-        delete = stream(MessageOperations.delete)
-        forward = stream(MessageOperations.forward)
-        get = stream(MessageOperations.get)
-        reply = stream(MessageOperations.reply)
-        send = stream(MessageOperations.send)
-        update = stream(MessageOperations.update)
+        def delete(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[None]: ...
+
+        def forward(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[None]: ...
+
+        def get(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[_types.Message]: ...
+
+        def reply(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[None]: ...
+
+        def send(
+            self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> Streamed[None]: ...
+
+        def update(
+            self,
+            message_id: str,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[_types.Message]: ...
 
 else:
     AsyncMessageOperations = MessageOperations

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._response import async_raw, async_stream, raw, stream
+    from .._response import AsyncStreamed, RawResponse, Streamed
 
 _ENDPOINTS = endpoints("""
 get GET
@@ -65,16 +65,40 @@ if TYPE_CHECKING:
         ) -> bytes: ...
 
     class AsyncRawProfilephotoOperations:
-        get = async_raw(AsyncProfilephotoOperations.get)
+        async def get(
+            self,
+            *,
+            user_id: str | None = None,
+            group_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[bytes]: ...
 
     class AsyncStreamProfilephotoOperations:
-        get = async_stream(AsyncProfilephotoOperations.get)
+        def get(
+            self,
+            *,
+            user_id: str | None = None,
+            group_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[bytes]: ...
 
     class RawProfilephotoOperations:
-        get = raw(ProfilephotoOperations.get)
+        def get(
+            self,
+            *,
+            user_id: str | None = None,
+            group_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[bytes]: ...
 
     class StreamProfilephotoOperations:
-        get = stream(ProfilephotoOperations.get)
+        def get(
+            self,
+            *,
+            user_id: str | None = None,
+            group_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[bytes]: ...
 
 else:
     AsyncProfilephotoOperations = ProfilephotoOperations

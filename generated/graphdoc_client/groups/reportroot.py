@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._response import async_raw, async_stream, raw, stream
+    from .._response import AsyncStreamed, RawResponse, Streamed
 
 _ENDPOINTS = endpoints("""
 getemailactivitycounts GET period_value=function
@@ -50,16 +50,24 @@ if TYPE_CHECKING:
         ) -> bytes: ...
 
     class AsyncRawReportrootOperations:
-        getemailactivitycounts = async_raw(AsyncReportrootOperations.getemailactivitycounts)
+        async def getemailactivitycounts(
+            self, period_value: str, **options: Unpack[RequestOptions]
+        ) -> RawResponse[bytes]: ...
 
     class AsyncStreamReportrootOperations:
-        getemailactivitycounts = async_stream(AsyncReportrootOperations.getemailactivitycounts)
+        def getemailactivitycounts(
+            self, period_value: str, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[bytes]: ...
 
     class RawReportrootOperations:
-        getemailactivitycounts = raw(ReportrootOperations.getemailactivitycounts)
+        def getemailactivitycounts(
+            self, period_value: str, **options: Unpack[RequestOptions]
+        ) -> RawResponse[bytes]: ...
 
     class StreamReportrootOperations:
-        getemailactivitycounts = stream(ReportrootOperations.getemailactivitycounts)
+        def getemailactivitycounts(
+            self, period_value: str, **options: Unpack[RequestOptions]
+        ) -> Streamed[bytes]: ...
 
 else:
     AsyncReportrootOperations = ReportrootOperations

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any, Mapping, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
+    from .._paging import AsyncPage
     from .._paging import AsyncPageRequest
     from .._paging import Page
     from .. import types as _types
-    from .._response import async_raw, async_stream, raw, stream
+    from .._response import AsyncStreamed, RawResponse, Streamed
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -449,60 +450,312 @@ if TYPE_CHECKING:
         ) -> None: ...
 
     class AsyncRawUserOperations:
-        delete = async_raw(AsyncUserOperations.delete)
-        get = async_raw(AsyncUserOperations.get)
-        list = async_raw(AsyncUserOperations.list)
-        list_contacts = async_raw(AsyncUserOperations.list_contacts)
-        list_events = async_raw(AsyncUserOperations.list_events)
-        list_mailfolders = async_raw(AsyncUserOperations.list_mailfolders)
-        list_messages = async_raw(AsyncUserOperations.list_messages)
-        post_events = async_raw(AsyncUserOperations.post_events)
-        post_messages = async_raw(AsyncUserOperations.post_messages)
-        post_users = async_raw(AsyncUserOperations.post_users)
-        sendmail = async_raw(AsyncUserOperations.sendmail)
-        update = async_raw(AsyncUserOperations.update)
+        async def delete(
+            self, user_id: str, **options: Unpack[RequestOptions]
+        ) -> RawResponse[None]: ...
+
+        async def get(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> RawResponse[_types.User]: ...
+
+        async def list(
+            self, **options: Unpack[RequestOptions]
+        ) -> RawResponse[AsyncPage[_types.User]]: ...
+
+        async def list_contacts(
+            self,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
+
+        async def list_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
+
+        async def list_mailfolders(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
+
+        async def list_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[AsyncPage[_types.Message]]: ...
+
+        async def post_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
+
+        async def post_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[_types.Message]: ...
+
+        async def post_users(
+            self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        ) -> RawResponse[_types.User]: ...
+
+        async def sendmail(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        async def update(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
 
     class AsyncStreamUserOperations:
-        delete = async_stream(AsyncUserOperations.delete)
-        get = async_stream(AsyncUserOperations.get)
-        list = async_stream(AsyncUserOperations.list)
-        list_contacts = async_stream(AsyncUserOperations.list_contacts)
-        list_events = async_stream(AsyncUserOperations.list_events)
-        list_mailfolders = async_stream(AsyncUserOperations.list_mailfolders)
-        list_messages = async_stream(AsyncUserOperations.list_messages)
-        post_events = async_stream(AsyncUserOperations.post_events)
-        post_messages = async_stream(AsyncUserOperations.post_messages)
-        post_users = async_stream(AsyncUserOperations.post_users)
-        sendmail = async_stream(AsyncUserOperations.sendmail)
-        update = async_stream(AsyncUserOperations.update)
+        def delete(
+            self, user_id: str, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[None]: ...
+
+        def get(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[_types.User]: ...
+
+        def list(
+            self, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[AsyncPage[_types.User]]: ...
+
+        def list_contacts(
+            self,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
+
+        def list_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
+
+        def list_mailfolders(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
+
+        def list_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[AsyncPage[_types.Message]]: ...
+
+        def post_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[dict[str, Any]]: ...
+
+        def post_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[_types.Message]: ...
+
+        def post_users(
+            self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        ) -> AsyncStreamed[_types.User]: ...
+
+        def sendmail(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[None]: ...
+
+        def update(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> AsyncStreamed[None]: ...
 
     class RawUserOperations:
-        delete = raw(UserOperations.delete)
-        get = raw(UserOperations.get)
-        list = raw(UserOperations.list)
-        list_contacts = raw(UserOperations.list_contacts)
-        list_events = raw(UserOperations.list_events)
-        list_mailfolders = raw(UserOperations.list_mailfolders)
-        list_messages = raw(UserOperations.list_messages)
-        post_events = raw(UserOperations.post_events)
-        post_messages = raw(UserOperations.post_messages)
-        post_users = raw(UserOperations.post_users)
-        sendmail = raw(UserOperations.sendmail)
-        update = raw(UserOperations.update)
+        def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> RawResponse[None]: ...
+
+        def get(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> RawResponse[_types.User]: ...
+
+        def list(self, **options: Unpack[RequestOptions]) -> RawResponse[Page[_types.User]]: ...
+
+        def list_contacts(
+            self,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[Page[dict[str, Any]]]: ...
+
+        def list_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[Page[dict[str, Any]]]: ...
+
+        def list_mailfolders(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> RawResponse[Page[dict[str, Any]]]: ...
+
+        def list_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[Page[_types.Message]]: ...
+
+        def post_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[dict[str, Any]]: ...
+
+        def post_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[_types.Message]: ...
+
+        def post_users(
+            self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        ) -> RawResponse[_types.User]: ...
+
+        def sendmail(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
+
+        def update(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> RawResponse[None]: ...
 
     class StreamUserOperations:
-        delete = stream(UserOperations.delete)
-        get = stream(UserOperations.get)
-        list = stream(UserOperations.list)
-        list_contacts = stream(UserOperations.list_contacts)
-        list_events = stream(UserOperations.list_events)
-        list_mailfolders = stream(UserOperations.list_mailfolders)
-        list_messages = stream(UserOperations.list_messages)
-        post_events = stream(UserOperations.post_events)
-        post_messages = stream(UserOperations.post_messages)
-        post_users = stream(UserOperations.post_users)
-        sendmail = stream(UserOperations.sendmail)
-        update = stream(UserOperations.update)
+        def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> Streamed[None]: ...
+
+        def get(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> Streamed[_types.User]: ...
+
+        def list(self, **options: Unpack[RequestOptions]) -> Streamed[Page[_types.User]]: ...
+
+        def list_contacts(
+            self,
+            *,
+            user_id: str | None = None,
+            contact_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[Page[dict[str, Any]]]: ...
+
+        def list_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[Page[dict[str, Any]]]: ...
+
+        def list_mailfolders(
+            self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+        ) -> Streamed[Page[dict[str, Any]]]: ...
+
+        def list_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[Page[_types.Message]]: ...
+
+        def post_events(
+            self,
+            *,
+            user_id: str | None = None,
+            calendar_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[dict[str, Any]]: ...
+
+        def post_messages(
+            self,
+            *,
+            user_id: str | None = None,
+            mail_folder_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[_types.Message]: ...
+
+        def post_users(
+            self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        ) -> Streamed[_types.User]: ...
+
+        def sendmail(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[None]: ...
+
+        def update(
+            self,
+            *,
+            user_id: str | None = None,
+            body: Mapping[str, Any] | None = None,
+            **options: Unpack[RequestOptions],
+        ) -> Streamed[None]: ...
 
 else:
     AsyncUserOperations = UserOperations
