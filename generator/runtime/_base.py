@@ -194,14 +194,15 @@ class _ClientCore:
 
     @property
     def with_raw_response(self) -> Any:
-        """The same client, whose calls return a :class:`RawResponse` (typed ``Any``: its
-        methods' declared return types would not hold)."""
+        """The same client, whose calls return a :class:`RawResponse`. Typed ``Any`` here:
+        each generated client narrows it to typing-only classes with every method's
+        parameters and ``RawResponse[<its return type>]``."""
         return self._derive(_mode="raw")
 
     @property
     def with_streaming_response(self) -> Any:
         """The same client, whose calls are context managers giving a :class:`StreamedResponse`
-        (typed ``Any``, as :attr:`with_raw_response`)."""
+        (typed as :attr:`with_raw_response` is)."""
         return self._derive(_mode="stream")
 
     def _build(
