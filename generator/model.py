@@ -233,9 +233,14 @@ class Response:
 
 @dataclass(frozen=True)
 class RequestBody:
+    """The documented request body. ``type_page`` is the resource page the Request body
+    prose links to (``supply a JSON representation of a [user] object``), for the pages
+    that document their body as a type rather than with a table."""
+
     kind: BodyKind = "none"
     content_type: str = ""
     properties: tuple[Property, ...] = ()  # the request body table, when the page has one
+    type_page: str = ""
 
 
 @dataclass(frozen=True)

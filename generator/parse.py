@@ -341,13 +341,15 @@ def _request_body(
     http_method: str, examples: list[Example], sections: list[Section], report: Reporter
 ) -> RequestBody:
     properties = _body_properties(sections, report)
+    page = _body_type_page(sections)
     for example in examples:
         request = example.request
         if request.body_kind == "json":
-            return RequestBody("json", request.content_type or "application/json", properties)
+            content_type = request.content_type or "application/json"
+            return RequestBody("json", content_type, properties, page)
         if request.body_kind == "text":
             if "json" in request.content_type.lower():
-                return RequestBody("json", request.content_type, properties)
+                return RequestBody("json", request.content_type, properties, page)
             return RequestBody("binary", request.content_type or "application/octet-stream")
     documented = any(
         block.kind in ("table", "fence")
@@ -356,7 +358,24 @@ def _request_body(
         for block in section.blocks
     )
     kind = "json" if documented and http_method in ("POST", "PATCH", "PUT") else "none"
-    return RequestBody(kind, "", properties if kind == "json" else ())  # type: ignore[arg-type]
+    if kind == "none":
+        return RequestBody()
+    return RequestBody("json", "", properties, page)
+
+
+def _body_type_page(sections: list[Section]) -> str:
+    """The resource page the Request body prose links to first, outside notes and lists:
+    the type of the body, on the pages that name one (the render stage checks it against
+    the examples before it trusts it)."""
+    for section in sections:
+        if section.kind != "body":
+            continue
+        for block in section.blocks:
+            if block.kind == "paragraph" and block.depth == 0:
+                found = resource_link(block.text)
+                if found is not None:
+                    return found[0]
+    return ""
 
 
 def _prose_type(sections: list[Section]) -> tuple[str, bool]:

@@ -113,15 +113,20 @@ _ANNOTATED = re.compile(r"(\*{0,2}\w+): ([^\[\](),=]+)( = .+)?,")
 
 def _parameter(indent: str, item: str) -> list[str]:
     """A line of a split signature, ``name: str | None = None,``; too long, black puts its
-    annotation in parentheses, if then it fits."""
+    annotation in parentheses, and if it does not fit there either, splits it at each
+    ``|`` (a long body type's name)."""
     line = indent + item
     found = _ANNOTATED.fullmatch(item)
     if len(line) <= LINE_LENGTH or found is None:
         return [line]
     name, annotation, default = found.groups()
-    if len(f"{indent}    {annotation}") > LINE_LENGTH:
-        return [line]
-    return [f"{indent}{name}: (", f"{indent}    {annotation}", f"{indent}){default or ''},"]
+    inside = [f"{indent}    {annotation}"]
+    if len(inside[0]) > LINE_LENGTH:
+        first, *rest = annotation.split(" | ")
+        if not rest:
+            return [line]
+        inside = [f"{indent}    {first}", *(f"{indent}    | {part}" for part in rest)]
+    return [f"{indent}{name}: (", *inside, f"{indent}){default or ''},"]
 
 
 def _closing(indent: str, tail: str) -> list[str]:

@@ -19,6 +19,10 @@ from .pysource import LINE_LENGTH, Bracket, Cut, Item, bracketed, docstring, lit
 from .typecheck import TypeIndex, response_type
 
 ANY_OBJECT = "dict[str, Any]"
+# The TypedDict every type of the types module extends: Graph writes and reads
+# ``@odata.type`` on any object (to name a derived type), so every object may carry it.
+ODATA_OBJECT = "ODataObject"
+ODATA_TYPE = "@odata.type"
 # How a group module names the types module (``from .. import types as _types``): an alias
 # no method, parameter or imported name can take.
 TYPES_ALIAS = "_types"
@@ -52,7 +56,7 @@ class TypeNames:
 
     @classmethod
     def of(cls, index: TypeIndex | None) -> TypeNames:
-        taken: set[str] = {"Any", "Literal", "TypedDict", "TYPE_CHECKING"}
+        taken: set[str] = {"Any", "Literal", "TypedDict", "TYPE_CHECKING", ODATA_OBJECT}
         names: dict[str, str] = {}
         for item in sorted(index.types if index else (), key=lambda t: t.qualified_name.lower()):
             base = _pascal(item.name)
@@ -74,12 +78,14 @@ def _pascal(name: str) -> str:
     return "T" + joined if joined[0].isdigit() else joined
 
 
-def annotation(ref: TypeRef, names: TypeNames) -> str:
-    """The Python type of a property's value."""
+def annotation(ref: TypeRef, names: TypeNames, module: str = "") -> str:
+    """The Python type of a property's value; ``module`` prefixes a type of the types
+    module, as a group module names it (``_types.``)."""
     if ref.kind == "primitive":
         single = _PRIMITIVES.get(ref.name, "Any")
     else:
-        single = names.of_type(ref.name) or ("Any" if ref.kind == "unknown" else ANY_OBJECT)
+        found = names.of_type(ref.name)
+        single = module + found if found else ("Any" if ref.kind == "unknown" else ANY_OBJECT)
     return f"list[{single}]" if ref.collection else single
 
 
@@ -114,7 +120,8 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
         "Each resource is a ``TypedDict`` with ``total=False`` (Graph returns part of an object",
         "under ``$select``); an enumeration is a ``Literal`` of its members. They are plain",
         "``dict`` and ``str`` values at run time: import them for annotations, e.g.",
-        "``from graphdoc_client.types import Message``.",
+        "``from graphdoc_client.types import Message``. Every type extends ``ODataObject``:",
+        "any object may carry ``@odata.type``, the derived type it is.",
         '"""',
         "",
         "from __future__ import annotations",
@@ -122,9 +129,8 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
         "from typing import Any, Literal, TypedDict",
     ]
     header = "\n".join(lines) + "\n"
-    if index is None or not index.types:
-        return header
-    by_name = {item.qualified_name.lower(): item for item in index.types}
+    types = index.types if index is not None else []
+    by_name = {item.qualified_name.lower(): item for item in types}
     done: set[str] = set()
     ordered: list[Resource | EnumType] = []
 
@@ -139,9 +145,10 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
         done.add(key)
         ordered.append(item)
 
-    for item in sorted(index.types, key=lambda t: t.qualified_name.lower()):
+    for item in sorted(types, key=lambda t: t.qualified_name.lower()):
         visit(item)
-    blocks: list[str] = []  # top-level statements, each in black's layout
+    # top-level statements, each in black's layout
+    blocks = [functional_typed_dict(ODATA_OBJECT, {ODATA_TYPE: "str"})]
     for item in ordered:
         name = names.of_type(item.qualified_name)
         if name is None:
@@ -155,8 +162,10 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
     # two around every class
     first = "\n" if blocks and not blocks[0].startswith("class ") else "\n\n"
     body = "\n\n\n".join(blocks)
-    if not re.search(r"\bAny\b", body):  # (an unused import is a strict checker's error)
-        header = header.replace("from typing import Any, Literal,", "from typing import Literal,")
+    # (an unused import is a strict checker's error; ODataObject uses TypedDict)
+    used = [name for name in ("Any", "Literal") if re.search(rf"\b{name}\b", body)]
+    imports = "from typing import " + ", ".join([*used, "TypedDict"])
+    header = header.replace("from typing import Any, Literal, TypedDict", imports)
     return header + first + body + "\n"
 
 
@@ -171,19 +180,16 @@ def _typed_dict(
     inherited = _inherited(item, by_name)
     fields: dict[str, str] = {}
     for prop in item.properties + item.relationships:
-        if prop.name and prop.name not in fields and prop.name not in inherited:
+        if prop.name and prop.name not in fields and prop.name not in inherited | {ODATA_TYPE}:
             fields[prop.name] = annotation(prop.type, names)
     plain = {key: value for key, value in fields.items() if _field_name(key)}
     spelled = {key: value for key, value in fields.items() if not _field_name(key)}
     blocks: list[str] = []
-    bases = [base] if base else []
+    bases = [base or ODATA_OBJECT]  # (a base type extends it already)
     if spelled:
         extra = f"_{name}Fields"
-        entries = tuple(f"{literal(key)}: {literal(value)}" for key, value in spelled.items())
-        call: list[Item] = [literal(extra), Bracket("{", entries, "}"), "total=False"]
-        blocks.append("\n".join(bracketed(f"{extra} = TypedDict(", call, ")", "")))
+        blocks.append(functional_typed_dict(extra, spelled))
         bases.append(extra)
-    bases = bases or ["TypedDict"]
     doc = item.description.strip().split("\n")[0] or f"{item.qualified_name}."
     lines = bracketed(f"class {name}(", [*bases, "total=False"], "):", "")
     lines.append("    " + docstring(doc, indent="    "))
@@ -195,18 +201,30 @@ def _typed_dict(
     return blocks
 
 
-def _field(key: str, annotation: str) -> list[str]:
+def _field(key: str, annotation: str, indent: str = "    ") -> list[str]:
     """``key: annotation`` in a class body, split inside its brackets as black does when
     it is too long (``list[`` and ``]`` around the item type, or parentheses)."""
-    line = f"    {key}: {annotation}"
+    line = f"{indent}{key}: {annotation}"
     if len(line) <= LINE_LENGTH:
         return [line]
     if annotation.endswith("]"):
         opening = annotation.index("[") + 1
-        return [f"    {key}: {annotation[:opening]}", f"        {annotation[opening:-1]}", "    ]"]
-    if len(f"        {annotation}") <= LINE_LENGTH:  # (black adds parentheses only if then it fits)
-        return [f"    {key}: (", f"        {annotation}", "    )"]
+        return [
+            f"{indent}{key}: {annotation[:opening]}",
+            f"{indent}    {annotation[opening:-1]}",
+            f"{indent}]",
+        ]
+    if len(f"{indent}    {annotation}") <= LINE_LENGTH:  # (black's parentheses, if it fits)
+        return [f"{indent}{key}: (", f"{indent}    {annotation}", f"{indent})"]
     return [line]
+
+
+def functional_typed_dict(name: str, fields: dict[str, str], indent: str = "") -> str:
+    """``name = TypedDict(…, total=False)`` in black's layout: the one way to declare keys
+    no class body can name (``from``, ``@odata.type``)."""
+    entries = tuple(f"{literal(key)}: {literal(value)}" for key, value in fields.items())
+    call: list[Item] = [literal(name), Bracket("{", entries, "}"), "total=False"]
+    return "\n".join(bracketed(f"{name} = TypedDict(", call, ")", indent))
 
 
 def _inherited(item: Resource, by_name: dict[str, Resource | EnumType]) -> set[str]:

@@ -22,6 +22,7 @@ from . import __version__, runtime
 from .model import Operation, PermissionRow
 from .naming import unique
 from .permission_table import table_line
+from .pybodies import MAPPING, group_bodies
 from .pytypes import ANY_OBJECT, TYPES_ALIAS, TypeNames, result_item, render_types
 from .pysource import (
     LINE_LENGTH,
@@ -214,7 +215,11 @@ def endpoint_entry(operation: Operation) -> str:
     return table_entry(row)
 
 
-def operation_view(operation: Operation, typing: Typing | None = None) -> OperationView:
+def operation_view(
+    operation: Operation, typing: Typing | None = None, body_type: str = MAPPING
+) -> OperationView:
+    """The source of one operation; ``body_type`` is what its JSON ``body`` takes (for
+    type checkers: at run time any mapping is sent)."""
     typing = typing or Typing()
     required, optional = signature_params(operation)
     positional = positional_params(operation)
@@ -224,7 +229,7 @@ def operation_view(operation: Operation, typing: Typing | None = None) -> Operat
     passed = [f"{name}={name}" for name in required + optional]
     body = operation.request_body
     if body.kind == "json":
-        params.append("body: Mapping[str, Any] | None = None")
+        params.append(f"body: {body_type} | None = None")
         passed.append("body=body")
     elif body.kind == "binary":
         params += [
@@ -272,16 +277,21 @@ def render_group(
 ) -> tuple[str, tuple[Cut, ...]]:
     """The module of a group, and where its operations start (see :class:`Cut`)."""
     typing = typing or Typing()
-    views = [operation_view(op, typing) for op in operations]
+    bodies = group_bodies(operations, typing.index, typing.names, _module_names(group))
+    views = [
+        operation_view(op, typing, bodies.annotations.get(op.qualified_name, MAPPING))
+        for op in operations
+    ]
     uses_file = any(op.request_body.kind == "binary" for op in operations)
-    uses_mapping = any(op.request_body.kind == "json" for op in operations)
+    uses_mapping = MAPPING in bodies.annotations.values()
     signatures = " ".join(view.signature + view.async_stub for view in views)
     # An unused import is an error to pyright --strict: ``Any`` only where a signature uses it.
-    uses_any = _BARE_ANY.search(signatures) is not None
+    uses_any = _BARE_ANY.search(signatures + bodies.source) is not None
     typing_imports = ", ".join(
         ["TYPE_CHECKING"]
         + (["Any"] if uses_any else [])
         + (["Mapping"] if uses_mapping else [])
+        + (["TypedDict"] if "TypedDict(" in bodies.source else [])
         + ["Unpack"]
     )
     checking = [
@@ -289,11 +299,14 @@ def render_group(
         for name in ("AsyncPageRequest", "Page")
         if f"{name}[" in signatures
     ]
-    if f"{TYPES_ALIAS}." in signatures:
+    if f"{TYPES_ALIAS}." in signatures + bodies.source:
         checking.append(f"from .. import types as {TYPES_ALIAS}")
     if "AsyncPageRequest[" in signatures:
         checking.insert(0, "from .._paging import AsyncPage")
     checking.append("from .._response import AsyncStreamed, RawResponse, Streamed")
+    checking = ["    " + line for line in checking]
+    if bodies.source:  # (black: a blank line after the imports, two after a class)
+        checking += ["", *bodies.source.split("\n"), ""]
     names = ", ".join(op.name for op in operations)
     text = _render(
         "package/groups/group.py.jinja",
@@ -314,9 +327,9 @@ def render_group(
         endpoints=text_block("\n" + "\n".join(view.endpoint for view in views) + "\n"),
         uses_file=uses_file,
         typing_imports=typing_imports,
-        checking=["    " + line if line else line for line in checking],
+        checking=checking,
     )
-    cuts: list[Cut] = []
+    cuts = list(_body_cuts(text)) if bodies.source else []
     position = text.index("\nclass ")
     for view in views:
         position = text.index("\n" + view.signature.split("\n", 1)[0], position) + 1
@@ -364,8 +377,32 @@ def _assignment(target: str, value: str, indent: str) -> str:
     return f"{indent}{target} = (\n{indent}    {value}\n{indent})"
 
 
+_BODY_STATEMENT = re.compile(r"\n\n(?=    (?:class |_\w+ = TypedDict\())")
+
+
+def _body_cuts(text: str) -> tuple[Cut, ...]:
+    """Where each body type of a group module starts, and where the module level resumes
+    after them. Body types are in black's layout by construction (names and types, no page
+    text): compiled, not formatted, like the async stubs (a corpus group defines hundreds)."""
+    end = text.index("\n_ENDPOINTS = ")
+    starts = [match.end() for match in _BODY_STATEMENT.finditer(text, 0, end)]
+    body_types = (Cut(start, in_class=True, verbatim=True) for start in starts)
+    return (*body_types, Cut(end + 1, in_class=False))
+
+
 def async_class_name(group: str) -> str:
     return "Async" + class_name(group)
+
+
+def _module_names(group: str) -> set[str]:
+    """The names a group module defines or imports at module level, that no body type
+    may take."""
+    imported = {"annotations", "TYPE_CHECKING", "Any", "Mapping", "TypedDict", "Unpack"}
+    imported |= {"FileContent", "Group", "RequestOptions", "endpoints", "AsyncPageRequest"}
+    imported |= {"Page", "AsyncPage", "AsyncStreamed", "RawResponse", "Streamed"}
+    imported |= {TYPES_ALIAS, "_ENDPOINTS"}
+    classes = {class_name(group), async_class_name(group)}
+    return imported | classes | {mode_class_name(group, mode) for mode, _ in _MODES}
 
 
 def _case_key(operation: Operation, case: ReplayCase, taken: set[str]) -> str:

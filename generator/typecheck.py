@@ -188,12 +188,9 @@ def build_index(found: Iterable[tuple[str, Sequence[Type]]], report: PathReport)
 def _resolved(
     prop: Property, raw: TypeIndex, owner: Resource, path: str, report: PathReport
 ) -> Property:
-    ref = prop.type
-    if ref.kind == "primitive" or not ref.name:
-        return prop
-    target = raw.find(ref.name, ref.page)
-    if target is None:
-        shown = f"{ref.name} ({ref.page}.md)" if ref.page else ref.name
+    ref = resolved_ref(prop.type, raw)
+    if ref is None:
+        shown = f"{prop.type.name} ({prop.type.page}.md)" if prop.type.page else prop.type.name
         report(
             path,
             prop.line,
@@ -201,8 +198,20 @@ def _resolved(
             f"{owner.name}.{prop.name}: type {shown} is no primitive and no type of this run",
         )
         return prop
-    kind = raw.kind_of(target)
-    return replace(prop, type=replace(ref, name=target.qualified_name, kind=kind))  # type: ignore[arg-type]
+    return prop if ref is prop.type else replace(prop, type=ref)
+
+
+def resolved_ref(ref: TypeRef, index: TypeIndex) -> TypeRef | None:
+    """``ref`` with the qualified name and kind of the type it designates, or ``None`` when
+    it designates none: the one resolution of a property type, for resource tables and
+    request body tables alike. A primitive or an empty name is returned as it is."""
+    if ref.kind == "primitive" or not ref.name:
+        return ref
+    target = index.find(ref.name, ref.page)
+    if target is None:
+        return None
+    kind = index.kind_of(target)
+    return replace(ref, name=target.qualified_name, kind=kind)  # type: ignore[arg-type]
 
 
 def response_type(

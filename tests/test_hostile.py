@@ -170,7 +170,14 @@ def shape(source: str) -> str:
 
 
 # What the package may call while it is imported: nothing that reads, writes or runs anything.
-ALLOWED_CALLS = {"endpoints", "re.compile", "logging.getLogger", "frozenset", "TypeVar"}
+ALLOWED_CALLS = {
+    "endpoints",
+    "re.compile",
+    "logging.getLogger",
+    "frozenset",
+    "TypeVar",
+    "TypedDict",
+}
 
 
 def _data(node: ast.expr) -> None:
@@ -192,6 +199,18 @@ def _data(node: ast.expr) -> None:
                 _data(item)
     else:
         ast.literal_eval(node)
+
+
+def _is_typing_construct(node: ast.stmt) -> bool:
+    """``_X = TypedDict(…)`` (a request body's keys no class can name), ``_P = ParamSpec(…)``,
+    ``X: TypeAlias = …``."""
+    if isinstance(node, ast.AnnAssign):
+        return ast.unparse(node.annotation) == "TypeAlias"
+    return (
+        isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and ast.unparse(node.value.func) in ("TypedDict", "TypeVar", "ParamSpec")
+    )
 
 
 def check_module_level(path: Path) -> None:
@@ -223,7 +242,9 @@ def _check_statements(path: Path, statements: list[ast.stmt]) -> None:
         if isinstance(node, ast.If):  # `if TYPE_CHECKING:` (never run) and its `else:`
             assert ast.unparse(node.test) == "TYPE_CHECKING", f"{path}:{node.lineno}"
             assert all(
-                isinstance(item, (ast.Import, ast.ImportFrom, ast.ClassDef)) for item in node.body
+                isinstance(item, (ast.Import, ast.ImportFrom, ast.ClassDef, ast.FunctionDef))
+                or _is_typing_construct(item)
+                for item in node.body
             ), path
             _check_statements(path, node.orelse)
             continue

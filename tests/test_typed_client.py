@@ -40,6 +40,7 @@ def names(client: GraphClient) -> list[str]:
 
 async def first_subject(client: AsyncGraphClient) -> str:
     me: User = await client.user.get()
+    await client.message.forward("m1", body={"comment": "FYI"})
     async for message in client.user.list_messages(top=1):
         sender = message.get("from")
         address = sender.get("emailAddress") if sender else None
@@ -65,6 +66,21 @@ async def async_raw_reads(client: AsyncGraphClient) -> Message:
     async with client.with_streaming_response.message.get("m1") as streamed:
         await streamed.aread()
     return answer.parse()
+
+
+def write(client: GraphClient) -> None:
+    client.user.sendmail(
+        body={
+            "message": {
+                "subject": "Lunch?",
+                "body": {"contentType": "text", "content": "Thursday, 12:30."},
+                "toRecipients": [{"emailAddress": {"address": "ada@contoso.com"}}],
+            },
+            "saveToSentItems": False,
+        }
+    )
+    client.user.update(body={"jobTitle": "Buyer", "@odata.type": "#microsoft.graph.user"})
+    client.user.post_users(body={"department": "Finance"})  # (its example defies its table)
 """
 
 BAD = """\
@@ -85,7 +101,17 @@ async def forgotten(client: AsyncGraphClient) -> None:
 def raw_misspelt(client: GraphClient) -> None:
     print(client.with_raw_response.message.get("m1").parse()["subjet"])
     client.with_raw_response.user.get(usr_id="bob@contoso.com")
+
+
+def bodies(client: GraphClient) -> None:
+    client.user.sendmail(body={"mesage": {"subject": "Hi"}})
+    client.user.sendmail(body={"message": {"toRecipients": [{"emailAddress": {"adress": ""}}]}})
+    client.user.sendmail(body={"saveToSentItems": "yes"})
+    client.user.update(body={"jobTitel": "Buyer"})
 """
+
+
+BODY_LINES = [21, 22, 23, 24]  # the lines of BAD's misspelt request bodies
 
 
 def _mypy(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
@@ -108,10 +134,16 @@ def test_mypy_reports_each_mistake_on_its_line(tmp_path):
     assert run.returncode == 1
     errors = [line for line in run.stdout.splitlines() if ": error:" in line]
     lines = {int(line.split(":")[1]) for line in errors}
-    assert lines == {6, 7, 12, 16, 17}, run.stdout  # 16, 17: the raw client keeps the types
+    assert lines == {6, 7, 12, 16, 17, *BODY_LINES}, run.stdout  # 16, 17: raw calls
     assert '"subjet"' in run.stdout  # a misspelt property
     assert '"usr_id"' in run.stdout  # a misspelt keyword argument
     assert "Coroutine" in run.stdout  # a forgotten await
+    # request bodies: a misspelt key of the page's table, a misspelt key of a type in it,
+    # a value of the wrong type, a misspelt property of the resource the page names
+    body_errors = {int(line.split(":")[1]): line for line in errors if 'Argument "body"' in line}
+    assert sorted(body_errors) == BODY_LINES, run.stdout
+    assert all('expected "UserSendmailBody | None"' in body_errors[n] for n in BODY_LINES[:3])
+    assert 'expected "User | None"' in body_errors[BODY_LINES[3]]
 
 
 def test_the_generated_package_passes_mypy_strict(tmp_path):
@@ -199,7 +231,7 @@ def test_a_typed_program_passes_pyright_strict(pyright):
 
 def test_pyright_reports_each_mistake_on_its_line(pyright):
     errors = [f for f in pyright if f.file == "bad.py"]
-    assert {f.line for f in errors} == {6, 7, 12, 16, 17}, errors  # 16, 17: raw calls
+    assert {f.line for f in errors} == {6, 7, 12, 16, 17, *BODY_LINES}, errors  # 16, 17: raw
     # a misspelt property, a misspelt keyword argument, a forgotten await:
     assert any(
         '"subjet" is not a defined key in "Message"' in f.message for f in errors if f.line == 6

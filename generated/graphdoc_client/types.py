@@ -3,17 +3,21 @@
 Each resource is a ``TypedDict`` with ``total=False`` (Graph returns part of an object
 under ``$select``); an enumeration is a ``Literal`` of its members. They are plain
 ``dict`` and ``str`` values at run time: import them for annotations, e.g.
-``from graphdoc_client.types import Message``.
+``from graphdoc_client.types import Message``. Every type extends ``ODataObject``:
+any object may carry ``@odata.type``, the derived type it is.
 """
 
 from __future__ import annotations
 
 from typing import Literal, TypedDict
 
+ODataObject = TypedDict("ODataObject", {"@odata.type": "str"}, total=False)
+
+
 BodyType = Literal["text", "html"]
 
 
-class EmailAddress(TypedDict, total=False):
+class EmailAddress(ODataObject, total=False):
     """A person or a mailbox as mail shows it: a name for people to read, and the address itself."""
 
     address: str
@@ -23,7 +27,7 @@ class EmailAddress(TypedDict, total=False):
 Importance = Literal["low", "normal", "high"]
 
 
-class ItemBody(TypedDict, total=False):
+class ItemBody(ODataObject, total=False):
     """The body of an item: its text, and whether that text is plain or HTML."""
 
     content: str
@@ -33,7 +37,7 @@ class ItemBody(TypedDict, total=False):
 _MessageFields = TypedDict("_MessageFields", {"from": "Recipient"}, total=False)
 
 
-class Message(_MessageFields, total=False):
+class Message(ODataObject, _MessageFields, total=False):
     """One mail item, in a folder of a user's mailbox."""
 
     bccRecipients: list[Recipient]
@@ -54,17 +58,18 @@ class Message(_MessageFields, total=False):
     webLink: str
 
 
-class Recipient(TypedDict, total=False):
+class Recipient(ODataObject, total=False):
     """One sender or one receiver of a message or an invitation."""
 
     emailAddress: EmailAddress
 
 
-class User(TypedDict, total=False):
+class User(ODataObject, total=False):
     """An account that can sign in, with its profile and its mailbox."""
 
     accountEnabled: bool
     businessPhones: list[str]
+    department: str
     displayName: str
     givenName: str
     id: str

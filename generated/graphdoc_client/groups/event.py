@@ -8,7 +8,20 @@ from typing import TYPE_CHECKING, Any, Mapping, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
+    from .. import types as _types
     from .._response import AsyncStreamed, RawResponse, Streamed
+
+    class EventAcceptBody(_types.ODataObject, total=False):
+        """The JSON body of event.accept, as its page's table documents it."""
+
+        comment: str
+        sendResponse: bool
+
+    class EventCancelBody(_types.ODataObject, total=False):
+        """The JSON body of event.cancel, as its page's table documents it."""
+
+        comment: str
+
 
 _ENDPOINTS = endpoints("""
 accept POST
@@ -56,7 +69,7 @@ class EventOperations(Group):
         event_id: str,
         *,
         user_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: EventAcceptBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> None:
         """Confirma la asistencia a una reunión a la que el usuario ha sido invitado. Puede añadir
@@ -83,7 +96,7 @@ class EventOperations(Group):
         event_id: str,
         *,
         user_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: EventCancelBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> None:
         """Anula una reunión que organiza el usuario y envía a todos los asistentes un mensaje de
@@ -217,7 +230,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventAcceptBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> None: ...
 
@@ -226,7 +239,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventCancelBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> None: ...
 
@@ -264,7 +277,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventAcceptBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -273,7 +286,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventCancelBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -311,7 +324,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventAcceptBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> AsyncStreamed[None]: ...
 
@@ -320,7 +333,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventCancelBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> AsyncStreamed[None]: ...
 
@@ -358,7 +371,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventAcceptBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -367,7 +380,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventCancelBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -405,7 +418,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventAcceptBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> Streamed[None]: ...
 
@@ -414,7 +427,7 @@ if TYPE_CHECKING:
             event_id: str,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: EventCancelBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> Streamed[None]: ...
 

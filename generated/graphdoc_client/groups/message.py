@@ -3,13 +3,34 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
     from .. import types as _types
     from .._response import AsyncStreamed, RawResponse, Streamed
+
+    class MessageForwardBody(_types.ODataObject, total=False):
+        """The JSON body of message.forward, as its page's table documents it."""
+
+        comment: str
+        toRecipients: list[_types.Recipient]
+
+    class MessageReplyBody(_types.ODataObject, total=False):
+        """The JSON body of message.reply, as its page's table documents it."""
+
+        comment: str
+        message: _types.Message
+
+    class MessageUpdateBody(_types.ODataObject, total=False):
+        """The JSON body of message.update, as its page's table documents it."""
+
+        categories: list[str]
+        importance: str
+        isRead: bool
+        subject: str
+
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -84,7 +105,7 @@ class MessageOperations(Group):
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: MessageForwardBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> None:
         """Reenvía un mensaje a uno o varios destinatarios en una sola llamada. Puede añadir un
@@ -150,7 +171,7 @@ class MessageOperations(Group):
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: MessageReplyBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> None:
         """Answer the sender of a message in a single call. You can pass either a short comment,
@@ -207,7 +228,7 @@ class MessageOperations(Group):
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: MessageUpdateBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> _types.Message:
         """Change one or more writable properties of a message. Properties you leave out of the
@@ -257,7 +278,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageForwardBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> None: ...
 
@@ -276,7 +297,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageReplyBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> None: ...
 
@@ -290,7 +311,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageUpdateBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> _types.Message: ...
 
@@ -310,7 +331,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageForwardBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -329,7 +350,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageReplyBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -343,7 +364,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageUpdateBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[_types.Message]: ...
 
@@ -363,7 +384,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageForwardBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> AsyncStreamed[None]: ...
 
@@ -382,7 +403,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageReplyBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> AsyncStreamed[None]: ...
 
@@ -396,7 +417,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageUpdateBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> AsyncStreamed[_types.Message]: ...
 
@@ -416,7 +437,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageForwardBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -435,7 +456,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageReplyBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -449,7 +470,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageUpdateBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[_types.Message]: ...
 
@@ -469,7 +490,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageForwardBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> Streamed[None]: ...
 
@@ -488,7 +509,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageReplyBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> Streamed[None]: ...
 
@@ -502,7 +523,7 @@ if TYPE_CHECKING:
             *,
             user_id: str | None = None,
             mail_folder_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: MessageUpdateBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> Streamed[_types.Message]: ...
 

@@ -14,6 +14,13 @@ if TYPE_CHECKING:
     from .. import types as _types
     from .._response import AsyncStreamed, RawResponse, Streamed
 
+    class UserSendmailBody(_types.ODataObject, total=False):
+        """The JSON body of user.sendmail, as its page's table documents it."""
+
+        message: _types.Message
+        saveToSentItems: bool
+
+
 _ENDPOINTS = endpoints("""
 delete DELETE
     /users/{user_id}
@@ -324,7 +331,7 @@ class UserOperations(Group):
         self,
         *,
         user_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: UserSendmailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> None:
         """Compose a new message and hand it to the mail service for delivery in one step, without
@@ -348,7 +355,7 @@ class UserOperations(Group):
         self,
         *,
         user_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: _types.User | None = None,
         **options: Unpack[RequestOptions],
     ) -> None:
         """Change one or more properties of a user. Properties left out of the payload are not
@@ -437,7 +444,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: UserSendmailBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> None: ...
 
@@ -445,7 +452,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: _types.User | None = None,
             **options: Unpack[RequestOptions],
         ) -> None: ...
 
@@ -516,7 +523,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: UserSendmailBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -524,7 +531,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: _types.User | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -595,7 +602,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: UserSendmailBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> AsyncStreamed[None]: ...
 
@@ -603,7 +610,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: _types.User | None = None,
             **options: Unpack[RequestOptions],
         ) -> AsyncStreamed[None]: ...
 
@@ -670,7 +677,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: UserSendmailBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -678,7 +685,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: _types.User | None = None,
             **options: Unpack[RequestOptions],
         ) -> RawResponse[None]: ...
 
@@ -745,7 +752,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: UserSendmailBody | None = None,
             **options: Unpack[RequestOptions],
         ) -> Streamed[None]: ...
 
@@ -753,7 +760,7 @@ if TYPE_CHECKING:
             self,
             *,
             user_id: str | None = None,
-            body: Mapping[str, Any] | None = None,
+            body: _types.User | None = None,
             **options: Unpack[RequestOptions],
         ) -> Streamed[None]: ...
 

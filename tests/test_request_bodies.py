@@ -1,0 +1,267 @@
+"""Request bodies typed from the pages: a ``TypedDict`` of the request body table, or the
+resource the prose names, only where the page's own examples agree; else any mapping."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.fmt import format_python, pieces
+from generator.pipeline import Settings, analyse
+from generator.pybodies import body_type
+from generator.render import render_package, typing_of
+
+from .pages import md
+from .test_typed_client import _pyright_command
+
+GADGET = md("""
+    # gadget resource type
+
+    Namespace: microsoft.graph
+
+    A thing a widget works with.
+
+    ## Properties
+
+    | Property | Type | Description |
+    |:---------|:-----|:------------|
+    | id | String | The key. Read-only. |
+    | label | String | What people call it. |
+    | size | Int32 | How big it is. |
+
+    ## JSON representation
+
+    <!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.gadget" } -->
+    ```json
+    {"id": "string", "label": "string", "size": 1024}
+    ```
+    """)
+
+
+PAGE = """\
+# {title}
+
+Does something to widgets.
+
+## Permissions
+
+|Permission type | Permissions (from least to most privileged)|
+|:---|:---|
+|Delegated (work or school account) | Widget.ReadWrite |
+|Delegated (personal Microsoft account) | Not supported. |
+|Application | Widget.ReadWrite.All |
+
+## HTTP request
+
+```http
+{method} {path}
+```
+
+## Request body
+
+{body}
+
+## Response
+
+If successful, this method returns a `204 No Content` response code.
+
+## Example
+
+<!-- {{ "blockType": "request", "name": "example" }} -->
+```http
+{method} https://graph.microsoft.com/v1.0{url}
+Content-type: application/json
+
+{example}
+```
+
+<!-- {{ "blockType": "response" }} -->
+```http
+HTTP/1.1 204 No Content
+```
+"""
+
+
+def _page(title: str, request: str, body: str, example: str) -> str:
+    method, _, path = request.partition(" ")
+    url = path.replace("{id}", "w1")
+    return PAGE.format(title=title, method=method, path=path, body=body, url=url, example=example)
+
+
+TABLE = """\
+| Parameter | Type | Description |
+|:----------|:-----|:------------|
+| gadget | [gadget](../resources/gadget.md) | The gadget to run with. |
+| tags | String collection | Labels for the run. |
+| from | String | Who asks for the run. |
+| @odata.id | String | The widget, by reference. |
+| mood | [mood](../resources/mood.md) | A type no page of the run documents. |"""
+LONG = "recalibrateeverysensorandreportbackwhenthewholeprocedureisdone"
+PAGES = {
+    "widget-run.md": _page(
+        "widget: run",
+        "POST /widgets/{id}/run",
+        TABLE,
+        '{"gadget": {"label": "drill"}, "tags": ["fast"], "from": "ada", "mood": 3}',
+    ),
+    "widget-create.md": _page(
+        "widget: create",
+        "POST /widgets",
+        "In the request body, supply a JSON representation of a"
+        " [gadget](../resources/gadget.md) object.",
+        '{"label": "saw", "size": 2}',
+    ),
+    "widget-rename.md": _page(
+        "widget: rename",
+        "PATCH /widgets/{id}",
+        "| Property | Type | Description |\n|:--|:--|:--|\n| label | String | The new label. |",
+        '{"label": "hammer", "colour": "red"}',  # a key its table does not document
+    ),
+    # a body type's name too long for a signature's line: black's layout all the same
+    f"widget-{LONG}.md": _page(
+        f"widget: {LONG}",
+        f"POST /widgets/{{id}}/{LONG}",
+        "| Parameter | Type | Description |\n|:--|:--|:--|\n| force | Boolean | Even if busy. |",
+        '{"force": true}',
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("bodies") / "docs"
+    (root / "api").mkdir(parents=True)
+    (root / "resources").mkdir()
+    (root / "resources" / "gadget.md").write_text(GADGET, encoding="utf-8")
+    for name, text in PAGES.items():
+        (root / "api" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def rendered(docs):
+    result = analyse([str(docs)], Settings(api_version="v1.0"))
+    package = render_package(
+        result.operations, result.cases, "graphdoc_client", "v1.0", result.types
+    )
+    return result, package
+
+
+def test_a_body_table_becomes_a_typed_dict_of_the_group_module(rendered):
+    _, package = rendered
+    module = package.files["graphdoc_client/groups/widget.py"]
+    checking = module.split("\nif TYPE_CHECKING:\n", 1)[1].split("\n_ENDPOINTS = ", 1)[0]
+    assert checking.endswith(
+        "\n"
+        "    _WidgetRunBodyFields = TypedDict(\n"
+        '        "_WidgetRunBodyFields", {"from": "str", "@odata.id": "str"}, total=False\n'
+        "    )\n"
+        "\n"
+        "    class WidgetRunBody(_types.ODataObject, _WidgetRunBodyFields, total=False):\n"
+        '        """The JSON body of widget.run, as its page\'s table documents it."""\n'
+        "\n"
+        "        gadget: _types.Gadget\n"
+        "        tags: list[str]\n"
+        "        mood: Any\n"
+        "\n"
+    )
+    assert checking.startswith("    from .. import types as _types\n")
+    # each method's body: the table's type, the resource the prose names, any mapping
+    # where the example shows a key the table does not document
+    assert "body: WidgetRunBody | None = None" in module
+    assert "body: _types.Gadget | None = None" in module
+    assert "body: Mapping[str, Any] | None = None" in module
+    assert "from typing import TYPE_CHECKING, Any, Mapping, TypedDict, Unpack\n" in module
+
+
+def test_the_body_types_are_in_blacks_layout_whole_and_in_pieces(rendered):
+    _, package = rendered
+    name = "graphdoc_client/groups/widget.py"
+    text = package.files[name]
+    assert format_python(name, text) == text
+    parts = pieces(name, text, package.cuts[name], 1)
+    assert sum(piece.in_class for piece, _ in parts) >= 3  # the body types cut apart
+    assert "".join(piece.text + gap for piece, gap in parts) == text
+
+
+def test_each_body_is_typed_only_as_its_examples_allow(rendered):
+    result, _ = rendered
+    typing = typing_of(result.types)
+    verdicts = {op.name: body_type(op, typing.index, typing.names) for op in result.operations}
+    assert {name: found.verdict for name, found in verdicts.items()} == {
+        "run": "table",
+        "create": "resource",
+        "rename": "contradicted",
+        LONG: "table",
+    }
+    assert verdicts["run"].unresolved == 1  # mood: Any
+    assert [p.type_page for p in [op.request_body for op in result.operations]].count("gadget") == 1
+
+
+PROGRAM = """\
+from graphdoc_client import GraphClient
+
+
+def run(client: GraphClient) -> None:
+    client.widget.run("w1", body={"from": "ada", "@odata.id": "w2", "mood": [1]})
+    client.widget.create(body={"label": "saw", "@odata.type": "#microsoft.graph.gadget"})
+    client.widget.rename("w1", body={"colour": "red"})
+    client.widget.run("w1", body={"gadget": {"lable": "drill"}})
+    client.widget.create(body={"size": "big"})
+"""
+WRONG = [8, 9]  # the lines of the program's wrong bodies
+
+
+@pytest.fixture(scope="module")
+def built(docs, tmp_path_factory) -> Path:
+    """The package of the pages, and beside it the program that calls it."""
+    folder = tmp_path_factory.mktemp("built")
+    arguments = ["build", str(docs), "--out", str(folder / "out"), "--specs", str(folder / "s")]
+    assert main([*arguments, "--quiet", "--jobs", "1", "--no-cache"]) == 0
+    (folder / "program.py").write_text(PROGRAM, encoding="utf-8")
+    return folder
+
+
+def test_mypy_refuses_a_misspelt_body_key_and_takes_a_right_body(built, tmp_path):
+    env = {**os.environ, "MYPYPATH": str(built / "out")}
+    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "c")]
+    run = subprocess.run(
+        command + ["program.py"],  # (and the package modules it imports)
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=built,
+    )
+    errors = [line for line in run.stdout.splitlines() if ": error:" in line]
+    assert [int(line.split(":")[1]) for line in errors] == WRONG, run.stdout
+    assert all(line.startswith("program.py:") for line in errors)
+
+
+def test_pyright_refuses_a_misspelt_body_key_and_takes_a_right_body(built):
+    """The package (its functional ``TypedDict`` of a body included) and the program under
+    ``pyright --strict``, found as the typed client's tests find it."""
+    command = _pyright_command()
+    if command is None:
+        if os.environ.get("CI_REQUIRE_PYRIGHT") == "1":
+            pytest.fail("pyright not found (CI_REQUIRE_PYRIGHT=1: required)")
+        pytest.skip("pyright not found ($GRAPHDOC_PYRIGHT, .ci/node or PATH)")
+    config = {"typeCheckingMode": "strict", "extraPaths": [str(built / "out")]}
+    (built / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    run = subprocess.run(
+        [command, "--outputjson", "--pythonpath", sys.executable, "-p", str(built)]
+        + [str(built / "out" / "graphdoc_client"), str(built / "program.py")],
+        capture_output=True,
+        text=True,
+        cwd=built,
+        timeout=600,
+    )
+    report = json.loads(run.stdout)
+    errors = [item for item in report["generalDiagnostics"] if item["severity"] == "error"]
+    assert all(Path(item["file"]).name == "program.py" for item in errors), errors
+    assert sorted(item["range"]["start"]["line"] + 1 for item in errors) == WRONG, errors
