@@ -33,9 +33,9 @@ from .pytypes import (
     ODATA_TYPE,
     TYPES_ALIAS,
     TypeNames,
-    _field,
-    _field_name,
-    _pascal,
+    field_lines,
+    is_field_name,
+    pascal,
     annotation,
     functional_typed_dict,
 )
@@ -193,7 +193,7 @@ def group_bodies(
             name = names.of_type(found.resource.qualified_name)
             annotations[operation.qualified_name] = f"{TYPES_ALIAS}.{name}"
         elif found.verdict == "table":
-            base = _pascal(operation.group) + _pascal(operation.name) + "Body"
+            base = pascal(operation.group) + pascal(operation.name) + "Body"
             name = unique(base, taken)
             taken.add(name)
             blocks += _definition(operation, name, found.fields, names, taken)
@@ -213,8 +213,8 @@ def _definition(
     """The statements of one table body: the class, and before it, for the properties no
     class body can name (``from``), a functional ``TypedDict`` it extends."""
     typed = {key: annotation(ref, names, f"{TYPES_ALIAS}.") for key, ref in fields.items()}
-    plain = {key: value for key, value in typed.items() if _field_name(key)}
-    spelled = {key: value for key, value in typed.items() if not _field_name(key)}
+    plain = {key: value for key, value in typed.items() if is_field_name(key)}
+    spelled = {key: value for key, value in typed.items() if not is_field_name(key)}
     blocks: list[str] = []
     bases = [f"{TYPES_ALIAS}.{ODATA_OBJECT}"]
     if spelled:
@@ -229,6 +229,6 @@ def _definition(
     if plain:
         lines.append("")
     for key, value in plain.items():
-        lines += _field(key, value, inner)
+        lines += field_lines(key, value, inner)
     blocks.append("\n".join(lines))
     return blocks

@@ -59,9 +59,9 @@ class TypeNames:
         taken: set[str] = {"Any", "Literal", "TypedDict", "TYPE_CHECKING", ODATA_OBJECT}
         names: dict[str, str] = {}
         for item in sorted(index.types if index else (), key=lambda t: t.qualified_name.lower()):
-            base = _pascal(item.name)
+            base = pascal(item.name)
             if item.namespace not in ("microsoft.graph", ""):
-                base = _pascal(item.namespace.rsplit(".", 1)[-1]) + base
+                base = pascal(item.namespace.rsplit(".", 1)[-1]) + base
             name = unique(base, taken)
             taken.add(name)
             names[item.qualified_name.lower()] = name
@@ -71,7 +71,7 @@ class TypeNames:
         return self.names.get(qualified.lower())
 
 
-def _pascal(name: str) -> str:
+def pascal(name: str) -> str:
     text = "".join(ch if ch.isalnum() else "_" for ch in name)
     parts = [part for part in text.split("_") if part]
     joined = "".join(part[:1].upper() + part[1:] for part in parts) or "Type"
@@ -182,8 +182,8 @@ def _typed_dict(
     for prop in item.properties + item.relationships:
         if prop.name and prop.name not in fields and prop.name not in inherited | {ODATA_TYPE}:
             fields[prop.name] = annotation(prop.type, names)
-    plain = {key: value for key, value in fields.items() if _field_name(key)}
-    spelled = {key: value for key, value in fields.items() if not _field_name(key)}
+    plain = {key: value for key, value in fields.items() if is_field_name(key)}
+    spelled = {key: value for key, value in fields.items() if not is_field_name(key)}
     blocks: list[str] = []
     bases = [base or ODATA_OBJECT]  # (a base type extends it already)
     if spelled:
@@ -196,12 +196,12 @@ def _typed_dict(
     if plain:
         lines.append("")
     for key, value in plain.items():
-        lines += _field(key, value)
+        lines += field_lines(key, value)
     blocks.append("\n".join(lines))
     return blocks
 
 
-def _field(key: str, annotation: str, indent: str = "    ") -> list[str]:
+def field_lines(key: str, annotation: str, indent: str = "    ") -> list[str]:
     """``key: annotation`` in a class body, split inside its brackets as black does when
     it is too long (``list[`` and ``]`` around the item type, or parentheses)."""
     line = f"{indent}{key}: {annotation}"
@@ -240,5 +240,5 @@ def _inherited(item: Resource, by_name: dict[str, Resource | EnumType]) -> set[s
     return found
 
 
-def _field_name(name: str) -> bool:
+def is_field_name(name: str) -> bool:
     return name.isidentifier() and not keyword.iskeyword(name)

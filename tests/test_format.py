@@ -20,9 +20,7 @@ from .conftest import REPO
 @pytest.fixture(scope="module")
 def rendered():
     result = analyse([str(REPO / "specs" / "pages")], Settings(api_version="v1.0"))
-    return render_package(
-        result.operations, result.cases, "graphdoc_client", "v1.0", result.types
-    )
+    return render_package(result.operations, result.cases, "graphdoc_client", "v1.0", result.types)
 
 
 def test_black_finds_nothing_to_change_in_rendered_python(rendered):
@@ -112,8 +110,8 @@ def test_docstrings_are_padded_as_black_pads_them(text):
 
 
 def test_long_type_fields_are_split_as_black_splits_them():
-    from generator.pytypes import _field
+    from generator.pytypes import field_lines
 
     for annotation in ["T" * 120, "list[" + "T" * 100 + "]", "T" * 60, "U" * 92, "U" * 93]:
-        source = "class C(TypedDict, total=False):\n" + "\n".join(_field("x" * 30, annotation))
+        source = "class C(TypedDict, total=False):\n" + "\n".join(field_lines("x" * 30, annotation))
         assert format_python("f.py", source + "\n") == source + "\n", annotation
