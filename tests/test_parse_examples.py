@@ -801,6 +801,8 @@ def _modulo_indentation(text: str) -> list[str]:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_docstring_compiles_and_round_trips(text):
     doc = _compiled_doc(text)
+    if "\n" not in text.strip("\n") and text.endswith('"'):
+        doc = doc.removesuffix(" ")  # black's pad before the closing quotes: see docstring()
     assert _modulo_indentation(doc) == _modulo_indentation(text)
 
 
