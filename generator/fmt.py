@@ -80,7 +80,9 @@ def pieces(path: str, source: str, cuts: tuple[Cut, ...], lines: int) -> list[tu
     for cut in cuts:
         size += source.count("\n", last, cut.offset)
         last = cut.offset
-        if (cut.in_class, cut.verbatim) != starts[-1][1:] or size >= lines:
+        if cut.offset == starts[-1][0]:  # (a cut where a piece starts: that piece's kind)
+            starts[-1] = (cut.offset, cut.in_class, cut.verbatim)
+        elif (cut.in_class, cut.verbatim) != starts[-1][1:] or size >= lines:
             starts.append((cut.offset, cut.in_class, cut.verbatim))
             size = 0
     result = []

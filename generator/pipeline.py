@@ -238,7 +238,7 @@ def format_files(
     ``format_all`` formats a list of pieces (in parallel, or from a cache)."""
     jobs: dict[str, list[tuple[Piece, str]]] = {}
     for name, text in files.items():
-        if name.endswith(".py"):
+        if name.endswith((".py", ".pyi")):  # (a stub is Python too: its cuts say verbatim)
             jobs[name] = pieces(name, text, cuts.get(name, ()), PIECE_LINES)
     todo = list(dict.fromkeys(piece for parts in jobs.values() for piece, _ in parts))
     done = dict(zip(todo, format_all(todo)))

@@ -15,8 +15,8 @@ declared, every value of its type's JSON kind, an enum's value one of its member
 with itself, and a wrong type would make a working call a type error. A resource only
 linked from the prose must be confirmed by an example.
 
-The definitions go in the group module, under ``if TYPE_CHECKING:``: rendered with the
-group (a rebuild renders only the groups it redoes), and costing nothing at run time.
+The definitions go in the group's stub module (``groups/_<group>.pyi``): rendered with
+the group (a rebuild renders only the groups it redoes), never imported at run time.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from .typecheck import TypeIndex, resolved_ref
 
 MAPPING = "Mapping[str, Any]"  # a body with no type to rely on
 _ODATA_TYPE_REF = TypeRef("String", kind="primitive")
-_INDENT = "    "  # the definitions' indent: in the group module's ``if TYPE_CHECKING:``
+_INDENT = ""  # the definitions' indent: at the top level of the group's stub module
 
 # table: typed by its table; resource: typed as the resource its prose names; contradicted:
 # an example disagrees with that type; unconfirmed: a resource no example shows; untyped:
@@ -171,8 +171,8 @@ class _Conformance:
 @dataclass(frozen=True)
 class GroupBodies:
     """The body types of a group's operations: the annotation of each one's ``body``
-    (by qualified name), and the definitions, in black's layout for the group module's
-    ``if TYPE_CHECKING:`` block ("" when there are none)."""
+    (by qualified name), and the definitions, in black's layout for the top level of the
+    group's stub module ("" when there are none)."""
 
     annotations: dict[str, str]
     source: str = ""
@@ -200,7 +200,7 @@ def group_bodies(
             annotations[operation.qualified_name] = name
         else:
             annotations[operation.qualified_name] = MAPPING
-    return GroupBodies(annotations, "\n\n".join(blocks))
+    return GroupBodies(annotations, "\n\n\n".join(blocks))
 
 
 def _definition(
@@ -222,7 +222,7 @@ def _definition(
         taken.add(extra)
         blocks.append(functional_typed_dict(extra, spelled, _INDENT))
         bases.append(extra)
-    inner = _INDENT * 2
+    inner = _INDENT + "    "
     lines = bracketed(f"class {name}(", [*bases, "total=False"], "):", _INDENT)
     doc = f"The JSON body of {operation.group}.{operation.name}, as its page's table documents it."
     lines.append(inner + docstring(doc, indent=inner))

@@ -37,7 +37,8 @@ from .typecheck import TypeIndex
 from .replay import ReplayCase, positional_params, signature_params
 from .runtime._contract import TableRow, table_entry
 
-GroupModule = Callable[[str, list[Operation]], tuple[str, tuple[Cut, ...]]]
+GroupFiles = dict[str, tuple[str, tuple[Cut, ...]]]  # a group's files under groups/, cut
+GroupModule = Callable[[str, list[Operation]], GroupFiles]
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # ``Any`` as a name of its own, not ``_types.Any`` (a resource of that name) nor a longer one.
 _BARE_ANY = re.compile(r"(?<![\w.])Any\b")
@@ -242,7 +243,7 @@ def operation_view(
         params.remove("*")
     sync_type, async_type, coroutine = return_types(operation, typing)
     head = "async def" if coroutine else "def"
-    stub = bracketed(f"{head} {operation.name}(", params, f") -> {async_type}: ...", "        ")
+    stub = bracketed(f"{head} {operation.name}(", params, f") -> {async_type}: ...", "    ")
     awaited = async_type if coroutine else async_type.replace("AsyncPageRequest[", "AsyncPage[", 1)
     returns = {
         "async_raw": ("async def", f"RawResponse[{awaited}]"),
@@ -252,7 +253,7 @@ def operation_view(
     }
     mode_stubs = {
         mode: "\n".join(
-            bracketed(f"{kind} {operation.name}(", params, f") -> {returned}: ...", "        ")
+            bracketed(f"{kind} {operation.name}(", params, f") -> {returned}: ...", "    ")
         )
         for mode, (kind, returned) in returns.items()
     }
@@ -272,71 +273,113 @@ def operation_view(
     )
 
 
+def stub_module_name(group: str) -> str:
+    """The typing-only stub module of a group (no group name starts with ``_``)."""
+    return f"_{group}"
+
+
 def render_group(
     group: str, operations: list[Operation], typing: Typing | None = None
-) -> tuple[str, tuple[Cut, ...]]:
-    """The module of a group, and where its operations start (see :class:`Cut`)."""
+) -> GroupFiles:
+    """A group's files under ``groups/``, each with where its pieces start (see :class:`Cut`):
+    its module (the endpoint table and the sync class, what runs), and its stub module
+    ``_<group>.pyi`` with every typing-only declaration (the async class, the classes of
+    the response modes, the request bodies). Python never imports a stub, and does not
+    compile it at install: the typing costs the installed package nothing but its text.
+    """
     typing = typing or Typing()
+    stub_module = stub_module_name(group)
     bodies = group_bodies(operations, typing.index, typing.names, _module_names(group))
     views = [
         operation_view(op, typing, bodies.annotations.get(op.qualified_name, MAPPING))
         for op in operations
     ]
     uses_file = any(op.request_body.kind == "binary" for op in operations)
-    uses_mapping = MAPPING in bodies.annotations.values()
-    signatures = " ".join(view.signature + view.async_stub for view in views)
-    # An unused import is an error to pyright --strict: ``Any`` only where a signature uses it.
-    uses_any = _BARE_ANY.search(signatures + bodies.source) is not None
+    signatures = " ".join(view.signature for view in views)
+    # An unused import is an error to pyright --strict: each name only where it is used.
     typing_imports = ", ".join(
         ["TYPE_CHECKING"]
-        + (["Any"] if uses_any else [])
-        + (["Mapping"] if uses_mapping else [])
-        + (["TypedDict"] if "TypedDict(" in bodies.source else [])
+        + (["Any"] if _BARE_ANY.search(signatures) else [])
+        + (["Mapping"] if f"{MAPPING} |" in signatures else [])
         + ["Unpack"]
     )
-    checking = [
-        f"from .._paging import {name}"
-        for name in ("AsyncPageRequest", "Page")
-        if f"{name}[" in signatures
-    ]
-    if f"{TYPES_ALIAS}." in signatures + bodies.source:
+    body_names = sorted(
+        {name for name in bodies.annotations.values() if name != MAPPING and "." not in name}
+    )
+    async_cls = async_class_name(group)
+    checking = [f"from .._paging import Page"] if "Page[" in signatures else []
+    if f"{TYPES_ALIAS}." in signatures:
         checking.append(f"from .. import types as {TYPES_ALIAS}")
-    if "AsyncPageRequest[" in signatures:
-        checking.insert(0, "from .._paging import AsyncPage")
-    checking.append("from .._response import AsyncStreamed, RawResponse, Streamed")
+    imported = [f"{async_cls} as {async_cls}", *body_names]
     checking = ["    " + line for line in checking]
-    if bodies.source:  # (black: a blank line after the imports, two after a class)
-        checking += ["", *bodies.source.split("\n"), ""]
+    checking.append(_import(stub_module, ", ".join(imported), "    ", package="."))
     names = ", ".join(op.name for op in operations)
     text = _render(
         "package/groups/group.py.jinja",
         module_doc=docstring(f"Operations of the {group} group: {names}."),
         cls=class_name(group),
-        async_cls=async_class_name(group),
-        class_doc=docstring(
-            f"{group} operations ({len(operations)}), reached as client.{group}.", indent="    "
-        ),
-        async_doc=docstring(
-            f"The same operations as :class:`{class_name(group)}`, as the async client's calls"
-            " are typed: awaitable. At run time both clients share one class.",
-            indent="        ",
-        ),
-        async_alias=_assignment(async_class_name(group), class_name(group), "    "),
         operations=views,
-        modes=_mode_classes(group, views),
         endpoints=text_block("\n" + "\n".join(view.endpoint for view in views) + "\n"),
         uses_file=uses_file,
         typing_imports=typing_imports,
         checking=checking,
+        async_alias=_assignment(async_cls, class_name(group), "    "),
+        class_doc=docstring(
+            f"{group} operations ({len(operations)}), reached as client.{group}.", indent="    "
+        ),
     )
-    cuts = list(_body_cuts(text)) if bodies.source else []
+    cuts: list[Cut] = []
     position = text.index("\nclass ")
     for view in views:
         position = text.index("\n" + view.signature.split("\n", 1)[0], position) + 1
         cuts.append(Cut(position, in_class=True))
-    stubs = text.index("\nif TYPE_CHECKING:\n\n    class ", position) + 1
-    cuts.append(Cut(stubs, in_class=False, verbatim=True))
-    return text, tuple(cuts)
+    cuts.append(Cut(text.index("\nif not TYPE_CHECKING:", position) + 1, in_class=False))
+    stub = _render_stub(group, views, bodies.source, uses_file)
+    return {
+        f"{group}.py": (text, tuple(cuts)),
+        f"{stub_module}.pyi": (stub, (Cut(0, in_class=False, verbatim=True),)),
+    }
+
+
+def _render_stub(group: str, views: list[OperationView], bodies: str, uses_file: bool) -> str:
+    """The stub module of a group, in black's layout by construction (compiled, never
+    formatted: a corpus group declares thousands of signatures)."""
+    classes = _mode_classes(group, views)
+    declared = " ".join([bodies, *classes, *(view.async_stub for view in views)])
+    typing_names = [
+        name
+        for name, used in (
+            ("Any", _BARE_ANY.search(declared) is not None),
+            ("Mapping", "Mapping[" in declared),
+            ("TypedDict", "TypedDict" in bodies),
+            ("Unpack", True),
+        )
+        if used
+    ]
+    paging = [name for name in ("AsyncPage", "AsyncPageRequest", "Page") if f"{name}[" in declared]
+    runtime = (["FileContent"] if uses_file else []) + ["Group", "RequestOptions"]
+    return _render(
+        "package/groups/group.pyi.jinja",
+        module_doc=docstring(
+            f"Typing-only declarations of the {group} group: the async client's class, the"
+            " classes of the raw and streaming clients, and the request bodies. A stub"
+            " module: type checkers read it, Python never imports it."
+        ),
+        typing_imports=", ".join(typing_names),
+        uses_types=f"{TYPES_ALIAS}." in declared,
+        types_alias=TYPES_ALIAS,
+        paging_imports=", ".join(paging),
+        runtime_imports=", ".join(runtime),
+        bodies=bodies,
+        async_cls=async_class_name(group),
+        async_doc=docstring(
+            f"The same operations as :class:`{class_name(group)}`, as the async client's calls"
+            " are typed: awaitable. At run time both clients share one class.",
+            indent="    ",
+        ),
+        operations=views,
+        modes=classes,
+    )
 
 
 # The response modes of ``client.with_raw_response`` and ``client.with_streaming_response``,
@@ -363,7 +406,7 @@ def _mode_classes(group: str, views: list[OperationView]) -> list[str]:
     per method: on a corpus that made checking a small program several times slower.
     """
     return [
-        f"    class {mode_class_name(group, mode)}:\n"
+        f"class {mode_class_name(group, mode)}:\n"
         + "\n\n".join(view.mode_stubs[mode] for view in views)
         for mode, _ in _MODES
     ]
@@ -375,19 +418,6 @@ def _assignment(target: str, value: str, indent: str) -> str:
     if len(line) <= LINE_LENGTH:
         return line
     return f"{indent}{target} = (\n{indent}    {value}\n{indent})"
-
-
-_BODY_STATEMENT = re.compile(r"\n\n(?=    (?:class |_\w+ = TypedDict\())")
-
-
-def _body_cuts(text: str) -> tuple[Cut, ...]:
-    """Where each body type of a group module starts, and where the module level resumes
-    after them. Body types are in black's layout by construction (names and types, no page
-    text): compiled, not formatted, like the async stubs (a corpus group defines hundreds)."""
-    end = text.index("\n_ENDPOINTS = ")
-    starts = [match.end() for match in _BODY_STATEMENT.finditer(text, 0, end)]
-    body_types = (Cut(start, in_class=True, verbatim=True) for start in starts)
-    return (*body_types, Cut(end + 1, in_class=False))
 
 
 def async_class_name(group: str) -> str:
@@ -607,14 +637,13 @@ def readme_samples(operations: list[Operation]) -> dict[str, str | None]:
     return pick_samples([sample_candidates(operations)])
 
 
-def _import(module: str, name: str, indent: str) -> str:
+def _import(module: str, name: str, indent: str, package: str = ".groups.") -> str:
     """``from .groups.<module> import <name>``, wrapped in parentheses as black does."""
-    line = f"{indent}from .groups.{module} import {name}"
+    line = f"{indent}from {package}{module} import {name}"
     if len(line) <= LINE_LENGTH:
         return line
-    return "\n".join(
-        bracketed(f"from .groups.{module} import (", name.split(", "), ")", indent, collection=True)
-    )
+    head = f"from {package}{module} import ("
+    return "\n".join(bracketed(head, name.split(", "), ")", indent, collection=True))
 
 
 @dataclass(frozen=True)
@@ -649,16 +678,17 @@ def render_group_files(
     group: str,
     members: list[Operation],
     replay_cases: dict[str, list[ReplayCase]],
-    group_module: Callable[[str, list[Operation]], tuple[str, tuple[Cut, ...]]] = render_group,
+    group_module: GroupModule = render_group,
 ) -> Rendered:
-    """A group's own files: its module and its examples (``members`` in method order)."""
-    name = f"{package}/groups/{group}.py"
-    text, cuts = group_module(group, members)
-    files = {name: text}
+    """A group's own files: its module, its stub module and its examples (``members`` in
+    method order)."""
+    rendered = group_module(group, members)
+    files = {f"{package}/groups/{name}": text for name, (text, _) in rendered.items()}
+    cuts = {f"{package}/groups/{name}": cut for name, (_, cut) in rendered.items()}
     cases = [(op, case) for op in members for case in replay_cases.get(op.qualified_name, ())]
     if cases:
         files[f"tests/examples/{group}.json"] = render_examples(cases)
-    return Rendered(files, {name: cuts})
+    return Rendered(files, cuts)
 
 
 def check_renders(operation: Operation, cases: list[ReplayCase]) -> None:
@@ -692,11 +722,13 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
                         f"def {group.name}(", ["self"], f") -> {class_name(group.name)}:", "    "
                     )
                 ),
-                "import_checking": _import(
-                    group.name,
+                "import_checking": _import(group.name, class_name(group.name), "    ")
+                + "\n"
+                + _import(
+                    stub_module_name(group.name),
                     ", ".join(
                         sorted(
-                            [async_class_name(group.name), class_name(group.name)]
+                            [async_class_name(group.name)]
                             + [mode_class_name(group.name, mode) for mode, _ in _MODES]
                         )
                     ),
@@ -785,7 +817,7 @@ def render_package(
     types_file = f"{package}/types.py"
     files[types_file], cuts[types_file] = render_types(typing.index, typing.names)
 
-    def module(group: str, members: list[Operation]) -> tuple[str, tuple[Cut, ...]]:
+    def module(group: str, members: list[Operation]) -> GroupFiles:
         return render_group(group, members, typing)
 
     for group, members in groups_of(operations):

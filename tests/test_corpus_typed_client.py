@@ -48,20 +48,18 @@ def test_operations_naming_a_type_return_it(built):
     assert typed / named >= 0.90
 
 
-def test_the_async_stubs_written_without_black_are_blacks_layout(built):
-    """The build compiles the async stubs but does not format them (``Cut.verbatim``):
-    here black gets every one of them, and must find nothing to change."""
-    stubs = 0
-    for module in sorted((built / "typed_graph" / "groups").glob("*.py")):
+def test_the_stub_modules_written_without_black_are_blacks_layout(built):
+    """The build compiles the groups' stub modules (async and response-mode classes, body
+    types) but does not format them (``Cut.verbatim``): here black gets every one of
+    them, and must find nothing to change."""
+    stubs = bodies = 0
+    for module in sorted((built / "typed_graph" / "groups").glob("_*.pyi")):
         text = module.read_text(encoding="utf-8")
-        start = text.find("\nif TYPE_CHECKING:\n\n    class Async")
-        if start < 0:
-            continue
-        part = text[start + 1 :]
-        stubs += part.count("def ")
-        assert format_python(module.name, part) == part, f"{module.name}: not black's layout"
-    print(f"{stubs} async stubs in black's layout")
-    assert stubs > 1000
+        stubs += text.count("def ")
+        bodies += len(re.findall(r"^class \w+Body(?:_\d+)?\(", text, re.M))
+        assert format_python(module.name, text) == text, f"{module.name}: not black's layout"
+    print(f"{stubs} typing-only signatures and {bodies} body types in black's layout")
+    assert stubs > 5000 and bodies > 400
 
 
 def test_the_types_module_written_without_black_is_blacks_layout(built):
@@ -73,7 +71,7 @@ def test_the_types_module_written_without_black_is_blacks_layout(built):
 
 def test_json_bodies_take_the_type_their_page_documents(built):
     """A JSON body is typed from its page's table, or as the resource its prose names,
-    where the page's examples agree; the group modules define exactly those types."""
+    where the page's examples agree; the groups' stub modules define exactly those types."""
     model = built / "specs" / "v1.0"
     typing = typing_of(read_types(model / "types", []))
     verdicts: Counter[str] = Counter()
@@ -95,28 +93,12 @@ def test_json_bodies_take_the_type_their_page_documents(built):
         f" neither; {unresolved} of {properties} table properties typed Any"
     )
     defined = sum(
-        len(re.findall(r"^    class \w+Body(?:_\d+)?\(", path.read_text(encoding="utf-8"), re.M))
-        for path in (built / "typed_graph" / "groups").glob("*.py")
+        len(re.findall(r"^class \w+Body(?:_\d+)?\(", path.read_text(encoding="utf-8"), re.M))
+        for path in (built / "typed_graph" / "groups").glob("_*.pyi")
     )
     assert defined == verdicts["table"]
     assert typed / bodies >= 0.70
     assert unresolved / properties <= 0.01
-
-
-def test_the_body_types_written_without_black_are_blacks_layout(built):
-    """The body types are compiled, not formatted, too (``Cut.verbatim``): black gets the
-    ``if TYPE_CHECKING:`` block of every group module that defines some."""
-    defined = 0
-    for module in sorted((built / "typed_graph" / "groups").glob("*.py")):
-        text = module.read_text(encoding="utf-8")
-        start, end = text.find("\nif TYPE_CHECKING:\n"), text.find("\n_ENDPOINTS = ")
-        part = text[start + 1 : end].rstrip("\n") + "\n"
-        if "Body(" not in part:
-            continue
-        defined += len(re.findall(r"^    class \w+Body(?:_\d+)?\(", part, re.M))
-        assert format_python(module.name, part) == part, f"{module.name}: not black's layout"
-    print(f"{defined} body types in black's layout")
-    assert defined > 400
 
 
 def test_the_corpus_package_passes_mypy_strict(built, tmp_path):

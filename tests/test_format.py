@@ -25,7 +25,7 @@ def rendered():
 
 def test_black_finds_nothing_to_change_in_rendered_python(rendered):
     for name, text in rendered.files.items():
-        if name.endswith(".py"):
+        if name.endswith((".py", ".pyi")):
             assert (
                 format_python(name, text) == text
             ), f"{name}: the renderer's layout is not black's"

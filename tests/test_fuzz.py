@@ -77,7 +77,8 @@ def check(path: str, text: str) -> None:
         assert any(d.severity == "error" for d in result.diagnostics)
         return
     assert specio.load(specio.dump(operation)) == operation
-    compile(render_group(operation.group, [operation])[0], "group.py", "exec")
+    for name, (text, _) in render_group(operation.group, [operation]).items():
+        compile(text, name, "exec")
 
 
 @FUZZ

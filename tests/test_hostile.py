@@ -239,6 +239,10 @@ def _check_statements(path: Path, statements: list[ast.stmt]) -> None:
             continue
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
             continue  # the module docstring
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "not TYPE_CHECKING":
+            assert not node.orelse, f"{path}:{node.lineno}"
+            _check_statements(path, node.body)  # (run at import: as module level)
+            continue
         if isinstance(node, ast.If):  # `if TYPE_CHECKING:` (never run) and its `else:`
             assert ast.unparse(node.test) == "TYPE_CHECKING", f"{path}:{node.lineno}"
             assert all(
@@ -273,14 +277,14 @@ def test_hostile_text_stays_data(slot, name, tmp_path):
         return
     hostile = build(tmp_path / "hostile", page(slot, HOSTILE[name]))
     twin = build(tmp_path / "twin", page(slot, "plain"))
-    hostile_files = sorted(p.relative_to(hostile) for p in hostile.rglob("*.py"))
-    assert hostile_files == sorted(p.relative_to(twin) for p in twin.rglob("*.py"))
+    hostile_files = sorted(p.relative_to(hostile) for p in hostile.rglob("*.py*"))
+    assert hostile_files == sorted(p.relative_to(twin) for p in twin.rglob("*.py*"))
     for relative in hostile_files:
         source = (hostile / relative).read_text(encoding="utf-8")
         compile(source, str(relative), "exec")
         assert shape(source) == shape((twin / relative).read_text(encoding="utf-8")), relative
-        if relative.parts[0] == "graphdoc_client":  # what `import graphdoc_client` can run
-            check_module_level(hostile / relative)
+        if relative.parts[0] == "graphdoc_client" and relative.suffix == ".py":
+            check_module_level(hostile / relative)  # what `import graphdoc_client` can run
 
     [spec] = (tmp_path / "hostile" / "specs" / "v1.0").glob("*.yaml")
     operation = specio.load(spec.read_text(encoding="utf-8"))

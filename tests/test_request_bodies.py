@@ -153,41 +153,49 @@ def rendered(docs):
     return result, package
 
 
-def test_a_body_table_becomes_a_typed_dict_of_the_group_module(rendered):
+def test_a_body_table_becomes_a_typed_dict_of_the_group_stub_module(rendered):
     _, package = rendered
     module = package.files["graphdoc_client/groups/widget.py"]
+    stub = package.files["graphdoc_client/groups/_widget.pyi"]
+    assert (
+        "\n\n\n"
+        "_WidgetRunBodyFields = TypedDict(\n"
+        '    "_WidgetRunBodyFields", {"from": "str", "@odata.id": "str"}, total=False\n'
+        ")\n"
+        "\n\n"
+        "class WidgetRunBody(_types.ODataObject, _WidgetRunBodyFields, total=False):\n"
+        '    """The JSON body of widget.run, as its page\'s table documents it."""\n'
+        "\n"
+        "    gadget: _types.Gadget\n"
+        "    tags: list[str]\n"
+        "    mood: Any\n"
+        "\n\n"
+    ) in stub
+    assert "from typing import Any, Mapping, TypedDict, Unpack\n" in stub
+    assert "\nfrom .. import types as _types\n" in stub
+    # the module imports the body types for its signatures, for type checkers only
     checking = module.split("\nif TYPE_CHECKING:\n", 1)[1].split("\n_ENDPOINTS = ", 1)[0]
-    assert checking.endswith(
-        "\n"
-        "    _WidgetRunBodyFields = TypedDict(\n"
-        '        "_WidgetRunBodyFields", {"from": "str", "@odata.id": "str"}, total=False\n'
-        "    )\n"
-        "\n"
-        "    class WidgetRunBody(_types.ODataObject, _WidgetRunBodyFields, total=False):\n"
-        '        """The JSON body of widget.run, as its page\'s table documents it."""\n'
-        "\n"
-        "        gadget: _types.Gadget\n"
-        "        tags: list[str]\n"
-        "        mood: Any\n"
-        "\n"
-    )
-    assert checking.startswith("    from .. import types as _types\n")
+    assert "        AsyncWidgetOperations as AsyncWidgetOperations,\n" in checking
+    assert "WidgetRunBody" in checking and "class WidgetRunBody" not in module
     # each method's body: the table's type, the resource the prose names, any mapping
     # where the example shows a key the table does not document
     assert "body: WidgetRunBody | None = None" in module
     assert "body: _types.Gadget | None = None" in module
     assert "body: Mapping[str, Any] | None = None" in module
-    assert "from typing import TYPE_CHECKING, Any, Mapping, TypedDict, Unpack\n" in module
+    assert "from typing import TYPE_CHECKING, Any, Mapping, Unpack\n" in module
 
 
 def test_the_body_types_are_in_blacks_layout_whole_and_in_pieces(rendered):
     _, package = rendered
-    name = "graphdoc_client/groups/widget.py"
-    text = package.files[name]
-    assert format_python(name, text) == text
-    parts = pieces(name, text, package.cuts[name], 1)
-    assert sum(piece.in_class for piece, _ in parts) >= 3  # the body types cut apart
-    assert "".join(piece.text + gap for piece, gap in parts) == text
+    for name in ("graphdoc_client/groups/widget.py", "graphdoc_client/groups/_widget.pyi"):
+        text = package.files[name]
+        assert format_python(name, text) == text
+        parts = pieces(name, text, package.cuts[name], 1)
+        assert "".join(piece.text + gap for piece, gap in parts) == text
+    stub = "graphdoc_client/groups/_widget.pyi"
+    assert [
+        piece.verbatim for piece, _ in pieces(stub, package.files[stub], package.cuts[stub], 1)
+    ] == [True]
 
 
 def test_each_body_is_typed_only_as_its_examples_allow(rendered):

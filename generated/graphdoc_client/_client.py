@@ -12,77 +12,77 @@ from typing import TYPE_CHECKING
 from ._base import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
-    from .groups.contact import (
+    from .groups.contact import ContactOperations
+    from .groups._contact import (
         AsyncContactOperations,
         AsyncRawContactOperations,
         AsyncStreamContactOperations,
-        ContactOperations,
         RawContactOperations,
         StreamContactOperations,
     )
-    from .groups.driveitem import (
+    from .groups.driveitem import DriveitemOperations
+    from .groups._driveitem import (
         AsyncDriveitemOperations,
         AsyncRawDriveitemOperations,
         AsyncStreamDriveitemOperations,
-        DriveitemOperations,
         RawDriveitemOperations,
         StreamDriveitemOperations,
     )
-    from .groups.event import (
+    from .groups.event import EventOperations
+    from .groups._event import (
         AsyncEventOperations,
         AsyncRawEventOperations,
         AsyncStreamEventOperations,
-        EventOperations,
         RawEventOperations,
         StreamEventOperations,
     )
-    from .groups.group import (
+    from .groups.group import GroupOperations
+    from .groups._group import (
         AsyncGroupOperations,
         AsyncRawGroupOperations,
         AsyncStreamGroupOperations,
-        GroupOperations,
         RawGroupOperations,
         StreamGroupOperations,
     )
-    from .groups.mailfolder import (
+    from .groups.mailfolder import MailfolderOperations
+    from .groups._mailfolder import (
         AsyncMailfolderOperations,
         AsyncRawMailfolderOperations,
         AsyncStreamMailfolderOperations,
-        MailfolderOperations,
         RawMailfolderOperations,
         StreamMailfolderOperations,
     )
-    from .groups.message import (
+    from .groups.message import MessageOperations
+    from .groups._message import (
         AsyncMessageOperations,
         AsyncRawMessageOperations,
         AsyncStreamMessageOperations,
-        MessageOperations,
         RawMessageOperations,
         StreamMessageOperations,
     )
-    from .groups.profilephoto import (
+    from .groups.profilephoto import ProfilephotoOperations
+    from .groups._profilephoto import (
         AsyncProfilephotoOperations,
         AsyncRawProfilephotoOperations,
         AsyncStreamProfilephotoOperations,
-        ProfilephotoOperations,
         RawProfilephotoOperations,
         StreamProfilephotoOperations,
     )
-    from .groups.reportroot import (
+    from .groups.reportroot import ReportrootOperations
+    from .groups._reportroot import (
         AsyncRawReportrootOperations,
         AsyncReportrootOperations,
         AsyncStreamReportrootOperations,
         RawReportrootOperations,
-        ReportrootOperations,
         StreamReportrootOperations,
     )
-    from .groups.user import (
+    from .groups.user import UserOperations
+    from .groups._user import (
         AsyncRawUserOperations,
         AsyncStreamUserOperations,
         AsyncUserOperations,
         RawUserOperations,
         StreamUserOperations,
-        UserOperations,
     )
 
 __all__ = ["AsyncGraphClient", "GraphClient"]

@@ -51,7 +51,7 @@ from ..pipeline import (
 )
 from ..pysource import Cut
 from ..pytypes import render_types
-from ..render import GroupModule, Typing, keep_compiled_templates, render_group, typing_of
+from ..render import GroupFiles, GroupModule, Typing, keep_compiled_templates, render_group, typing_of
 from ..workers import Workers
 from ..write import Signatures, Spare, Staged, Written, commit_together, locked, stage_tree
 from . import cache
@@ -199,7 +199,7 @@ def _cached_group_module(
     specs = {op.qualified_name: spec for op, spec in zip(model.operations, model.specs)}
     store = cache.Store(settings.cache, "group")
 
-    def module(group: str, operations: list[Operation]) -> tuple[str, tuple[Cut, ...]]:
+    def module(group: str, operations: list[Operation]) -> GroupFiles:
         specs_of = (specs[op.qualified_name] for op in operations)
         key = cache.key("group", group, types_key, *specs_of)
         found = store.get(key)

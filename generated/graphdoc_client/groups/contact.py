@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._response import AsyncStreamed, RawResponse, Streamed
+    from ._contact import AsyncContactOperations as AsyncContactOperations
 
 _ENDPOINTS = endpoints("""
 get GET
@@ -60,59 +60,5 @@ class ContactOperations(Group):
         )
 
 
-if TYPE_CHECKING:
-
-    class AsyncContactOperations(Group):
-        """The same operations as :class:`ContactOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
-
-        async def get(
-            self,
-            contact_id: str,
-            *,
-            user_id: str | None = None,
-            contact_folder_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> dict[str, Any]: ...
-
-    class AsyncRawContactOperations:
-        async def get(
-            self,
-            contact_id: str,
-            *,
-            user_id: str | None = None,
-            contact_folder_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> RawResponse[dict[str, Any]]: ...
-
-    class AsyncStreamContactOperations:
-        def get(
-            self,
-            contact_id: str,
-            *,
-            user_id: str | None = None,
-            contact_folder_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> AsyncStreamed[dict[str, Any]]: ...
-
-    class RawContactOperations:
-        def get(
-            self,
-            contact_id: str,
-            *,
-            user_id: str | None = None,
-            contact_folder_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> RawResponse[dict[str, Any]]: ...
-
-    class StreamContactOperations:
-        def get(
-            self,
-            contact_id: str,
-            *,
-            user_id: str | None = None,
-            contact_folder_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> Streamed[dict[str, Any]]: ...
-
-else:
+if not TYPE_CHECKING:  # (type checkers see the async class of the stub module)
     AsyncContactOperations = ContactOperations

@@ -8,10 +8,8 @@ from typing import TYPE_CHECKING, Any, Mapping, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._paging import AsyncPage
-    from .._paging import AsyncPageRequest
     from .._paging import Page
-    from .._response import AsyncStreamed, RawResponse, Streamed
+    from ._group import AsyncGroupOperations as AsyncGroupOperations
 
 _ENDPOINTS = endpoints("""
 delete_members DELETE
@@ -136,126 +134,5 @@ class GroupOperations(Group):
         return self._call("post_members", options, group_id=group_id, body=body)
 
 
-if TYPE_CHECKING:
-
-    class AsyncGroupOperations(Group):
-        """The same operations as :class:`GroupOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
-
-        async def delete_members(
-            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
-        ) -> None: ...
-
-        async def get(self, group_id: str, **options: Unpack[RequestOptions]) -> dict[str, Any]: ...
-
-        def list(self, **options: Unpack[RequestOptions]) -> AsyncPageRequest[dict[str, Any]]: ...
-
-        def list_members(
-            self, group_id: str, **options: Unpack[RequestOptions]
-        ) -> AsyncPageRequest[dict[str, Any]]: ...
-
-        async def post_members(
-            self,
-            group_id: str,
-            *,
-            body: Mapping[str, Any] | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> None: ...
-
-    class AsyncRawGroupOperations:
-        async def delete_members(
-            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
-        ) -> RawResponse[None]: ...
-
-        async def get(
-            self, group_id: str, **options: Unpack[RequestOptions]
-        ) -> RawResponse[dict[str, Any]]: ...
-
-        async def list(
-            self, **options: Unpack[RequestOptions]
-        ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
-
-        async def list_members(
-            self, group_id: str, **options: Unpack[RequestOptions]
-        ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
-
-        async def post_members(
-            self,
-            group_id: str,
-            *,
-            body: Mapping[str, Any] | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> RawResponse[None]: ...
-
-    class AsyncStreamGroupOperations:
-        def delete_members(
-            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
-        ) -> AsyncStreamed[None]: ...
-
-        def get(
-            self, group_id: str, **options: Unpack[RequestOptions]
-        ) -> AsyncStreamed[dict[str, Any]]: ...
-
-        def list(
-            self, **options: Unpack[RequestOptions]
-        ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
-
-        def list_members(
-            self, group_id: str, **options: Unpack[RequestOptions]
-        ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
-
-        def post_members(
-            self,
-            group_id: str,
-            *,
-            body: Mapping[str, Any] | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> AsyncStreamed[None]: ...
-
-    class RawGroupOperations:
-        def delete_members(
-            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
-        ) -> RawResponse[None]: ...
-
-        def get(
-            self, group_id: str, **options: Unpack[RequestOptions]
-        ) -> RawResponse[dict[str, Any]]: ...
-
-        def list(self, **options: Unpack[RequestOptions]) -> RawResponse[Page[dict[str, Any]]]: ...
-
-        def list_members(
-            self, group_id: str, **options: Unpack[RequestOptions]
-        ) -> RawResponse[Page[dict[str, Any]]]: ...
-
-        def post_members(
-            self,
-            group_id: str,
-            *,
-            body: Mapping[str, Any] | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> RawResponse[None]: ...
-
-    class StreamGroupOperations:
-        def delete_members(
-            self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
-        ) -> Streamed[None]: ...
-
-        def get(
-            self, group_id: str, **options: Unpack[RequestOptions]
-        ) -> Streamed[dict[str, Any]]: ...
-
-        def list(self, **options: Unpack[RequestOptions]) -> Streamed[Page[dict[str, Any]]]: ...
-
-        def list_members(
-            self, group_id: str, **options: Unpack[RequestOptions]
-        ) -> Streamed[Page[dict[str, Any]]]: ...
-
-        def post_members(
-            self,
-            group_id: str,
-            *,
-            body: Mapping[str, Any] | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> Streamed[None]: ...
-
-else:
+if not TYPE_CHECKING:  # (type checkers see the async class of the stub module)
     AsyncGroupOperations = GroupOperations

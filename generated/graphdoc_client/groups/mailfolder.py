@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._response import AsyncStreamed, RawResponse, Streamed
+    from ._mailfolder import AsyncMailfolderOperations as AsyncMailfolderOperations
 
 _ENDPOINTS = endpoints("""
 get GET
@@ -45,54 +45,5 @@ class MailfolderOperations(Group):
         return self._call("get", options, mail_folder_id=mail_folder_id, user_id=user_id)
 
 
-if TYPE_CHECKING:
-
-    class AsyncMailfolderOperations(Group):
-        """The same operations as :class:`MailfolderOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
-
-        async def get(
-            self,
-            mail_folder_id: str,
-            *,
-            user_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> dict[str, Any]: ...
-
-    class AsyncRawMailfolderOperations:
-        async def get(
-            self,
-            mail_folder_id: str,
-            *,
-            user_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> RawResponse[dict[str, Any]]: ...
-
-    class AsyncStreamMailfolderOperations:
-        def get(
-            self,
-            mail_folder_id: str,
-            *,
-            user_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> AsyncStreamed[dict[str, Any]]: ...
-
-    class RawMailfolderOperations:
-        def get(
-            self,
-            mail_folder_id: str,
-            *,
-            user_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> RawResponse[dict[str, Any]]: ...
-
-    class StreamMailfolderOperations:
-        def get(
-            self,
-            mail_folder_id: str,
-            *,
-            user_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> Streamed[dict[str, Any]]: ...
-
-else:
+if not TYPE_CHECKING:  # (type checkers see the async class of the stub module)
     AsyncMailfolderOperations = MailfolderOperations

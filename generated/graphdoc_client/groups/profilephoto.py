@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._response import AsyncStreamed, RawResponse, Streamed
+    from ._profilephoto import AsyncProfilephotoOperations as AsyncProfilephotoOperations
 
 _ENDPOINTS = endpoints("""
 get GET
@@ -51,54 +51,5 @@ class ProfilephotoOperations(Group):
         return self._call("get", options, user_id=user_id, group_id=group_id)
 
 
-if TYPE_CHECKING:
-
-    class AsyncProfilephotoOperations(Group):
-        """The same operations as :class:`ProfilephotoOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
-
-        async def get(
-            self,
-            *,
-            user_id: str | None = None,
-            group_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> bytes: ...
-
-    class AsyncRawProfilephotoOperations:
-        async def get(
-            self,
-            *,
-            user_id: str | None = None,
-            group_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> RawResponse[bytes]: ...
-
-    class AsyncStreamProfilephotoOperations:
-        def get(
-            self,
-            *,
-            user_id: str | None = None,
-            group_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> AsyncStreamed[bytes]: ...
-
-    class RawProfilephotoOperations:
-        def get(
-            self,
-            *,
-            user_id: str | None = None,
-            group_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> RawResponse[bytes]: ...
-
-    class StreamProfilephotoOperations:
-        def get(
-            self,
-            *,
-            user_id: str | None = None,
-            group_id: str | None = None,
-            **options: Unpack[RequestOptions],
-        ) -> Streamed[bytes]: ...
-
-else:
+if not TYPE_CHECKING:  # (type checkers see the async class of the stub module)
     AsyncProfilephotoOperations = ProfilephotoOperations

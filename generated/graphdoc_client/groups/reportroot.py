@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from .._response import AsyncStreamed, RawResponse, Streamed
+    from ._reportroot import AsyncReportrootOperations as AsyncReportrootOperations
 
 _ENDPOINTS = endpoints("""
 getemailactivitycounts GET period_value=function
@@ -40,34 +40,5 @@ class ReportrootOperations(Group):
         return self._call("getemailactivitycounts", options, period_value=period_value)
 
 
-if TYPE_CHECKING:
-
-    class AsyncReportrootOperations(Group):
-        """The same operations as :class:`ReportrootOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
-
-        async def getemailactivitycounts(
-            self, period_value: str, **options: Unpack[RequestOptions]
-        ) -> bytes: ...
-
-    class AsyncRawReportrootOperations:
-        async def getemailactivitycounts(
-            self, period_value: str, **options: Unpack[RequestOptions]
-        ) -> RawResponse[bytes]: ...
-
-    class AsyncStreamReportrootOperations:
-        def getemailactivitycounts(
-            self, period_value: str, **options: Unpack[RequestOptions]
-        ) -> AsyncStreamed[bytes]: ...
-
-    class RawReportrootOperations:
-        def getemailactivitycounts(
-            self, period_value: str, **options: Unpack[RequestOptions]
-        ) -> RawResponse[bytes]: ...
-
-    class StreamReportrootOperations:
-        def getemailactivitycounts(
-            self, period_value: str, **options: Unpack[RequestOptions]
-        ) -> Streamed[bytes]: ...
-
-else:
+if not TYPE_CHECKING:  # (type checkers see the async class of the stub module)
     AsyncReportrootOperations = ReportrootOperations
