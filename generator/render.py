@@ -123,6 +123,35 @@ def operation_doc(operation: Operation) -> str:
 
 
 @dataclass(frozen=True)
+class Mode:
+    """A response mode of ``client.with_raw_response`` or ``client.with_streaming_response``:
+    how its typing-only classes are named, and what its methods return (``wrapper`` of
+    the plain return type, awaited first on the async client)."""
+
+    name: str  # also the typing function that wraps the client's ``request`` (_response.py)
+    prefix: str  # of its classes: ``RawMessageOperations``
+    is_async: bool
+    wrapper: str
+    attribute: str  # the client property whose type it is
+
+    @property
+    def head(self) -> str:
+        return "async def" if self.is_async and self.wrapper == "RawResponse" else "def"
+
+    @property
+    def client(self) -> str:
+        return "AsyncAPIClient" if self.is_async else "SyncAPIClient"
+
+
+MODES = (
+    Mode("async_raw", "AsyncRaw", True, "RawResponse", "with_raw_response"),
+    Mode("async_stream", "AsyncStream", True, "AsyncStreamed", "with_streaming_response"),
+    Mode("raw", "Raw", False, "RawResponse", "with_raw_response"),
+    Mode("stream", "Stream", False, "Streamed", "with_streaming_response"),
+)
+
+
+@dataclass(frozen=True)
 class OperationView:
     """Ready source of one operation: its endpoint table entry (text, escaped with the whole
     table), signature, docstring, call, and its typing-only async signature."""
@@ -132,7 +161,7 @@ class OperationView:
     docstring: str
     call: str
     async_stub: str
-    mode_stubs: dict[str, str]  # by response mode (see ``_MODES``): its typing-only signature
+    mode_stubs: dict[str, str]  # by response mode (see ``MODES``): its typing-only signature
 
 
 def is_paged(operation: Operation) -> bool:
@@ -245,17 +274,16 @@ def operation_view(
     head = "async def" if coroutine else "def"
     stub = bracketed(f"{head} {operation.name}(", params, f") -> {async_type}: ...", "    ")
     awaited = async_type if coroutine else async_type.replace("AsyncPageRequest[", "AsyncPage[", 1)
-    returns = {
-        "async_raw": ("async def", f"RawResponse[{awaited}]"),
-        "async_stream": ("def", f"AsyncStreamed[{awaited}]"),
-        "raw": ("def", f"RawResponse[{sync_type}]"),
-        "stream": ("def", f"Streamed[{sync_type}]"),
-    }
     mode_stubs = {
-        mode: "\n".join(
-            bracketed(f"{kind} {operation.name}(", params, f") -> {returned}: ...", "    ")
+        mode.name: "\n".join(
+            bracketed(
+                f"{mode.head} {operation.name}(",
+                params,
+                f") -> {mode.wrapper}[{awaited if mode.is_async else sync_type}]: ...",
+                "    ",
+            )
         )
-        for mode, (kind, returned) in returns.items()
+        for mode in MODES
     }
     return OperationView(
         endpoint=endpoint_entry(operation),
@@ -382,20 +410,9 @@ def _render_stub(group: str, views: list[OperationView], bodies: str, uses_file:
     )
 
 
-# The response modes of ``client.with_raw_response`` and ``client.with_streaming_response``,
-# each with the prefix of its typing-only classes.
-_MODES = (
-    ("async_raw", "AsyncRaw"),
-    ("async_stream", "AsyncStream"),
-    ("raw", "Raw"),
-    ("stream", "Stream"),
-)
-
-
-def mode_class_name(group: str, mode: str) -> str:
+def mode_class_name(group: str, mode: Mode) -> str:
     """The class of ``group``'s methods as a response mode's client types them."""
-    prefix = dict(_MODES)[mode]
-    return prefix + class_name(group)
+    return mode.prefix + class_name(group)
 
 
 def _mode_classes(group: str, views: list[OperationView]) -> list[str]:
@@ -407,8 +424,8 @@ def _mode_classes(group: str, views: list[OperationView]) -> list[str]:
     """
     return [
         f"class {mode_class_name(group, mode)}:\n"
-        + "\n\n".join(view.mode_stubs[mode] for view in views)
-        for mode, _ in _MODES
+        + "\n\n".join(view.mode_stubs[mode.name] for view in views)
+        for mode in MODES
     ]
 
 
@@ -432,7 +449,7 @@ def _module_names(group: str) -> set[str]:
     imported |= {"Page", "AsyncPage", "AsyncStreamed", "RawResponse", "Streamed"}
     imported |= {TYPES_ALIAS, "_ENDPOINTS"}
     classes = {class_name(group), async_class_name(group)}
-    return imported | classes | {mode_class_name(group, mode) for mode, _ in _MODES}
+    return imported | classes | {mode_class_name(group, mode) for mode in MODES}
 
 
 def _case_key(operation: Operation, case: ReplayCase, taken: set[str]) -> str:
@@ -709,12 +726,7 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
         "api_version_literal": literal(api_version),
         "base_url": literal(BASE_URLS[api_version]),
         "version": literal(__version__),
-        "modes": [
-            (("AsyncRaw", "async_raw"), "AsyncAPIClient", "client.with_raw_response"),
-            (("AsyncStream", "async_stream"), "AsyncAPIClient", "client.with_streaming_response"),
-            (("Raw", "raw"), "SyncAPIClient", "client.with_raw_response"),
-            (("Stream", "stream"), "SyncAPIClient", "client.with_streaming_response"),
-        ],
+        "modes": MODES,
         "groups": [
             {
                 "property": "\n".join(
@@ -729,14 +741,14 @@ def render_shared(package: str, api_version: str, groups: list[GroupSummary]) ->
                     ", ".join(
                         sorted(
                             [async_class_name(group.name)]
-                            + [mode_class_name(group.name, mode) for mode, _ in _MODES]
+                            + [mode_class_name(group.name, mode) for mode in MODES]
                         )
                     ),
                     "    ",
                 ),
                 "modes": {
-                    mode: f"        {group.name}: {mode_class_name(group.name, mode)}"
-                    for mode, _ in _MODES
+                    mode.name: f"        {group.name}: {mode_class_name(group.name, mode)}"
+                    for mode in MODES
                 },
                 "async_property": "\n".join(
                     bracketed(
