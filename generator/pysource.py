@@ -111,6 +111,16 @@ def bracketed(
 _ANNOTATED = re.compile(r"(\*{0,2}\w+): ([^\[\](),=]+)( = .+)?,")
 
 
+def parenthesized(indent: str, head: str, value: str, tail: str) -> list[str] | None:
+    """``head value tail`` too long for a line, as black lays it out when it adds optional
+    parentheses: ``value`` alone on an indented line between them; ``None`` when even
+    that line does not fit (black then leaves the line as it is)."""
+    inner = f"{indent}    {value}"
+    if len(inner) > LINE_LENGTH:
+        return None
+    return [f"{indent}{head}(", inner, f"{indent}){tail}"]
+
+
 def _parameter(indent: str, item: str) -> list[str]:
     """A line of a split signature, ``name: str | None = None,``; too long, black puts its
     annotation in parentheses, and if it does not fit there either, splits it at each
@@ -120,13 +130,15 @@ def _parameter(indent: str, item: str) -> list[str]:
     if len(line) <= LINE_LENGTH or found is None:
         return [line]
     name, annotation, default = found.groups()
-    inside = [f"{indent}    {annotation}"]
-    if len(inside[0]) > LINE_LENGTH:
-        first, *rest = annotation.split(" | ")
-        if not rest:
-            return [line]
-        inside = [f"{indent}    {first}", *(f"{indent}    | {part}" for part in rest)]
-    return [f"{indent}{name}: (", *inside, f"{indent}){default or ''},"]
+    tail = f"{default or ''},"
+    lines = parenthesized(indent, f"{name}: ", annotation, tail)
+    if lines is not None:
+        return lines
+    first, *rest = annotation.split(" | ")
+    if not rest:
+        return [line]
+    inside = [f"{indent}    {first}", *(f"{indent}    | {part}" for part in rest)]
+    return [f"{indent}{name}: (", *inside, f"{indent}){tail}"]
 
 
 def _closing(indent: str, tail: str) -> list[str]:

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 
 from .model import EnumType, Operation, Resource, TypeRef
 from .naming import unique
-from .pysource import LINE_LENGTH, Bracket, Cut, Item, bracketed, docstring, literal
+from .pysource import (
+    LINE_LENGTH,
+    Bracket,
+    Cut,
+    Item,
+    bracketed,
+    docstring,
+    literal,
+    parenthesized,
+)
 from .typecheck import TypeIndex, response_type
 
 ANY_OBJECT = "dict[str, Any]"
@@ -214,9 +223,7 @@ def field_lines(key: str, annotation: str, indent: str = "    ") -> list[str]:
             f"{indent}    {annotation[opening:-1]}",
             f"{indent}]",
         ]
-    if len(f"{indent}    {annotation}") <= LINE_LENGTH:  # (black's parentheses, if it fits)
-        return [f"{indent}{key}: (", f"{indent}    {annotation}", f"{indent})"]
-    return [line]
+    return parenthesized(indent, f"{key}: ", annotation, "") or [line]
 
 
 def functional_typed_dict(name: str, fields: dict[str, str], indent: str = "") -> str:

@@ -31,6 +31,7 @@ from .pysource import (
     data_block,
     docstring,
     literal,
+    parenthesized,
     text_block,
 )
 from .typecheck import TypeIndex
@@ -434,7 +435,7 @@ def _assignment(target: str, value: str, indent: str) -> str:
     line = f"{indent}{target} = {value}"
     if len(line) <= LINE_LENGTH:
         return line
-    return f"{indent}{target} = (\n{indent}    {value}\n{indent})"
+    return "\n".join(parenthesized(indent, f"{target} = ", value, "") or [line])
 
 
 def async_class_name(group: str) -> str:

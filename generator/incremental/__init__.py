@@ -51,7 +51,14 @@ from ..pipeline import (
 )
 from ..pysource import Cut
 from ..pytypes import render_types
-from ..render import GroupFiles, GroupModule, Typing, keep_compiled_templates, render_group, typing_of
+from ..render import (
+    GroupFiles,
+    GroupModule,
+    Typing,
+    keep_compiled_templates,
+    render_group,
+    typing_of,
+)
 from ..workers import Workers
 from ..write import Signatures, Spare, Staged, Written, commit_together, locked, stage_tree
 from . import cache
