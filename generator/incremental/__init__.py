@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
-from ..assemble import Model, PageWork, assemble
+from ..assemble import Model, PageWork, assemble, group_vocabulary
 from ..errors import FileTooLarge
 from ..fmt import Piece, warm_formatter
 from ..model import Operation
@@ -322,6 +322,7 @@ def _build(
             workers.start()
         types, type_specs = _cached_types(reading, settings, workers)
         result.types = types.index
+        plan.known = group_vocabulary(types.index)
         units = _analyse(paths, reading, plan, settings, result, clock, types)
         if settings.cache is not None:
             keep_compiled_templates(settings.cache / "templates")
