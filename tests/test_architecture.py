@@ -42,7 +42,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
     ("plan", frozenset({"replay"})),
     ("assemble", frozenset({"overrides", "secondary", "typecheck", "assemble"})),
     ("report", frozenset({"report"})),
-    ("render", frozenset({"pysource", "pytypes", "pybodies", "permission_table", "render"})),
+    ("render", frozenset({"pysource", "pytypes", "pybodies", "permission_table", "render", "tailor"})),
     ("format", frozenset({"fmt"})),
     ("write", frozenset({"write"})),
     ("pipeline", frozenset({"pipeline"})),
