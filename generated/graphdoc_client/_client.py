@@ -14,73 +14,91 @@ from ._base import AsyncAPIClient, SyncAPIClient
 if TYPE_CHECKING:
     from .groups.contact import ContactOperations
     from .groups._contact import (
+        AsyncBatchContactOperations,
         AsyncContactOperations,
         AsyncRawContactOperations,
         AsyncStreamContactOperations,
+        BatchContactOperations,
         RawContactOperations,
         StreamContactOperations,
     )
     from .groups.driveitem import DriveitemOperations
     from .groups._driveitem import (
+        AsyncBatchDriveitemOperations,
         AsyncDriveitemOperations,
         AsyncRawDriveitemOperations,
         AsyncStreamDriveitemOperations,
+        BatchDriveitemOperations,
         RawDriveitemOperations,
         StreamDriveitemOperations,
     )
     from .groups.event import EventOperations
     from .groups._event import (
+        AsyncBatchEventOperations,
         AsyncEventOperations,
         AsyncRawEventOperations,
         AsyncStreamEventOperations,
+        BatchEventOperations,
         RawEventOperations,
         StreamEventOperations,
     )
     from .groups.group import GroupOperations
     from .groups._group import (
+        AsyncBatchGroupOperations,
         AsyncGroupOperations,
         AsyncRawGroupOperations,
         AsyncStreamGroupOperations,
+        BatchGroupOperations,
         RawGroupOperations,
         StreamGroupOperations,
     )
     from .groups.mailfolder import MailfolderOperations
     from .groups._mailfolder import (
+        AsyncBatchMailfolderOperations,
         AsyncMailfolderOperations,
         AsyncRawMailfolderOperations,
         AsyncStreamMailfolderOperations,
+        BatchMailfolderOperations,
         RawMailfolderOperations,
         StreamMailfolderOperations,
     )
     from .groups.message import MessageOperations
     from .groups._message import (
+        AsyncBatchMessageOperations,
         AsyncMessageOperations,
         AsyncRawMessageOperations,
         AsyncStreamMessageOperations,
+        BatchMessageOperations,
         RawMessageOperations,
         StreamMessageOperations,
     )
     from .groups.profilephoto import ProfilephotoOperations
     from .groups._profilephoto import (
+        AsyncBatchProfilephotoOperations,
         AsyncProfilephotoOperations,
         AsyncRawProfilephotoOperations,
         AsyncStreamProfilephotoOperations,
+        BatchProfilephotoOperations,
         RawProfilephotoOperations,
         StreamProfilephotoOperations,
     )
     from .groups.reportroot import ReportrootOperations
     from .groups._reportroot import (
+        AsyncBatchReportrootOperations,
         AsyncRawReportrootOperations,
         AsyncReportrootOperations,
         AsyncStreamReportrootOperations,
+        BatchReportrootOperations,
         RawReportrootOperations,
         StreamReportrootOperations,
     )
     from .groups.user import UserOperations
     from .groups._user import (
+        AsyncBatchUserOperations,
         AsyncRawUserOperations,
         AsyncStreamUserOperations,
         AsyncUserOperations,
+        BatchUserOperations,
         RawUserOperations,
         StreamUserOperations,
     )
@@ -156,7 +174,8 @@ class _Groups:
 
 
 if TYPE_CHECKING:
-    from ._response import async_raw, async_stream, raw, stream
+    from ._batch import Batch
+    from ._response import async_batch, async_raw, async_stream, batch, raw, stream
 
     class _AsyncGroups:
         """The groups as the async client's calls are typed: awaitable."""
@@ -188,6 +207,20 @@ if TYPE_CHECKING:
         @property
         def user(self) -> AsyncUserOperations: ...
 
+    class _AsyncBatchGroups:
+        """``client.batch()``, as type checkers see it."""
+
+        request = async_batch(AsyncAPIClient.request)
+        contact: AsyncBatchContactOperations
+        driveitem: AsyncBatchDriveitemOperations
+        event: AsyncBatchEventOperations
+        group: AsyncBatchGroupOperations
+        mailfolder: AsyncBatchMailfolderOperations
+        message: AsyncBatchMessageOperations
+        profilephoto: AsyncBatchProfilephotoOperations
+        reportroot: AsyncBatchReportrootOperations
+        user: AsyncBatchUserOperations
+
     class _AsyncRawGroups:
         """``client.with_raw_response``, as type checkers see it."""
 
@@ -215,6 +248,20 @@ if TYPE_CHECKING:
         profilephoto: AsyncStreamProfilephotoOperations
         reportroot: AsyncStreamReportrootOperations
         user: AsyncStreamUserOperations
+
+    class _BatchGroups:
+        """``client.batch()``, as type checkers see it."""
+
+        request = batch(SyncAPIClient.request)
+        contact: BatchContactOperations
+        driveitem: BatchDriveitemOperations
+        event: BatchEventOperations
+        group: BatchGroupOperations
+        mailfolder: BatchMailfolderOperations
+        message: BatchMessageOperations
+        profilephoto: BatchProfilephotoOperations
+        reportroot: BatchReportrootOperations
+        user: BatchUserOperations
 
     class _RawGroups:
         """``client.with_raw_response``, as type checkers see it."""
@@ -269,6 +316,8 @@ class GraphClient(_Groups, SyncAPIClient):
         @property
         def with_streaming_response(self) -> _StreamGroups: ...
 
+        def batch(self) -> Batch[_BatchGroups]: ...
+
 
 class AsyncGraphClient(_AsyncGroups, AsyncAPIClient):
     """The asynchronous Microsoft Graph v1.0 client: ``await client.<group>.<operation>(...)``.
@@ -285,3 +334,5 @@ class AsyncGraphClient(_AsyncGroups, AsyncAPIClient):
 
         @property
         def with_streaming_response(self) -> _AsyncStreamGroups: ...
+
+        def batch(self) -> Batch[_AsyncBatchGroups]: ...

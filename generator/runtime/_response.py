@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Generic, Iterato
 
 if TYPE_CHECKING:
     from contextlib import AbstractAsyncContextManager, AbstractContextManager
-    from typing import Awaitable, Concatenate, Coroutine, ParamSpec, Protocol
+    from types import EllipsisType
+    from typing import Coroutine, Mapping, Protocol, Sequence
 
     import httpx
 
@@ -81,47 +82,91 @@ class StreamedResponse(RawResponse[Parsed]):
 
 
 if TYPE_CHECKING:
-    # How the raw and streaming clients are typed. Each group module declares, for type
-    # checkers only, a class per mode with the plain methods' parameters and return types
-    # such as ``RawResponse[Message]`` or ``Streamed[Message]``, written out. The client's
-    # own ``request`` goes through these functions (``request = raw(SyncAPIClient.request)``):
-    # the same parameters, the plain return type moved into the response's type parameter.
-    # (Type checkers solve such a ``ParamSpec`` transform per use: fine for one method, too
-    # slow for every operation of a corpus.)
-    from typing import TypeAlias
+    # How the raw, streaming and batch clients are typed. Each group's stub module declares
+    # a class per mode with the plain methods' parameters and return types such as
+    # ``RawResponse[Message]``, ``Streamed[Message]`` or ``BatchResult[Message]``, written
+    # out. The client's own ``request`` is typed through these functions
+    # (``request = raw(SyncAPIClient.request)``): one protocol with the overloads of
+    # ``request`` (``paged=True`` gives a page), its two results wrapped as the mode wraps
+    # them. (A ``ParamSpec`` transform would keep only the first overload.)
+    from typing import Literal, TypeAlias, overload
 
-    _P = ParamSpec("_P")
-    _R = TypeVar("_R")
+    from ._batch import BatchResult
+    from ._paging import AsyncPage, AsyncPageRequest, Page
+    from ._runtime import Answer, JSONValue, Timeout
+
     _T = TypeVar("_T")
+    _One = TypeVar("_One", covariant=True)
+    _Paged = TypeVar("_Paged", covariant=True)
     Streamed: TypeAlias = AbstractContextManager[StreamedResponse[_T]]
     AsyncStreamed: TypeAlias = AbstractAsyncContextManager[StreamedResponse[_T]]
+    _Coroutine: TypeAlias = Coroutine[Any, Any, _T]
 
-    class RawMethod(Protocol[_P, Parsed]):
-        def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> RawResponse[Parsed]: ...
+    class RequestMethod(Protocol[_One, _Paged]):
+        """``request`` as a mode types it: ``_One`` for an answer, ``_Paged`` with ``paged=True``."""
 
-    class AsyncRawMethod(Protocol[_P, Parsed]):
+        @overload
         def __call__(
-            self, *args: _P.args, **kwargs: _P.kwargs
-        ) -> Coroutine[Any, Any, RawResponse[Parsed]]: ...
+            self,
+            method: str,
+            url: str,
+            *,
+            params: Mapping[str, Any] | None = None,
+            json: Any = None,
+            content: bytes | None = None,
+            headers: Mapping[str, str] | None = None,
+            timeout: Timeout | EllipsisType = ...,
+            paged: Literal[True],
+            authorize: bool = True,
+            max_response_size: int | None | EllipsisType = ...,
+            deadline: float | None | EllipsisType = ...,
+            depends_on: BatchResult[Any] | Sequence[BatchResult[Any]] | None = None,
+        ) -> _Paged: ...
 
-    class StreamMethod(Protocol[_P, Parsed]):
+        @overload
         def __call__(
-            self, *args: _P.args, **kwargs: _P.kwargs
-        ) -> AbstractContextManager[StreamedResponse[Parsed]]: ...
+            self,
+            method: str,
+            url: str,
+            *,
+            params: Mapping[str, Any] | None = None,
+            json: Any = None,
+            content: bytes | None = None,
+            headers: Mapping[str, str] | None = None,
+            timeout: Timeout | EllipsisType = ...,
+            paged: Literal[False] = False,
+            authorize: bool = True,
+            max_response_size: int | None | EllipsisType = ...,
+            deadline: float | None | EllipsisType = ...,
+            depends_on: BatchResult[Any] | Sequence[BatchResult[Any]] | None = None,
+        ) -> _One: ...
 
-    class AsyncStreamMethod(Protocol[_P, Parsed]):
-        def __call__(
-            self, *args: _P.args, **kwargs: _P.kwargs
-        ) -> AbstractAsyncContextManager[StreamedResponse[Parsed]]: ...
-
-    def raw(method: Callable[Concatenate[Any, _P], _R]) -> RawMethod[_P, _R]: ...
+    def raw(
+        method: object,
+    ) -> RequestMethod[RawResponse[Answer], RawResponse[Page[JSONValue]]]: ...
 
     def async_raw(
-        method: Callable[Concatenate[Any, _P], Awaitable[_R]],
-    ) -> AsyncRawMethod[_P, _R]: ...
+        method: object,
+    ) -> RequestMethod[
+        _Coroutine[RawResponse[Answer]], _Coroutine[RawResponse[AsyncPage[JSONValue]]]
+    ]: ...
 
-    def stream(method: Callable[Concatenate[Any, _P], _R]) -> StreamMethod[_P, _R]: ...
+    def stream(method: object) -> RequestMethod[Streamed[Answer], Streamed[Page[JSONValue]]]: ...
 
     def async_stream(
-        method: Callable[Concatenate[Any, _P], Awaitable[_R]],
-    ) -> AsyncStreamMethod[_P, _R]: ...
+        method: object,
+    ) -> RequestMethod[AsyncStreamed[Answer], AsyncStreamed[AsyncPage[JSONValue]]]: ...
+
+    def batch(
+        method: object,
+    ) -> RequestMethod[BatchResult[Answer], BatchResult[Page[JSONValue]]]: ...
+
+    def async_batch(
+        method: object,
+    ) -> RequestMethod[BatchResult[Answer], BatchResult[AsyncPage[JSONValue]]]: ...
+
+    def plain(method: object) -> RequestMethod[Answer, Page[JSONValue]]: ...
+
+    def async_plain(
+        method: object,
+    ) -> RequestMethod[_Coroutine[Answer], AsyncPageRequest[JSONValue]]: ...

@@ -2,6 +2,7 @@
 
 from typing import Any, Unpack
 
+from .._batch import BatchResult
 from .._paging import AsyncPage, AsyncPageRequest, Page
 from .._response import AsyncStreamed, RawResponse, Streamed
 from .._runtime import FileContent, Group, RequestOptions
@@ -49,6 +50,48 @@ class AsyncDriveitemOperations(Group):
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
     ) -> dict[str, Any]: ...
+
+
+class AsyncBatchDriveitemOperations:
+    def get(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def get_content(
+        self,
+        item_id: str | None = None,
+        *,
+        drive_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[bytes]: ...
+
+    def list_children(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        group_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[AsyncPage[dict[str, Any]]]: ...
+
+    def put_content(
+        self,
+        *,
+        parent_id: str | None = None,
+        filename: str | None = None,
+        item_id: str | None = None,
+        item_path: str | None = None,
+        content: FileContent,
+        content_type: str = "application/octet-stream",
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
 
 
 class AsyncRawDriveitemOperations:
@@ -133,6 +176,48 @@ class AsyncStreamDriveitemOperations:
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[dict[str, Any]]: ...
+
+
+class BatchDriveitemOperations:
+    def get(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def get_content(
+        self,
+        item_id: str | None = None,
+        *,
+        drive_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[bytes]: ...
+
+    def list_children(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        group_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[Page[dict[str, Any]]]: ...
+
+    def put_content(
+        self,
+        *,
+        parent_id: str | None = None,
+        filename: str | None = None,
+        item_id: str | None = None,
+        item_path: str | None = None,
+        content: FileContent,
+        content_type: str = "application/octet-stream",
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
 
 
 class RawDriveitemOperations:

@@ -2,6 +2,7 @@
 
 from typing import Any, Unpack
 
+from .._batch import BatchResult
 from .._response import AsyncStreamed, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
@@ -14,6 +15,12 @@ class AsyncMailfolderOperations(Group):
     ) -> dict[str, Any]: ...
 
 
+class AsyncBatchMailfolderOperations:
+    def get(
+        self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[dict[str, Any]]: ...
+
+
 class AsyncRawMailfolderOperations:
     async def get(
         self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
@@ -24,6 +31,12 @@ class AsyncStreamMailfolderOperations:
     def get(
         self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> AsyncStreamed[dict[str, Any]]: ...
+
+
+class BatchMailfolderOperations:
+    def get(
+        self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[dict[str, Any]]: ...
 
 
 class RawMailfolderOperations:

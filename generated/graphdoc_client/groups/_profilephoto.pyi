@@ -2,6 +2,7 @@
 
 from typing import Unpack
 
+from .._batch import BatchResult
 from .._response import AsyncStreamed, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
@@ -16,6 +17,16 @@ class AsyncProfilephotoOperations(Group):
         group_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes: ...
+
+
+class AsyncBatchProfilephotoOperations:
+    def get(
+        self,
+        *,
+        user_id: str | None = None,
+        group_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[bytes]: ...
 
 
 class AsyncRawProfilephotoOperations:
@@ -36,6 +47,16 @@ class AsyncStreamProfilephotoOperations:
         group_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[bytes]: ...
+
+
+class BatchProfilephotoOperations:
+    def get(
+        self,
+        *,
+        user_id: str | None = None,
+        group_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[bytes]: ...
 
 
 class RawProfilephotoOperations:

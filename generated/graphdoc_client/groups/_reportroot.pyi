@@ -2,6 +2,7 @@
 
 from typing import Unpack
 
+from .._batch import BatchResult
 from .._response import AsyncStreamed, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
@@ -14,6 +15,12 @@ class AsyncReportrootOperations(Group):
     ) -> bytes: ...
 
 
+class AsyncBatchReportrootOperations:
+    def getemailactivitycounts(
+        self, period_value: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[bytes]: ...
+
+
 class AsyncRawReportrootOperations:
     async def getemailactivitycounts(
         self, period_value: str, **options: Unpack[RequestOptions]
@@ -24,6 +31,12 @@ class AsyncStreamReportrootOperations:
     def getemailactivitycounts(
         self, period_value: str, **options: Unpack[RequestOptions]
     ) -> AsyncStreamed[bytes]: ...
+
+
+class BatchReportrootOperations:
+    def getemailactivitycounts(
+        self, period_value: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[bytes]: ...
 
 
 class RawReportrootOperations:

@@ -3,6 +3,7 @@
 from typing import Any, Mapping, Unpack
 
 from .. import types as _types
+from .._batch import BatchResult
 from .._paging import AsyncPage, AsyncPageRequest, Page
 from .._response import AsyncStreamed, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
@@ -91,6 +92,82 @@ class AsyncUserOperations(Group):
         body: _types.User | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
+
+
+class AsyncBatchUserOperations:
+    def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> BatchResult[None]: ...
+
+    def get(
+        self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.User]: ...
+
+    def list(self, **options: Unpack[RequestOptions]) -> BatchResult[AsyncPage[_types.User]]: ...
+
+    def list_contacts(
+        self,
+        *,
+        user_id: str | None = None,
+        contact_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[AsyncPage[dict[str, Any]]]: ...
+
+    def list_events(
+        self,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[AsyncPage[dict[str, Any]]]: ...
+
+    def list_mailfolders(
+        self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[AsyncPage[dict[str, Any]]]: ...
+
+    def list_messages(
+        self,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[AsyncPage[_types.Message]]: ...
+
+    def post_events(
+        self,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def post_messages(
+        self,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.Message]: ...
+
+    def post_users(
+        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.User]: ...
+
+    def sendmail(
+        self,
+        *,
+        user_id: str | None = None,
+        body: UserSendmailBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def update(
+        self,
+        *,
+        user_id: str | None = None,
+        body: _types.User | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
 
 
 class AsyncRawUserOperations:
@@ -247,6 +324,82 @@ class AsyncStreamUserOperations:
         body: _types.User | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[None]: ...
+
+
+class BatchUserOperations:
+    def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> BatchResult[None]: ...
+
+    def get(
+        self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.User]: ...
+
+    def list(self, **options: Unpack[RequestOptions]) -> BatchResult[Page[_types.User]]: ...
+
+    def list_contacts(
+        self,
+        *,
+        user_id: str | None = None,
+        contact_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[Page[dict[str, Any]]]: ...
+
+    def list_events(
+        self,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[Page[dict[str, Any]]]: ...
+
+    def list_mailfolders(
+        self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[Page[dict[str, Any]]]: ...
+
+    def list_messages(
+        self,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[Page[_types.Message]]: ...
+
+    def post_events(
+        self,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def post_messages(
+        self,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.Message]: ...
+
+    def post_users(
+        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.User]: ...
+
+    def sendmail(
+        self,
+        *,
+        user_id: str | None = None,
+        body: UserSendmailBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def update(
+        self,
+        *,
+        user_id: str | None = None,
+        body: _types.User | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
 
 
 class RawUserOperations:
