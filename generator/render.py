@@ -130,7 +130,7 @@ class Mode:
     methods return (``wrapper`` of the plain return type, awaited first on the async
     client)."""
 
-    name: str  # also the typing function that wraps the client's ``request`` (_response.py)
+    name: str  # also the typing function that types the client's ``request`` (_base.py)
     prefix: str  # of its classes: ``RawMessageOperations``
     is_async: bool
     wrapper: str

@@ -55,7 +55,6 @@ if TYPE_CHECKING:
     import httpx
 
     from ._batch import Batch
-    from ._response import RequestMethod
     from ._upload import Content, Progress
 
 # The upload helper's defaults, stated again here: ``_upload`` is imported on first use.
@@ -898,3 +897,91 @@ class AsyncAPIClient(_ClientCore):
             await _retry.asleep(wait)
             attempt += 1
             request = _again(request)
+
+
+if TYPE_CHECKING:
+    # How the raw, streaming and batch clients' ``request`` is typed (the generated client
+    # imports these for its typing-only classes). Each group's stub module declares
+    # a class per mode with the plain methods' parameters and return types such as
+    # ``RawResponse[Message]``, ``Streamed[Message]`` or ``BatchResult[Message]``, written
+    # out. The client's own ``request`` is typed through these functions
+    # (``request = raw(SyncAPIClient.request)``): one protocol with the overloads of
+    # ``request`` (``paged=True`` gives a page), its two results wrapped as the mode wraps
+    # them. (A ``ParamSpec`` transform would keep only the first overload.)
+    from typing import Literal, Protocol, TypeAlias, TypeVar, overload
+
+    from ._response import AsyncStreamed, BatchResult, Streamed
+
+    _T = TypeVar("_T")
+    _One = TypeVar("_One", covariant=True)
+    _Paged = TypeVar("_Paged", covariant=True)
+    _Coroutine: TypeAlias = Coroutine[Any, Any, _T]
+
+    class RequestMethod(Protocol[_One, _Paged]):
+        """``request`` as a mode types it: ``_One`` for an answer, ``_Paged`` with ``paged=True``."""
+
+        @overload
+        def __call__(
+            self,
+            method: str,
+            url: str,
+            *,
+            params: Mapping[str, Any] | None = None,
+            json: Any = None,
+            content: bytes | None = None,
+            headers: Mapping[str, str] | None = None,
+            timeout: Timeout | EllipsisType = ...,
+            paged: Literal[True],
+            authorize: bool = True,
+            max_response_size: int | None | EllipsisType = ...,
+            deadline: float | None | EllipsisType = ...,
+            depends_on: BatchResult[Any] | Sequence[BatchResult[Any]] | None = None,
+        ) -> _Paged: ...
+
+        @overload
+        def __call__(
+            self,
+            method: str,
+            url: str,
+            *,
+            params: Mapping[str, Any] | None = None,
+            json: Any = None,
+            content: bytes | None = None,
+            headers: Mapping[str, str] | None = None,
+            timeout: Timeout | EllipsisType = ...,
+            paged: Literal[False] = False,
+            authorize: bool = True,
+            max_response_size: int | None | EllipsisType = ...,
+            deadline: float | None | EllipsisType = ...,
+            depends_on: BatchResult[Any] | Sequence[BatchResult[Any]] | None = None,
+        ) -> _One: ...
+
+    def raw(
+        method: object,
+    ) -> RequestMethod[RawResponse[Answer], RawResponse[Page[JSONValue]]]: ...
+
+    def async_raw(
+        method: object,
+    ) -> RequestMethod[
+        _Coroutine[RawResponse[Answer]], _Coroutine[RawResponse[AsyncPage[JSONValue]]]
+    ]: ...
+
+    def stream(method: object) -> RequestMethod[Streamed[Answer], Streamed[Page[JSONValue]]]: ...
+
+    def async_stream(
+        method: object,
+    ) -> RequestMethod[AsyncStreamed[Answer], AsyncStreamed[AsyncPage[JSONValue]]]: ...
+
+    def batch(
+        method: object,
+    ) -> RequestMethod[BatchResult[Answer], BatchResult[Page[JSONValue]]]: ...
+
+    def async_batch(
+        method: object,
+    ) -> RequestMethod[BatchResult[Answer], BatchResult[AsyncPage[JSONValue]]]: ...
+
+    def plain(method: object) -> RequestMethod[Answer, Page[JSONValue]]: ...
+
+    def async_plain(
+        method: object,
+    ) -> RequestMethod[_Coroutine[Answer], AsyncPageRequest[JSONValue]]: ...

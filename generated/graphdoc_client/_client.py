@@ -175,7 +175,7 @@ class _Groups:
 
 if TYPE_CHECKING:
     from ._batch import Batch
-    from ._response import async_batch, async_raw, async_stream, batch, raw, stream
+    from ._base import async_batch, async_raw, async_stream, batch, raw, stream
 
     class _AsyncGroups:
         """The groups as the async client's calls are typed: awaitable."""

@@ -19,7 +19,7 @@ from ._errors import InvalidHeaderError, InvalidResponseError, status_error
 if TYPE_CHECKING:
     import httpx
 
-    from ._batch import BatchResult
+    from ._response import BatchResult
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Characters left as they are in a path segment (RFC 3986 sub-delims and "@"); "/" and ":"

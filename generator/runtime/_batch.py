@@ -2,9 +2,9 @@
 
 ``with client.batch() as batch:`` (``async with`` on the async client) gives a client of
 the same class whose calls are queued rather than sent: each returns a
-:class:`BatchResult` at once, and the queue goes out when the block ends. Graph takes at
-most :data:`MAX_REQUESTS` requests per batch, so a longer queue is sent as several, in
-order. ``depends_on=`` (a result, or a list of them) makes a call wait for others: within
+:class:`~._response.BatchResult` at once, and the queue goes out when the block ends.
+Graph takes at most :data:`MAX_REQUESTS` requests per batch, so a longer queue is sent as
+several, in order. ``depends_on=`` (a result, or a list of them) makes a call wait for others: within
 one batch Graph orders them (``dependsOn``); across batches the order of sending does, and
 a call whose dependency failed is answered 424 here without being sent, as Graph would.
 
@@ -32,6 +32,7 @@ from ._errors import (
     secrets_of,
     status_error,
 )
+from ._response import BatchResult
 from ._runtime import timeout_extension
 
 if TYPE_CHECKING:
@@ -49,7 +50,6 @@ _TRANSPORT_HEADERS = frozenset(
 # GraphError thrown in), or ("sleep", seconds, None).
 Step = tuple[str, Any, Any]
 
-Result = TypeVar("Result", covariant=True)  # what the queued call returns
 Groups = TypeVar("Groups")  # the client a batch block gives: its calls are queued
 
 
@@ -91,48 +91,6 @@ async def arun(client: Any, steps: Generator[Step, Any, Any]) -> Any:
                 await _retry.asleep(step[1])
         except GraphError as caught:
             error = caught
-
-
-class BatchResult(Generic[Result]):
-    """One queued call: ``result()`` returns what the call would have returned, or
-    raises the typed error of the status its item was answered with.
-
-    Its type parameter is that return type: ``batch.message.get(...)`` is a
-    ``BatchResult[Message]``, so ``result()`` is typed as the plain call is."""
-
-    __slots__ = ("id", "request", "_parser", "depends_on", "response", "error")
-
-    def __init__(
-        self,
-        id: str,
-        request: httpx.Request,
-        parser: Callable[[Any], Result],
-        depends_on: list[BatchResult[Any]],
-    ) -> None:
-        self.id = id  # the item's id in the batch
-        self.request = request
-        self._parser = parser
-        self.depends_on = depends_on
-        self.response: httpx.Response | None = None  # the item's answer, once received
-        self.error: GraphError | None = None  # why it has none: the batch answer left it out
-
-    def done(self) -> bool:
-        return self.response is not None or self.error is not None
-
-    @property
-    def status_code(self) -> int | None:
-        return None if self.response is None else self.response.status_code
-
-    def result(self) -> Result:
-        if self.error is not None:
-            raise self.error
-        if self.response is None:
-            raise BatchError(f"batch item {self.id} has no answer: the batch was not sent yet")
-        return self._parser(self.response)
-
-    def __repr__(self) -> str:
-        state = "pending" if not self.done() else str(self.status_code or "error")
-        return f"<BatchResult {self.id} {self.request.method} {self.request.url.path} {state}>"
 
 
 def _succeeded(result: BatchResult[Any]) -> bool:

@@ -1,4 +1,5 @@
-"""Raw and streamed responses: ``client.with_raw_response`` and ``client.with_streaming_response``.
+"""Raw, streamed and batched responses: ``client.with_raw_response``,
+``client.with_streaming_response`` and the calls of a ``client.batch()`` block.
 
 ``client.with_raw_response.<group>.<method>(...)`` returns a :class:`RawResponse` (status,
 headers, request id, the :class:`httpx.Response`, and ``parse()`` for what the plain call
@@ -11,14 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Generic, Iterator, TypeVar
 
+from ._errors import BatchError, GraphError
+
 if TYPE_CHECKING:
     from contextlib import AbstractAsyncContextManager, AbstractContextManager
-    from types import EllipsisType
-    from typing import Coroutine, Mapping, Protocol, Sequence
 
     import httpx
 
-__all__ = ["RawResponse", "StreamedResponse"]
+__all__ = ["BatchResult", "RawResponse", "StreamedResponse"]
 
 Parsed = TypeVar("Parsed", covariant=True)
 
@@ -81,92 +82,52 @@ class StreamedResponse(RawResponse[Parsed]):
         return await self.http_response.aread()
 
 
+class BatchResult(Generic[Parsed]):
+    """One queued call: ``result()`` returns what the call would have returned, or
+    raises the typed error of the status its item was answered with.
+
+    Its type parameter is that return type: ``batch.message.get(...)`` is a
+    ``BatchResult[Message]``, so ``result()`` is typed as the plain call is."""
+
+    __slots__ = ("id", "request", "_parser", "depends_on", "response", "error")
+
+    def __init__(
+        self,
+        id: str,
+        request: httpx.Request,
+        parser: Callable[[Any], Parsed],
+        depends_on: list[BatchResult[Any]],
+    ) -> None:
+        self.id = id  # the item's id in the batch
+        self.request = request
+        self._parser = parser
+        self.depends_on = depends_on
+        self.response: httpx.Response | None = None  # the item's answer, once received
+        self.error: GraphError | None = None  # why it has none: the batch answer left it out
+
+    def done(self) -> bool:
+        return self.response is not None or self.error is not None
+
+    @property
+    def status_code(self) -> int | None:
+        return None if self.response is None else self.response.status_code
+
+    def result(self) -> Parsed:
+        if self.error is not None:
+            raise self.error
+        if self.response is None:
+            raise BatchError(f"batch item {self.id} has no answer: the batch was not sent yet")
+        return self._parser(self.response)
+
+    def __repr__(self) -> str:
+        state = "pending" if not self.done() else str(self.status_code or "error")
+        return f"<BatchResult {self.id} {self.request.method} {self.request.url.path} {state}>"
+
+
 if TYPE_CHECKING:
-    # How the raw, streaming and batch clients are typed. Each group's stub module declares
-    # a class per mode with the plain methods' parameters and return types such as
-    # ``RawResponse[Message]``, ``Streamed[Message]`` or ``BatchResult[Message]``, written
-    # out. The client's own ``request`` is typed through these functions
-    # (``request = raw(SyncAPIClient.request)``): one protocol with the overloads of
-    # ``request`` (``paged=True`` gives a page), its two results wrapped as the mode wraps
-    # them. (A ``ParamSpec`` transform would keep only the first overload.)
-    from typing import Literal, TypeAlias, overload
+    from typing import TypeAlias
 
-    from ._batch import BatchResult
-    from ._paging import AsyncPage, AsyncPageRequest, Page
-    from ._runtime import Answer, JSONValue, Timeout
-
+    # How the streaming clients' methods are typed in the groups' stub modules.
     _T = TypeVar("_T")
-    _One = TypeVar("_One", covariant=True)
-    _Paged = TypeVar("_Paged", covariant=True)
     Streamed: TypeAlias = AbstractContextManager[StreamedResponse[_T]]
     AsyncStreamed: TypeAlias = AbstractAsyncContextManager[StreamedResponse[_T]]
-    _Coroutine: TypeAlias = Coroutine[Any, Any, _T]
-
-    class RequestMethod(Protocol[_One, _Paged]):
-        """``request`` as a mode types it: ``_One`` for an answer, ``_Paged`` with ``paged=True``."""
-
-        @overload
-        def __call__(
-            self,
-            method: str,
-            url: str,
-            *,
-            params: Mapping[str, Any] | None = None,
-            json: Any = None,
-            content: bytes | None = None,
-            headers: Mapping[str, str] | None = None,
-            timeout: Timeout | EllipsisType = ...,
-            paged: Literal[True],
-            authorize: bool = True,
-            max_response_size: int | None | EllipsisType = ...,
-            deadline: float | None | EllipsisType = ...,
-            depends_on: BatchResult[Any] | Sequence[BatchResult[Any]] | None = None,
-        ) -> _Paged: ...
-
-        @overload
-        def __call__(
-            self,
-            method: str,
-            url: str,
-            *,
-            params: Mapping[str, Any] | None = None,
-            json: Any = None,
-            content: bytes | None = None,
-            headers: Mapping[str, str] | None = None,
-            timeout: Timeout | EllipsisType = ...,
-            paged: Literal[False] = False,
-            authorize: bool = True,
-            max_response_size: int | None | EllipsisType = ...,
-            deadline: float | None | EllipsisType = ...,
-            depends_on: BatchResult[Any] | Sequence[BatchResult[Any]] | None = None,
-        ) -> _One: ...
-
-    def raw(
-        method: object,
-    ) -> RequestMethod[RawResponse[Answer], RawResponse[Page[JSONValue]]]: ...
-
-    def async_raw(
-        method: object,
-    ) -> RequestMethod[
-        _Coroutine[RawResponse[Answer]], _Coroutine[RawResponse[AsyncPage[JSONValue]]]
-    ]: ...
-
-    def stream(method: object) -> RequestMethod[Streamed[Answer], Streamed[Page[JSONValue]]]: ...
-
-    def async_stream(
-        method: object,
-    ) -> RequestMethod[AsyncStreamed[Answer], AsyncStreamed[AsyncPage[JSONValue]]]: ...
-
-    def batch(
-        method: object,
-    ) -> RequestMethod[BatchResult[Answer], BatchResult[Page[JSONValue]]]: ...
-
-    def async_batch(
-        method: object,
-    ) -> RequestMethod[BatchResult[Answer], BatchResult[AsyncPage[JSONValue]]]: ...
-
-    def plain(method: object) -> RequestMethod[Answer, Page[JSONValue]]: ...
-
-    def async_plain(
-        method: object,
-    ) -> RequestMethod[_Coroutine[Answer], AsyncPageRequest[JSONValue]]: ...

@@ -2,8 +2,7 @@
 
 from typing import Any, Unpack
 
-from .._batch import BatchResult
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 

@@ -3,8 +3,7 @@
 from typing import Unpack
 
 from .. import types as _types
-from .._batch import BatchResult
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 

@@ -3,9 +3,8 @@
 from typing import Any, Mapping, Unpack
 
 from .. import types as _types
-from .._batch import BatchResult
 from .._paging import AsyncPage, AsyncPageRequest, Page
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
