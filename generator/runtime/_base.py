@@ -167,11 +167,16 @@ def _clamp(request: httpx.Request, ends: float | None) -> None:
         raise APITimeoutError(
             f"{request.method} {request.url.path}: the call's deadline passed", redacted(request)
         )
-    timeouts: dict[str, float | None] = dict(request.extensions.get("timeout") or {})
-    for phase in ("connect", "read", "write", "pool"):
+    timeouts: dict[str, float | None] = request.extensions.get("timeout") or {}
+    clamped: dict[str, float | None] = {}
+    for phase in _PHASES:
         value = timeouts.get(phase)
-        timeouts[phase] = left if value is None else min(value, left)
-    request.extensions["timeout"] = timeouts
+        clamped[phase] = left if value is None or value > left else value
+    if clamped != timeouts:  # (usually equal: every timeout ends before the deadline)
+        request.extensions["timeout"] = clamped
+
+
+_PHASES = ("connect", "read", "write", "pool")  # the timeouts of an httpx request
 
 
 def _past(ends: float | None, wait: float) -> bool:
