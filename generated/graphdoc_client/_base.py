@@ -168,12 +168,16 @@ def _clamp(request: httpx.Request, ends: float | None) -> None:
             f"{request.method} {request.url.path}: the call's deadline passed", redacted(request)
         )
     timeouts: dict[str, float | None] = request.extensions.get("timeout") or {}
-    clamped: dict[str, float | None] = {}
-    for phase in _PHASES:
-        value = timeouts.get(phase)
-        clamped[phase] = left if value is None or value > left else value
-    if clamped != timeouts:  # (usually equal: every timeout ends before the deadline)
-        request.extensions["timeout"] = clamped
+    for value in timeouts.values():
+        if value is None or value > left:
+            break
+    else:
+        if len(timeouts) == len(_PHASES):
+            return  # (the usual case: every timeout ends before the deadline)
+    request.extensions["timeout"] = {
+        phase: left if value is None or value > left else value
+        for phase, value in ((phase, timeouts.get(phase)) for phase in _PHASES)
+    }
 
 
 _PHASES = ("connect", "read", "write", "pool")  # the timeouts of an httpx request
@@ -197,20 +201,26 @@ def _declared_size(response: httpx.Response) -> int:
         return 0
 
 
+# Past this many bytes, an answer's Content-Length is read once: one larger than the limit
+# is refused then, rather than read up to the limit (small answers skip the look-up).
+_PEEK = 64 * 1024
+
+
 def _read_body(response: httpx.Response, limit: int | None, ends: float | None) -> None:
     """Read the body of an answer (decoded), stopping at ``limit`` bytes or at the deadline
     ``ends`` (a ``time.monotonic()`` value), each checked as every chunk arrives: a body
-    trickling one byte at a time ends at the deadline, an endless one at the limit."""
+    trickling one byte at a time ends at the deadline, an endless one at the limit, and one
+    whose ``Content-Length`` is over the limit after its first :data:`_PEEK` bytes."""
     request = response.request
     try:
-        if limit is not None and _declared_size(response) > limit:
-            raise _too_large(request, limit)
         chunks: list[bytes] = []
-        size = 0
+        size, peeked = 0, False
         for chunk in response.iter_bytes():
             size += len(chunk)
-            if limit is not None and size > limit:
-                raise _too_large(request, limit)
+            if limit is not None and (size > limit or (not peeked and size > _PEEK)):
+                if size > limit or _declared_size(response) > limit:
+                    raise _too_large(request, limit)
+                peeked = True
             if ends is not None and time.monotonic() > ends:
                 raise _deadline_error(request)
             chunks.append(chunk)
@@ -224,14 +234,14 @@ async def _aread_body(response: httpx.Response, limit: int | None, ends: float |
     """As :func:`_read_body`, for the async client."""
     request = response.request
     try:
-        if limit is not None and _declared_size(response) > limit:
-            raise _too_large(request, limit)
         chunks: list[bytes] = []
-        size = 0
+        size, peeked = 0, False
         async for chunk in response.aiter_bytes():
             size += len(chunk)
-            if limit is not None and size > limit:
-                raise _too_large(request, limit)
+            if limit is not None and (size > limit or (not peeked and size > _PEEK)):
+                if size > limit or _declared_size(response) > limit:
+                    raise _too_large(request, limit)
+                peeked = True
             if ends is not None and time.monotonic() > ends:
                 raise _deadline_error(request)
             chunks.append(chunk)
