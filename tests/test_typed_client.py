@@ -154,6 +154,13 @@ def helpers(client: GraphClient) -> None:
         size: int = batch.message.get("m1").result()  # batch: result typed
     answer: int = client.request("GET", "/me")  # request: not Any
     link: str = client.follow("https://graph.microsoft.com/v1.0/users")  # follow: not Any
+
+
+async def async_helpers(client: AsyncGraphClient) -> None:
+    await client.upload(b"x", itme_path="a.txt")  # upload: async misspelt keyword
+    async with client.batch() as batch:
+        batch.message.gett("m1")  # batch: async misspelt method
+        batch.user.get(usr_id="bob@contoso.com")  # batch: async misspelt keyword
 """
 
 
