@@ -303,9 +303,10 @@ class GraphClient(_Groups, SyncAPIClient):
     azure-identity credential; ``scopes=`` defaults to ``https://graph.microsoft.com/.default``).
     ``timeout=`` (default :data:`DEFAULT_TIMEOUT`) and ``max_retries=`` (default 3) apply to
     every call; a ``POST`` or ``PATCH`` is retried only after a 429 unless
-    ``retry_non_idempotent=True``. ``transport=`` or ``http_client=`` (an
-    :class:`httpx.Client`) replace the HTTP layer. Use it as a context manager, or call
-    ``close()``.
+    ``retry_non_idempotent=True``. ``max_response_size=`` (default 100 MiB) caps the answer
+    a call reads and ``deadline=`` (default 300 s) the time it takes, retries included;
+    ``None`` lifts either. ``transport=`` or ``http_client=`` (an :class:`httpx.Client`)
+    replace the HTTP layer. Use it as a context manager, or call ``close()``.
     """
 
     if TYPE_CHECKING:
