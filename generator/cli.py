@@ -173,6 +173,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also exit 1 when a granted permission is needed by no call",
     )
+    ask.add_argument(
+        "--allow-unresolved",
+        action="store_true",
+        help="let the gate pass although some calls (or files) could not be resolved",
+    )
+    ask.add_argument(
+        "--explain",
+        action="store_true",
+        help="per permission chosen, the calls that need it and the page line that says so",
+    )
 
     codes = commands.add_parser("codes", help="print the table of diagnostic codes")
     codes.add_argument(
@@ -446,29 +456,43 @@ def _granted(args: argparse.Namespace) -> tuple[list[str], tuple[str, int], dict
 
 def _permissions(args: argparse.Namespace) -> int:
     if args.package_dir:
-        catalog = query.from_package(Path(args.package_dir))
+        source = query.load_package(Path(args.package_dir))
     else:
-        catalog = query.from_specs(Path(args.specs) / args.api_version)
+        source = query.load_specs(Path(args.specs) / args.api_version)
+    catalog = source.catalog
     if not args.items:
         raise InputError("give operations (group.method or page ids), or --scan PATH...")
     gate = bool(args.granted or args.granted_file)
     kind = (args.kind or ("delegated-work" if gate else "")).replace("-", "_")
     kinds = (kind,) if kind else query.KINDS
+    granted: tuple[list[str], tuple[str, int], dict[str, int]] = ([], ("", 0), {})
+    if gate:
+        granted = _granted(args)
+        query.check_granted(granted[0], catalog)
     scanned = None
+    impossible: tuple[tuple[query.Call, str], ...] = ()
     if args.scan:
         for path in args.items:
             if not Path(path).exists():
                 raise InputError(f"{path}: no such file or folder")
-        scanned = scan(args.items, query.groups_of(catalog))
+        scanned = scan(args.items, source.endpoints)
+        catalog, impossible = query.variant_aware(catalog, scanned.calls)
         result = query.answer(catalog, [], kinds, scanned)
     else:
         result = query.answer(catalog, args.items, kinds)
+    result = replace(
+        result,
+        impossible=impossible,
+        origins=source.origins,
+        explain=args.explain,
+        allow_unresolved=args.allow_unresolved,
+    )
     if gate:
-        names, source, lines = _granted(args)
+        names, where, lines = granted
         result = replace(
             result,
             check=catalog.check(result.operations, names, kind),
-            granted_source=source,
+            granted_source=where,
             granted_lines=lines,
             fail_on_excess=args.fail_on_excess,
         )
