@@ -19,7 +19,14 @@ from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from . import specio
 from .assemble import Model, PageWork, assemble, page_work, planned, spec_files
-from .diagnostics import MODEL_FILE_INVALID, PERMISSION_NAME_TYPO, Diagnostic, Suppression, sort_key, suppress
+from .diagnostics import (
+    MODEL_FILE_INVALID,
+    PERMISSION_NAME_TYPO,
+    Diagnostic,
+    Suppression,
+    sort_key,
+    suppress,
+)
 from .errors import InputError
 from .model import Operation
 from .fmt import Piece, format_piece, pieces
@@ -210,7 +217,9 @@ def conclude(
     return kept, report
 
 
-def permission_typos(operations: Sequence[Operation], pages: Sequence[PageFile]) -> list[Diagnostic]:
+def permission_typos(
+    operations: Sequence[Operation], pages: Sequence[PageFile]
+) -> list[Diagnostic]:
     """GD120 for permission names that look like typos of a name the run uses more often
     (:mod:`.permission_names`): a run of every page sees them all, so ``lint`` checks this."""
     counts: dict[str, int] = {}

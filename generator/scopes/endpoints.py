@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Operation, PathParam, PathVariant
+from ..replay import positional_params, signature_params
 from ..runtime._contract import read_table
 from ..urls import match_url
 
@@ -43,6 +44,7 @@ class Variant:
 class Endpoint:
     operation: Operation
     variants: tuple[Variant, ...]
+    positional: tuple[str, ...] = ()  # the method's path parameters a call may pass by position
 
     @property
     def name(self) -> str:
@@ -63,15 +65,25 @@ class Endpoint:
 class Endpoints:
     """Every operation of a model or package, by ``group.method`` and by HTTP method."""
 
-    def __init__(self, operations: list[Operation]) -> None:
+    def __init__(
+        self, operations: list[Operation], positional: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
+        """``positional``: per operation, the parameters its method takes by position, as
+        a package's signatures say; otherwise worked out as rendering does."""
         self.by_name: dict[str, Endpoint] = {}
         self.by_method: dict[str, list[Endpoint]] = {}
+        self._matched: dict[tuple[str, str], list[tuple[str, str]]] = {}  # the calls repeat
         for operation in sorted(operations, key=lambda op: op.qualified_name):
             variants = tuple(
                 Variant(v.target, frozenset(_PLACEHOLDER.findall(v.target)))
                 for v in operation.variants
             )
-            endpoint = Endpoint(operation, variants)
+            name = operation.qualified_name
+            if positional is not None and name in positional:
+                order = positional[name]
+            else:
+                order = tuple(signature_params(operation)[0] + positional_params(operation))
+            endpoint = Endpoint(operation, variants, order)
             self.by_name[endpoint.name] = endpoint
             self.by_method.setdefault(operation.http_method.upper(), []).append(endpoint)
 
@@ -87,6 +99,12 @@ class Endpoints:
         """The operations (and variant targets) ``METHOD url`` calls: those whose template
         matches with the most literal text (``/users/delta`` is not ``/users/{id}``); all of
         them when several tie, since the scan must not choose one it cannot tell apart."""
+        key = (method.upper(), url)
+        if key not in self._matched:
+            self._matched[key] = self._match(*key)
+        return self._matched[key]
+
+    def _match(self, method: str, url: str) -> list[tuple[str, str]]:
         found: list[tuple[int, str, str]] = []
         for endpoint in self.by_method.get(method.upper(), []):
             hit = match_url(endpoint.operation, url)
@@ -102,6 +120,7 @@ class Endpoints:
 def from_package(package: Path) -> Endpoints:
     """The endpoints of a built package's group modules (``groups/*.py``)."""
     operations: list[Operation] = []
+    positional: dict[str, tuple[str, ...]] = {}
     for module in sorted((package / "groups").glob("*.py")):
         if module.name.startswith("_"):
             continue
@@ -110,6 +129,12 @@ def from_package(package: Path) -> Endpoints:
         except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as error:
             raise InputError(f"{module}: group module does not parse: {error}") from None
         for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                for method in node.body:
+                    if isinstance(method, ast.FunctionDef):
+                        args = method.args.posonlyargs + method.args.args
+                        name = f"{module.stem}.{method.name}"
+                        positional.setdefault(name, tuple(a.arg for a in args[1:]))
             if (
                 isinstance(node, ast.Assign)
                 and isinstance(node.value, ast.Call)
@@ -143,4 +168,4 @@ def from_package(package: Path) -> Endpoints:
                             variants=variants,
                         )
                     )
-    return Endpoints(operations)
+    return Endpoints(operations, positional)

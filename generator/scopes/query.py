@@ -31,7 +31,17 @@ from . import endpoints as endpoint_table
 from .endpoints import Endpoints
 from .scan import Call, Scan, Unresolved
 
-__all__ = ["KINDS", "Answer", "Call", "Finding", "answer", "as_json", "from_package", "from_specs", "text"]
+__all__ = [
+    "KINDS",
+    "Answer",
+    "Call",
+    "Finding",
+    "answer",
+    "as_json",
+    "from_package",
+    "from_specs",
+    "text",
+]
 
 # Where a page says what an operation needs: its path, and the line of each kind's row.
 Origins = dict[str, tuple[str, dict[str, int]]]
@@ -88,9 +98,7 @@ def load_package(folder: Path) -> Source:
     """The catalog and endpoints of a built package (no page lines: a package has none)."""
     catalog = from_package(folder)
     package = _package_folder(folder)
-    origins: Origins = {
-        name: (entry.page, {}) for name, entry in catalog.entries.items()
-    }
+    origins: Origins = {name: (entry.page, {}) for name, entry in catalog.entries.items()}
     return Source(catalog, endpoint_table.from_package(package), origins)
 
 
@@ -292,7 +300,6 @@ class Answer:
             }
         return data
 
-
     def explained(self, requirement: Requirement) -> dict[str, list[dict[str, Any]]]:
         """Per permission of the set: the operations whose chosen alternative holds it,
         the page (and line) that says so, and the calls that make them."""
@@ -320,7 +327,9 @@ def _me(target: str) -> bool:
     return path == "/me" or path.startswith("/me/")
 
 
-def variant_aware(catalog: Catalog, calls: tuple[Call, ...]) -> tuple[Catalog, tuple[tuple[Call, str], ...]]:
+def variant_aware(
+    catalog: Catalog, calls: tuple[Call, ...]
+) -> tuple[Catalog, tuple[tuple[Call, str], ...]]:
     """The catalog as the calls use it: an operation every call of which takes a ``/me``
     path cannot run with application access, whatever its other paths allow; and the
     calls of other operations that take, or may take, a ``/me`` path."""
@@ -334,7 +343,9 @@ def variant_aware(catalog: Catalog, calls: tuple[Call, ...]) -> tuple[Catalog, t
         if mine and entry.kind("application").supported:
             only_me = [c for c in mine if c.variants and all(_me(t) for t in c.variants)]
             maybe_me = [
-                c for c in mine if any(_me(t) for t in c.variants) and c not in only_me
+                c
+                for c in mine
+                if any(_me(t) for t in c.variants) and not all(_me(t) for t in c.variants)
             ]
             if len(only_me) == len(mine):
                 first = only_me[0]

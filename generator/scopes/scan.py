@@ -138,7 +138,9 @@ def scan(paths: Iterable[str], endpoints: Endpoints) -> Scan:
     return Scan(tuple(sorted(calls, key=key)), tuple(sorted(unresolved, key=key)), len(files))
 
 
-def scan_source(name: str, source: str, endpoints: Endpoints) -> tuple[list[Call], list[Unresolved]]:
+def scan_source(
+    name: str, source: str, endpoints: Endpoints
+) -> tuple[list[Call], list[Unresolved]]:
     """The calls of one file's source; a file that cannot be analysed is one unresolved
     entry with the reason, so that the gate fails on it rather than on the whole run."""
     if len(source) > MAX_SOURCE_CHARS:
@@ -265,7 +267,9 @@ class _FileScan:
                     self.maybe_none.add(node.arg)
             elif isinstance(node, ast.arguments):
                 positional = node.posonlyargs + node.args
-                for arg, default in zip(positional[len(positional) - len(node.defaults) :], node.defaults):
+                for arg, default in zip(
+                    positional[len(positional) - len(node.defaults) :], node.defaults
+                ):
                     if _is_none(default):
                         self.maybe_none.add(arg.arg)
                 for arg, kw_default in zip(node.kwonlyargs, node.kw_defaults):
@@ -454,9 +458,13 @@ class _FileScan:
             if kind[1] == "call":
                 self._lose(node, kind[2])
             else:
-                self._lose(node, f"unknown client attribute: {kind[2]} (not a group of the package)")
+                self._lose(
+                    node, f"unknown client attribute: {kind[2]} (not a group of the package)"
+                )
 
-    def _record(self, node: ast.expr, endpoint: Endpoint, targets: tuple[str, ...], how: str) -> None:
+    def _record(
+        self, node: ast.expr, endpoint: Endpoint, targets: tuple[str, ...], how: str
+    ) -> None:
         self.calls.append(
             Call(self.path, node.lineno, endpoint.name, targets, how, self._line(node.lineno))
         )
@@ -497,9 +505,19 @@ class _FileScan:
                         return (variant.target,), ""
                 return (), f"variant={wanted.value!r} is not one of its variants"
             return every, ""
+        if any(isinstance(arg, ast.Starred) for arg in node.args):
+            return every, ""  # *args: any variant
+        if len(node.args) > len(endpoint.positional):
+            return (), (
+                f"{len(node.args)} positional argument(s) given, the method takes"
+                f" {len(endpoint.positional)} ({', '.join(endpoint.positional) or 'none'});"
+                " the others go by keyword"
+            )
+        passed = dict(zip(endpoint.positional, node.args))
+        passed.update(keywords)
         given = set(endpoint.common)
         uncertain: list[str] = []
-        for name, value in keywords.items():
+        for name, value in passed.items():
             if name not in endpoint.optional or _is_none(value):
                 continue
             if isinstance(value, ast.Name) and value.id in self.maybe_none:
@@ -513,8 +531,8 @@ class _FileScan:
             names = given | {uncertain[i] for i in range(len(uncertain)) if mask >> i & 1}
             found += [v.target for v in endpoint.variants if v.names == names]
         if not found:
-            passed = ", ".join(sorted(given)) or "none"
-            return (), f"no documented path takes exactly these path parameters ({passed})"
+            shown = ", ".join(sorted(given)) or "none"
+            return (), f"no documented path takes exactly these path parameters ({shown})"
         return tuple(dict.fromkeys(found)), ""
 
     def _request(self, node: ast.Call) -> None:
@@ -559,7 +577,9 @@ class _FileScan:
         if any(kw.arg is None for kw in node.keywords):
             self._lose(node, f"upload: its target is given by **kwargs: {self._text(node)}")
             return
-        places = [name for name in UPLOAD_TARGETS if name in keywords and not _is_none(keywords[name])]
+        places = [
+            name for name in UPLOAD_TARGETS if name in keywords and not _is_none(keywords[name])
+        ]
         if not places:
             if "session_url" in keywords:
                 return  # a session made elsewhere: its URL is pre-authenticated
