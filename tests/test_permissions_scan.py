@@ -21,6 +21,8 @@ from generator.cli import main
 from generator.scopes import query
 from generator.scopes.scan import scan_source
 
+from .conftest import need_shared
+
 HEADER = "|Permission type|Least privileged permissions|Higher privileged permissions|"
 
 
@@ -449,7 +451,8 @@ PROGRAMS: dict[str, tuple[str, list[str]]] = {
         ["group-post-groups"],
     ),
     "teams": (
-        "client.{team-get}('t')\nclient.with_options(timeout=3).{channel-post-messages}('t', 'c', body={{}})",
+        "list(map(client.{team-get}, ['t1', 't2']))\n"
+        "client.with_options(timeout=3).{channel-post-messages}('t', 'c', body={{}})",
         ["team-get", "channel-post-messages"],
     ),
     "reports": (
@@ -571,3 +574,82 @@ def test_an_attribute_chain_that_parses_is_followed_without_recursion(built, nam
     endpoints = query.load_specs(built / "specs" / "v1.0").endpoints
     calls, lost = scan_source("chain.py", source, endpoints)
     assert [(call.line, call.operation) for call in calls] == [(4, f"{group}.{method}")]
+
+
+# misspelt permission names on pages: GD120 in ``graphdoc lint``
+
+TYPO_PAGES = {
+    "widget-get.md": ("GET /widgets/{id}", "Widget.ReadWrite.All|Not available."),
+    "widget-list.md": ("GET /widgets", "Widget.ReadWrite.All|Not available."),
+    "widget-update.md": ("PATCH /widgets/{id}", "Widget.Read.WriteAll|Not available."),
+    "gadget-get.md": ("GET /gadgets/{id}", "Gadget.ReadWrite.All|Not available."),
+    "gadget-list.md": ("GET /gadgets", "Gadget.ReadWrite.All|Gadget.Read.All"),
+    "gadget-delete.md": ("DELETE /gadgets/{id}", "Gadget.WriteWrite.All|Not available."),
+    "flow-get.md": ("GET /flows/{id}", "IdentityUserFlow.Read.All|Not available."),
+    "flow-list.md": ("GET /flows", "IdentityUserFlow.Read.All|Not available."),
+    "flow-delete.md": ("DELETE /flows/{id}", "IdentityUserflow.Read.All|Not available."),
+    # rare names that are not typos of anything: Mail.Read and Mail.Send, Files.Read.All
+    "thing-get.md": ("GET /things/{id}", "Mail.Read|Files.Read.All"),
+    "thing-send.md": ("POST /things/{id}/send", "Mail.Send|Files.ReadWrite.All"),
+}
+
+
+def test_lint_flags_permission_names_that_look_misspelt(tmp_path, capsys):
+    for name, (request, cell) in TYPO_PAGES.items():
+        text = page(name[:-3].replace("-", ": "), [request], cell, NO, cell)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    status = main(["lint", str(tmp_path), "--no-cache", "--jobs", "1"])
+    out = capsys.readouterr()
+    found = sorted(
+        (line.split(":")[0].rsplit("/", 1)[-1], line.split("'")[1], line.split("'")[3])
+        for line in (out.out + out.err).splitlines()
+        if " GD120 " in line
+    )
+    assert status == 0
+    assert found == [
+        ("flow-delete.md", "IdentityUserflow.Read.All", "IdentityUserFlow.Read.All"),
+        ("flow-delete.md", "IdentityUserflow.Read.All", "IdentityUserFlow.Read.All"),
+        ("gadget-delete.md", "Gadget.WriteWrite.All", "Gadget.ReadWrite.All"),
+        ("gadget-delete.md", "Gadget.WriteWrite.All", "Gadget.ReadWrite.All"),
+        ("widget-update.md", "Widget.Read.WriteAll", "Widget.ReadWrite.All"),
+        ("widget-update.md", "Widget.Read.WriteAll", "Widget.ReadWrite.All"),
+    ]  # each on its two rows (work, application)
+
+
+def test_lint_of_the_english_pages_flags_their_three_misspelt_names(corpus_root, capsys):
+    need_shared()
+    api = corpus_root / "graph-docs-en-2021" / "api-reference" / "v1.0" / "api"
+    pages = ["chatmessage-get", "educationclass-delta", "identityuserflowattribute-list"]
+    # the names they misspell, as the pages around them spell them
+    others = [
+        "channel-get",
+        "educationclass-get",
+        "educationclass-list",
+        "identityuserflowattribute-get",
+    ]
+    others += ["identityuserflowattribute-update", "group-get", "group-update"]
+    paths = [str(api / f"{name}.md") for name in pages + others]
+    status = main(["lint", *paths, "--no-cache", "--jobs", "1"])
+    out = capsys.readouterr()
+    flagged = {line.split("'")[1] for line in (out.out + out.err).splitlines() if " GD120 " in line}
+    assert status in (0, 1)
+    assert flagged == {
+        "Group.Read.WriteAll",
+        "EduRoster.WriteWrite.All",
+        "IdentityUserflow.ReadWrite.All",
+    }
+
+
+def test_a_built_package_answers_the_scan_as_the_model_does(built, names, tmp_path, capsys):
+    program = write(tmp_path, "app.py", every_surface(names))
+    status, from_specs = ask(built, capsys, "--scan", str(program), "--format", "json")
+    assert status == 0
+    status = main(
+        ["permissions", "--package-dir", str(built / "out"), "--scan", str(program)]
+        + ["--format", "json"]
+    )
+    from_package = json.loads(capsys.readouterr().out)
+    assert status == 0
+    expected = json.loads(from_specs)
+    assert from_package["calls"] == expected["calls"]
+    assert from_package["required"] == expected["required"]
