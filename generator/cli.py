@@ -31,6 +31,7 @@ from .pages import API_VERSIONS, version_folders
 from .parse import parse_file
 from .pipeline import BuildResult, Settings, analyse
 from .report import table
+from .permission_names import OPENID_SCOPES
 from .scopes import query
 from .scopes.scan import scan
 from .workers import Workers, default_jobs
@@ -491,7 +492,10 @@ def _permissions(args: argparse.Namespace) -> int:
         names, where, lines = granted
         result = replace(
             result,
-            check=catalog.check(result.operations, names, kind),
+            # OpenID Connect scopes (openid, profile…) are granted beside permissions, not one
+            check=catalog.check(
+                result.operations, [n for n in names if n not in OPENID_SCOPES], kind
+            ),
             granted_source=where,
             granted_lines=lines,
             fail_on_excess=args.fail_on_excess,

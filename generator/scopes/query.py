@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import posixpath
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,9 @@ __all__ = [
     "text",
 ]
 
-# Where a page says what an operation needs: its path, and the line of each kind's row.
-Origins = dict[str, tuple[str, dict[str, int]]]
+# Where a page says what an operation needs: the file, the line of each kind's row, and
+# the page that includes that file (when the table is an include).
+Origins = dict[str, tuple[str, dict[str, int], str]]
 
 DATA_MODULE = "_permissions_data.py"
 
@@ -87,10 +89,12 @@ def _origins(operations: list[Operation]) -> Origins:
         lines: dict[str, int] = {}
         for row in operation.permissions.rows:
             lines.setdefault(row.kind, row.line or operation.permissions.line)
-        source = operation.source
-        if operation.permissions.source:
-            source = f"{operation.source} (include {operation.permissions.source})"
-        found[operation.qualified_name] = (source, lines)
+        source, included_by = operation.source, ""
+        if operation.permissions.source:  # the rows' lines are the include's
+            folder = posixpath.dirname(operation.source)
+            source = posixpath.normpath(posixpath.join(folder, operation.permissions.source))
+            included_by = operation.source
+        found[operation.qualified_name] = (source, lines, included_by)
     return found
 
 
@@ -98,7 +102,7 @@ def load_package(folder: Path) -> Source:
     """The catalog and endpoints of a built package (no page lines: a package has none)."""
     catalog = from_package(folder)
     package = _package_folder(folder)
-    origins: Origins = {name: (entry.page, {}) for name, entry in catalog.entries.items()}
+    origins: Origins = {name: (entry.page, {}, "") for name, entry in catalog.entries.items()}
     return Source(catalog, endpoint_table.from_package(package), origins)
 
 
@@ -308,13 +312,14 @@ class Answer:
             calls.setdefault(call.operation, []).append(call)
         found: dict[str, list[dict[str, Any]]] = {scope: [] for scope in requirement.scopes}
         for operation, alternative in requirement.choices:
-            page, lines = self.origins.get(operation, ("", {}))
+            page, lines, included_by = self.origins.get(operation, ("", {}, ""))
             for scope in alternative:
                 found.setdefault(scope, []).append(
                     {
                         "operation": operation,
                         "page": page,
                         "line": lines.get(requirement.kind, 0),
+                        "included_by": included_by,
                         "together_with": [other for other in alternative if other != scope],
                         "calls": [f"{c.path}:{c.line}" for c in calls.get(operation, [])],
                     }
@@ -469,6 +474,8 @@ def text(result: Answer, catalog: Catalog) -> str:
                     where = f"{need['page']}:{need['line']}" if need["line"] else need["page"]
                     together = need["together_with"]
                     also = f" (with {', '.join(together)})" if together else ""
+                    if need["included_by"]:
+                        where += f" (included by {need['included_by']})"
                     lines.append(f"    {need['operation']}{also}: the page says so at {where}")
                     for place in need["calls"]:
                         lines.append(f"      called at {place}")
