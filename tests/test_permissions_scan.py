@@ -653,3 +653,50 @@ def test_a_built_package_answers_the_scan_as_the_model_does(built, names, tmp_pa
     expected = json.loads(from_specs)
     assert from_package["calls"] == expected["calls"]
     assert from_package["required"] == expected["required"]
+
+
+def test_clients_known_by_their_class_and_calls_on_unknown_objects_said_loudly(
+    built, names, tmp_path, capsys
+):
+    group, method = names["message-get"].split(".")
+    team_group, team_method = names["team-get"].split(".")
+    group_class = group.replace("_", " ").title().replace(" ", "") + "Operations"
+    program = write(
+        tmp_path,
+        "kinds.py",
+        f"""\
+        from service import GraphClient
+        from service.groups.{group} import {group_class}
+        from app.graph import shared_client
+
+
+        class Tenant(GraphClient):
+            pass
+
+
+        def mailbox(client: GraphClient) -> {group_class}:
+            return client.{group}
+
+
+        def read(box: {group_class}, anything) -> None:
+            box.{method}("m1", user_id="u")                        # 15: a parameter typed as the group
+            mailbox(Tenant()).{method}("m2", user_id="u")          # 16: a function typed as returning it
+            first, second = Tenant(), 3
+            first.{team_group}.{team_method}("t1")                 # 18: unpacked from a tuple
+            anything.{team_group}.{team_method}("t2")              # 19: not annotated: loud
+            shared_client.{group}.{method}("m3")                   # 20: imported: loud
+            mapping = dict()
+            mapping.{group}.{method}("x")                          # 22: bound here to something else
+        """,
+    )
+    status, out = ask(built, capsys, "--scan", str(program), "--format", "json")
+    answer = json.loads(out)
+    assert [(c["line"], c["operation"]) for c in answer["calls"]] == [
+        (15, f"{group}.{method}"),
+        (16, f"{group}.{method}"),
+        (18, f"{team_group}.{team_method}"),
+    ]
+    assert [(u["line"], u["message"].split(" (")[0]) for u in answer["unresolved"]] == [
+        (19, f"{team_group}.{team_method} called on an object not known to be a client"),
+        (20, f"{group}.{method} called on an object not known to be a client"),
+    ]

@@ -169,26 +169,41 @@ def scan_source(
         ]
 
 
-def _is_client_class(node: ast.expr) -> bool:
-    """An annotation naming a client class (``GraphClient``, ``"GraphClient"``,
+def _annotation_names(node: ast.expr) -> list[str]:
+    """The class names an annotation mentions (``GraphClient``, ``"GraphClient"``,
     ``GraphClient | None``, ``Optional[GraphClient]``), looked at iteratively."""
+    names: list[str] = []
     todo = [node]
     while todo:
         item = todo.pop()
-        if isinstance(item, ast.Name) and item.id in CLIENT_CLASSES:
-            return True
-        if isinstance(item, ast.Attribute) and item.attr in CLIENT_CLASSES:
-            return True
-        if isinstance(item, ast.Constant) and isinstance(item.value, str):
-            if item.value.rsplit(".", 1)[-1].strip() in CLIENT_CLASSES:
-                return True
+        if isinstance(item, ast.Name):
+            names.append(item.id)
+        elif isinstance(item, ast.Attribute):
+            names.append(item.attr)
+        elif isinstance(item, ast.Constant) and isinstance(item.value, str):
+            text = item.value.replace("|", " ").replace("[", " ").replace("]", " ")
+            names += [word.rsplit(".", 1)[-1] for word in text.split() if word]
         elif isinstance(item, ast.BinOp):
             todo += [item.left, item.right]
         elif isinstance(item, ast.Subscript):
             todo.append(item.slice)
         elif isinstance(item, ast.Tuple):
             todo += item.elts
-    return False
+    return names
+
+
+def _group_key(name: str) -> str:
+    return name.replace("_", "").lower()
+
+
+def _operations_class(name: str) -> str | None:
+    """``MessageOperations``, ``AsyncRawMessageOperations`` → the key of group ``message``."""
+    if not name.endswith("Operations") or name == "Operations":
+        return None
+    base = name[: -len("Operations")].removeprefix("Async")
+    for mode in ("Raw", "Stream"):
+        base = base.removeprefix(mode)
+    return _group_key(base) if base else None
 
 
 # What an expression stands for: ("client",), ("class",), ("factory",), ("group", g),
@@ -210,9 +225,16 @@ class _FileScan:
         self.lines = source.splitlines()
         self.endpoints = endpoints
         self.groups = endpoints.groups
+        self.group_keys = {_group_key(group): group for group in self.groups}
+        self.client_classes: set[str] = set(CLIENT_CLASSES)  # and their subclasses here
         self.clients: set[str] = set()
         self.client_attrs: set[str] = set()
         self.factories: set[str] = set()
+        self.group_attrs: dict[str, str] = {}  # attribute annotated with a group's class
+        self.group_factories: dict[str, str] = {}  # function returning a group's class
+        self.assigned: set[str] = set()  # names this file binds by assignment
+        self.unannotated: set[str] = set()  # parameters without an annotation
+        self.imported: set[str] = set()
         self.aliases: dict[str, tuple[str, ...]] = {}  # name → group, method or client method
         self.strings: dict[str, list[ast.expr]] = {}  # name → the strings bound to it
         self.maybe_none: set[str] = set()  # names that may hold None
@@ -239,19 +261,50 @@ class _FileScan:
         self._find(nodes, {id(b.value) for b in bindings if not b.target.startswith(".")})
         return self.calls, self.lost
 
+    def _is_client_class(self, annotation: ast.expr) -> bool:
+        return any(name in self.client_classes for name in _annotation_names(annotation))
+
+    def _group_class(self, annotation: ast.expr) -> str | None:
+        for name in _annotation_names(annotation):
+            key = _operations_class(name)
+            if key is not None and key in self.group_keys:
+                return self.group_keys[key]
+        return None
+
+    def _subclasses(self, nodes: list[ast.AST]) -> None:
+        """Classes of this file derived from a client class are client classes too."""
+        classes = [node for node in nodes if isinstance(node, ast.ClassDef)]
+        while True:
+            before = len(self.client_classes)
+            for node in classes:
+                if any(self._is_client_class(base) for base in node.bases):
+                    self.client_classes.add(node.name)
+            if len(self.client_classes) == before:
+                return
+
     def _collect(self, nodes: list[ast.AST]) -> list[_Binding]:
+        self._subclasses(nodes)
         bindings: list[_Binding] = []
         for node in nodes:
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._bind_target(bindings, target, node.value)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                self.imported.update((a.asname or a.name).split(".")[0] for a in node.names)
             elif isinstance(node, ast.AnnAssign):
-                if _is_client_class(node.annotation):
+                group = self._group_class(node.annotation)
+                if self._is_client_class(node.annotation):
                     if isinstance(node.target, ast.Name):
                         self.clients.add(node.target.id)
                         self.client_attrs.add(node.target.id)  # a class body's field
                     elif isinstance(node.target, ast.Attribute):
                         self.client_attrs.add(node.target.attr)
+                elif group is not None:
+                    if isinstance(node.target, ast.Name):
+                        self.aliases.setdefault(node.target.id, ("group", group))
+                        self.group_attrs.setdefault(node.target.id, group)
+                    elif isinstance(node.target, ast.Attribute):
+                        self.group_attrs.setdefault(node.target.attr, group)
                 if node.value is not None:
                     self._bind_target(bindings, node.target, node.value)
             elif isinstance(node, ast.NamedExpr):
@@ -261,8 +314,12 @@ class _FileScan:
                     if isinstance(item.optional_vars, ast.Name):
                         bindings.append(_Binding(item.optional_vars.id, item.context_expr, True))
             elif isinstance(node, ast.arg):
-                if node.annotation is not None and _is_client_class(node.annotation):
+                if node.annotation is None:
+                    self.unannotated.add(node.arg)
+                elif self._is_client_class(node.annotation):
                     self.clients.add(node.arg)
+                elif (group := self._group_class(node.annotation)) is not None:
+                    self.aliases.setdefault(node.arg, ("group", group))
                 if node.annotation is not None and _optional(node.annotation):
                     self.maybe_none.add(node.arg)
             elif isinstance(node, ast.arguments):
@@ -276,12 +333,24 @@ class _FileScan:
                     if kw_default is not None and _is_none(kw_default):
                         self.maybe_none.add(arg.arg)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if node.returns is not None and _is_client_class(node.returns):
+                if node.returns is not None and self._is_client_class(node.returns):
                     self.factories.add(node.name)
+                elif node.returns is not None:
+                    group = self._group_class(node.returns)
+                    if group is not None:
+                        self.group_factories[node.name] = group
         return bindings
 
     def _bind_target(self, bindings: list[_Binding], target: ast.expr, value: ast.expr) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts):
+                for each, part in zip(target.elts, value.elts):  # a, b = GraphClient(), x
+                    self._bind_target(bindings, each, part)
+            else:
+                self.assigned.update(n.id for n in target.elts if isinstance(n, ast.Name))
+            return
         if isinstance(target, ast.Name):
+            self.assigned.add(target.id)
             bindings.append(_Binding(target.id, value))
             if isinstance(value, (ast.Constant, ast.JoinedStr, ast.BinOp)):
                 if _is_none(value):
@@ -358,10 +427,12 @@ class _FileScan:
             return CLIENT
         if name in self.aliases:
             return self.aliases[name]
-        if name in CLIENT_CLASSES:
+        if name in self.client_classes:
             return ("class",)
         if name in self.factories:
             return ("factory",)
+        if name in self.group_factories:
+            return ("gfactory", self.group_factories[name])
         return None
 
     def _step(self, inner: Kind, node: ast.expr) -> Kind:
@@ -372,16 +443,22 @@ class _FileScan:
                 return None
             if inner[0] in ("class", "factory"):
                 return CLIENT
+            if inner[0] == "gfactory":
+                return ("group", inner[1])
             if inner[0] == "cmethod" and inner[1] in CLIENT_METHODS:
                 return CLIENT
             return None
         assert isinstance(node, ast.Attribute)
         attr = node.attr
-        if attr in CLIENT_CLASSES:
+        if attr in self.client_classes:
             return ("class",)
         if inner is None:
             if attr in self.client_attrs:
                 return CLIENT  # an attribute of a user object, annotated or bound as a client
+            if attr in self.group_attrs:
+                return ("group", self.group_attrs[attr])
+            if attr in self.group_factories:
+                return ("gfactory", self.group_factories[attr])
             return ("factory",) if attr in self.factories else None
         if inner == CLIENT:
             if attr in SAME_CLIENT:
@@ -439,6 +516,13 @@ class _FileScan:
                 target = self.resolve(node.args[0], memo)
                 if target is not None and target[0] in ("client", "group"):
                     self._lose(node, f"dynamic call: {self._text(node)}")
+            elif self._looks_like_a_call(func, memo):
+                assert isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute)
+                self._lose(
+                    node,
+                    f"{func.value.attr}.{func.attr} called on an object not known to be a client"
+                    f" (annotate it with GraphClient): {self._text(node)}",
+                )
             return
         if kind[0] == "method":
             endpoint = self.endpoints.by_name[f"{kind[1]}.{kind[2]}"]
@@ -461,6 +545,29 @@ class _FileScan:
                 self._lose(
                     node, f"unknown client attribute: {kind[2]} (not a group of the package)"
                 )
+
+    def _looks_like_a_call(self, func: ast.expr, memo: dict[int, Kind]) -> bool:
+        """``x.group.method(...)`` with a group and method of the package, on an ``x`` the
+        scan cannot place: a parameter without annotation, an imported name, a name the
+        file never binds, or an attribute of one (``self.client`` set from such a name).
+        Said loudly rather than missed; a name bound here to something else is left alone."""
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute)):
+            return False
+        group, method = func.value.attr, func.attr
+        if method not in self.groups.get(group, ()):
+            return False
+        base = func.value.value
+        if self.resolve(base, memo) is not None:
+            return False
+        root: ast.expr = base
+        while isinstance(root, (ast.Attribute, ast.Call, ast.Await)):
+            root = root.func if isinstance(root, ast.Call) else root.value
+        if not isinstance(root, ast.Name):
+            return False
+        name = root.id
+        if root is base:
+            return name in self.unannotated or name in self.imported or name not in self.assigned
+        return True  # an attribute of some object: nothing says what it holds
 
     def _record(
         self, node: ast.expr, endpoint: Endpoint, targets: tuple[str, ...], how: str
