@@ -469,7 +469,7 @@ def _permissions(args: argparse.Namespace) -> int:
     granted: tuple[list[str], tuple[str, int], dict[str, int]] = ([], ("", 0), {})
     if gate:
         granted = _granted(args)
-        query.check_granted(granted[0], catalog)
+        query.check_granted(granted[0], catalog, granted[1][0], granted[2])
     scanned = None
     impossible: tuple[tuple[query.Call, str], ...] = ()
     if args.scan:

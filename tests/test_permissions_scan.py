@@ -401,6 +401,11 @@ def test_a_misspelt_grant_is_an_error_with_a_suggestion(built, names, tmp_path, 
         built, capsys, "--scan", str(program), "--granted", "Mail.Send,openid,offline_access"
     )
     assert status == 0
+    granted = tmp_path / "granted.txt"
+    granted.write_text("Mail.Send\n# and\nZzz.Qqq.All\n", encoding="utf-8")
+    status, out = ask(built, capsys, "--scan", str(program), "--granted-file", str(granted))
+    assert status == 2
+    assert f"Zzz.Qqq.All at {granted}:3" in out and "did you mean" not in out
 
 
 def test_explain_says_which_calls_need_each_permission_and_where_the_page_says_so(

@@ -386,7 +386,9 @@ def variant_aware(
     return Catalog(entries), tuple(sorted(impossible, key=lambda i: (i[0].path, i[0].line)))
 
 
-def check_granted(names: list[str], catalog: Catalog) -> None:
+def check_granted(
+    names: list[str], catalog: Catalog, source: str = "", lines: dict[str, int] | None = None
+) -> None:
     """Refuse granted names no page names: a misspelt grant would otherwise be reported
     as over-privilege while the permission it meant is missing."""
     known = {
@@ -403,7 +405,9 @@ def check_granted(names: list[str], catalog: Catalog) -> None:
     for name in unknown:
         close = suggestion(name, known)
         hint = f" (did you mean {close}?)" if close else ""
-        problems.append(f"{name}{hint}")
+        line = (lines or {}).get(name)
+        where = f" at {source}:{line}" if source and line else ""
+        problems.append(f"{name}{where}{hint}")
     raise InputError(
         f"granted permission(s) that no page of the model names: {'; '.join(problems)}"
     )
