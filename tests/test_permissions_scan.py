@@ -619,6 +619,23 @@ def test_lint_flags_permission_names_that_look_misspelt(tmp_path, capsys):
         ("widget-update.md", "Widget.Read.WriteAll", "Widget.ReadWrite.All"),
         ("widget-update.md", "Widget.Read.WriteAll", "Widget.ReadWrite.All"),
     ]  # each on its two rows (work, application)
+    # and an answer that chooses such a name says so
+    out_dir = tmp_path.parent / (tmp_path.name + "-out")
+    assert (
+        main(
+            ["build", str(tmp_path), "--out", str(out_dir / "pkg"), "--specs", str(out_dir)]
+            + ["--package", "typos", "--no-cache", "--jobs", "1", "--quiet"]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    names = {e.page: n for n, e in query.from_specs(out_dir / "v1.0").entries.items()}
+    status = main(["permissions", "--specs", str(out_dir), names["widget-update"]])
+    assert status == 0
+    assert (
+        "notice: permission Widget.Read.WriteAll (in a set above) looks like a misspelling of"
+        " Widget.ReadWrite.All" in capsys.readouterr().out
+    )
 
 
 def test_lint_of_the_english_pages_flags_their_three_misspelt_names(corpus_root, capsys):

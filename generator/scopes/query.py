@@ -17,7 +17,7 @@ from typing import Any
 from .. import specio
 from ..errors import InputError
 from ..model import Operation
-from ..permission_names import OPENID_SCOPES, suggestion
+from ..permission_names import OPENID_SCOPES, suggestion, suspects
 from ..permission_table import table
 from ..runtime.permissions import (
     KIND_LABELS,
@@ -183,6 +183,7 @@ class Answer:
     impossible: tuple[tuple[Call, str], ...] = ()
     origins: Origins = field(default_factory=dict)
     explain: bool = False
+    misspelt: tuple[tuple[str, str], ...] = ()  # a chosen name that looks like a typo, of what
 
     @property
     def gate_fails_unresolved(self) -> bool:
@@ -200,6 +201,16 @@ class Answer:
         if self.gate_fails_impossible or application:
             level = "error" if self.gate_fails_impossible else "notice"
             found += [Finding(c.path, c.line, level, why) for c, why in self.impossible]
+        for name, other in self.misspelt:
+            found.append(
+                Finding(
+                    "",
+                    0,
+                    "notice",
+                    f"permission {name} (in a set above) looks like a misspelling of {other}:"
+                    " the page may be wrong (GD120 in graphdoc lint)",
+                )
+            )
         if self.check is None:
             return found
         if self.gate_fails_unresolved:
@@ -291,6 +302,8 @@ class Answer:
                 {"path": c.path, "line": c.line, "operation": c.operation, "message": why}
                 for c, why in self.impossible
             ]
+        if self.misspelt:
+            data["misspelt_permissions"] = dict(self.misspelt)
         if self.explain:
             data["explain"] = {r.kind: self.explained(r) for r in self.requirements}
         if self.check is not None:
@@ -426,12 +439,33 @@ def answer(
     if scanned is not None:
         operations += list(scanned.operations)
     ordered = tuple(sorted(set(operations)))
+    requirements = tuple(catalog.requirement(ordered, kind) for kind in kinds)
+    chosen = {scope for requirement in requirements for scope in requirement.scopes}
     return Answer(
         ordered,
-        tuple(catalog.requirement(ordered, kind) for kind in kinds),
+        requirements,
         scanned.calls if scanned else (),
         scanned.unresolved if scanned else (),
+        misspelt=tuple(
+            (name, other) for name, other in misspelt_names(catalog).items() if name in chosen
+        ),
     )
+
+
+def misspelt_names(catalog: Catalog) -> dict[str, str]:
+    """Permission names of the catalog that look like typos of a name more operations
+    use (GD120's rule, on the operations at hand): name → the name it likely means."""
+    counts: dict[str, int] = {}
+    for entry in catalog.entries.values():
+        names = {
+            scope
+            for access in entry.access
+            for alternative in access.least + access.higher
+            for scope in alternative
+        }
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return suspects(counts)
 
 
 def text(result: Answer, catalog: Catalog) -> str:
