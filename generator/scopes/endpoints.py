@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..model import Operation, PathParam, PathVariant
 from ..replay import positional_params, signature_params
 from ..runtime._contract import read_table
-from ..urls import match_url
+from ..urls import first_segment, index_keys, match_url, written_path
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -73,6 +73,10 @@ class Endpoints:
         self.by_name: dict[str, Endpoint] = {}
         self.by_method: dict[str, list[Endpoint]] = {}
         self._matched: dict[tuple[str, str], list[tuple[str, str]]] = {}  # the calls repeat
+        # by HTTP method and first path segment, as the replay's index: a URL is tried
+        # against the operations that could match it, not against every one
+        self.by_segment: dict[tuple[str, str], list[Endpoint]] = {}
+        self.anywhere: dict[str, list[Endpoint]] = {}
         for operation in sorted(operations, key=lambda op: op.qualified_name):
             variants = tuple(
                 Variant(v.target, frozenset(_PLACEHOLDER.findall(v.target)))
@@ -85,7 +89,13 @@ class Endpoints:
                 order = tuple(signature_params(operation)[0] + positional_params(operation))
             endpoint = Endpoint(operation, variants, order)
             self.by_name[endpoint.name] = endpoint
-            self.by_method.setdefault(operation.http_method.upper(), []).append(endpoint)
+            method = operation.http_method.upper()
+            self.by_method.setdefault(method, []).append(endpoint)
+            keys = index_keys(operation)
+            for key in keys:
+                self.by_segment.setdefault((key[0].upper(), key[1]), []).append(endpoint)
+            if len(keys) < len({first_segment(v.path) for v in operation.variants}):
+                self.anywhere.setdefault(method, []).append(endpoint)  # a path opens with {x}
 
     @property
     def groups(self) -> dict[str, frozenset[str]]:
@@ -106,7 +116,9 @@ class Endpoints:
 
     def _match(self, method: str, url: str) -> list[tuple[str, str]]:
         found: list[tuple[int, str, str]] = []
-        for endpoint in self.by_method.get(method.upper(), []):
+        segment = first_segment(written_path(url))
+        candidates = self.by_segment.get((method, segment), []) + self.anywhere.get(method, [])
+        for endpoint in dict.fromkeys(candidates):
             hit = match_url(endpoint.operation, url)
             if hit is not None:
                 literal = len(_PLACEHOLDER.sub("", hit.variant.path))
