@@ -78,8 +78,8 @@ def hostile() -> dict[str, str]:
     }
 
 
-def command(path: Path) -> list[str]:
-    return [sys.executable, "-m", "generator", "permissions", "--specs", str(SPECS)] + [
+def command(path: Path, specs: Path = SPECS) -> list[str]:
+    return [sys.executable, "-m", "generator", "permissions", "--specs", str(specs)] + [
         "--scan",
         str(path),
         "--format",
@@ -105,15 +105,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lines", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--specs",
+        type=Path,
+        default=SPECS,
+        help="a model folder (default: the embedded one; e.g. one built from a whole corpus)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         program = Path(folder) / "program.py"
         program.write_text(large_program(args.lines), encoding="utf-8")
-        source = query.load_specs(SPECS / "v1.0")
+        source = query.load_specs(args.specs / "v1.0")
         start, cpu_start = time.perf_counter(), time.process_time()
         found = scan([str(program)], source.endpoints)
         alone, alone_cpu = time.perf_counter() - start, time.process_time() - cpu_start
-        runs = [child(command(program)) for _ in range(args.runs)]
+        runs = [child(command(program, args.specs)) for _ in range(args.runs)]
         lines = len(program.read_text(encoding="utf-8").splitlines())
         print(
             f"program of {lines} lines: {len(found.calls)} calls found,"
@@ -129,7 +135,7 @@ def main() -> None:
         for name, text in hostile().items():
             path = Path(folder) / "hostile.py"
             path.write_text(text, encoding="utf-8")
-            seconds, cpu, rss, out = child(command(path))
+            seconds, cpu, rss, out = child(command(path, args.specs))
             said = "no output"
             if out.strip():
                 answer = json.loads(out)

@@ -118,7 +118,7 @@ class Endpoints:
         found: list[tuple[int, str, str]] = []
         segment = first_segment(written_path(url))
         candidates = self.by_segment.get((method, segment), []) + self.anywhere.get(method, [])
-        for endpoint in dict.fromkeys(candidates):
+        for endpoint in {each.name: each for each in candidates}.values():
             hit = match_url(endpoint.operation, url)
             if hit is not None:
                 literal = len(_PLACEHOLDER.sub("", hit.variant.path))
