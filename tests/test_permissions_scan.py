@@ -116,7 +116,11 @@ PAGES = {
         "Group.ReadWrite.All|Directory.ReadWrite.All",
         NO,
         "Group.Create|Group.ReadWrite.All",
-    ),
+    )
+    # an example with JSON bodies: an operation that holds dicts (not hashable)
+    + "\n## Examples\n\n### Request\n\n```http\nPOST https://graph.microsoft.com/v1.0/groups\n"
+    + 'Content-type: application/json\n\n{"displayName": "Team"}\n```\n\n### Response\n\n'
+    + '```http\nHTTP/1.1 201 Created\nContent-type: application/json\n\n{"id": "g1"}\n```\n',
     "user-list.md": page(
         "user: list",
         ["GET /users"],
