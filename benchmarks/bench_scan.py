@@ -10,7 +10,8 @@ Figures printed, never asserted:
   is the figure to compare on a shared machine, whose load inflates wall time);
 - hostile files, each scanned in a child process: a ``+`` chain of 5,000 terms, an
   attribute chain of 20,000, 5,000 nested lambdas, 3,000 chained aliases (each defined
-  after its use), 5,000 names bound to client groups: wall time and peak RSS (``os.wait4``),
+  after its use), 5,000 names bound to client groups, 3,000 client subclasses (each before
+  its base): wall time and peak RSS (``os.wait4``),
   and what the scan said of the file.
 
 Run from the repo root: ``python benchmarks/bench_scan.py``.
@@ -69,7 +70,11 @@ def hostile() -> dict[str, str]:
     chain += ["a3000 = c.message", "a0.get('m', user_id='u')"]
     many = ["from graphdoc_client import GraphClient", "c = GraphClient()"]
     many += [f"g{i} = c.message\ng{i}.get('m{i}', user_id='u')" for i in range(5000)]
+    classes = ["from graphdoc_client import GraphClient"]
+    classes += [f"class C{i}(C{i + 1}):\n    pass" for i in range(3000)]
+    classes += ["class C3000(GraphClient):\n    pass", "C0().message.get('m', user_id='u')"]
     return {
+        "3,000 subclasses, bases last": "\n".join(classes) + "\n",
         "plus chain of 5,000 terms": "x = " + " + ".join(["a"] * 5000) + "\n",
         "attribute chain of 20,000": "x = a" + ".b" * 20000 + "\n",
         "5,000 nested lambdas": "f = " + "lambda: " * 5000 + "1\n",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import InputError
@@ -50,16 +51,28 @@ class Endpoint:
     def name(self) -> str:
         return self.operation.qualified_name
 
-    @property
+    @cached_property
     def common(self) -> frozenset[str]:
-        """The parameters every variant takes (the method's positional ones)."""
+        """The parameters every variant takes."""
         names = [variant.names for variant in self.variants]
         return frozenset.intersection(*names) if names else frozenset()
 
-    @property
+    @cached_property
     def optional(self) -> frozenset[str]:
         names = frozenset().union(*(variant.names for variant in self.variants))
         return names - self.common
+
+    @cached_property
+    def targets(self) -> tuple[str, ...]:
+        return tuple(variant.target for variant in self.variants)
+
+    @cached_property
+    def by_names(self) -> dict[frozenset[str], tuple[str, ...]]:
+        """The targets that take exactly these parameters (a page may list thousands)."""
+        found: dict[frozenset[str], list[str]] = {}
+        for variant in self.variants:
+            found.setdefault(variant.names, []).append(variant.target)
+        return {names: tuple(targets) for names, targets in found.items()}
 
 
 class Endpoints:

@@ -273,14 +273,18 @@ class _FileScan:
 
     def _subclasses(self, nodes: list[ast.AST]) -> None:
         """Classes of this file derived from a client class are client classes too."""
-        classes = [node for node in nodes if isinstance(node, ast.ClassDef)]
-        while True:
-            before = len(self.client_classes)
-            for node in classes:
-                if any(self._is_client_class(base) for base in node.bases):
-                    self.client_classes.add(node.name)
-            if len(self.client_classes) == before:
-                return
+        children: dict[str, list[str]] = {}
+        for node in nodes:
+            if isinstance(node, ast.ClassDef):
+                for base in node.bases:
+                    for name in _annotation_names(base):
+                        children.setdefault(name, []).append(node.name)
+        todo = list(self.client_classes)
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in self.client_classes:
+                    self.client_classes.add(child)
+                    todo.append(child)
 
     def _collect(self, nodes: list[ast.AST]) -> list[_Binding]:
         self._subclasses(nodes)
@@ -507,7 +511,7 @@ class _FileScan:
                 kind = self.resolve(node, memo)
                 if kind is not None and kind[0] == "method":
                     endpoint = self.endpoints.by_name[f"{kind[1]}.{kind[2]}"]
-                    self._record(node, endpoint, _targets(endpoint.variants), "value")
+                    self._record(node, endpoint, endpoint.targets, "value")
 
     def _call(self, node: ast.Call, kind: Kind, memo: dict[int, Kind]) -> None:
         if kind is None:
@@ -595,7 +599,7 @@ class _FileScan:
         parameters are exactly those passed (not ``None``). A parameter whose presence the
         source does not decide (``**kwargs``, a name that may hold ``None``) makes every
         combination possible."""
-        every = _targets(endpoint.variants)
+        every = endpoint.targets
         if any(kw.arg is None for kw in node.keywords):
             return every, ""  # **kwargs: any variant
         keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg is not None}
@@ -636,7 +640,7 @@ class _FileScan:
         found: list[str] = []
         for mask in range(1 << len(uncertain)):
             names = given | {uncertain[i] for i in range(len(uncertain)) if mask >> i & 1}
-            found += [v.target for v in endpoint.variants if v.names == names]
+            found += endpoint.by_names.get(frozenset(names), ())
         if not found:
             shown = ", ".join(sorted(given)) or "none"
             return (), f"no documented path takes exactly these path parameters ({shown})"
@@ -756,10 +760,6 @@ class _FileScan:
                 return self._string(bound[0], depth + 1)
             return UNKNOWN if not bound else None
         return UNKNOWN
-
-
-def _targets(variants: Iterable[object]) -> tuple[str, ...]:
-    return tuple(getattr(v, "target") for v in variants)
 
 
 def _mentions(node: ast.expr) -> list[str]:
