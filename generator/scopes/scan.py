@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Union
 
+from ..runtime._upload import ATTACHMENT_SIMPLE_LIMIT, SIMPLE_LIMIT
 from ..urls import on_graph_host
 from .endpoints import Endpoint, Endpoints
 
@@ -683,7 +684,8 @@ class _FileScan:
 
     def _upload(self, node: ast.Call) -> None:
         """``upload(content, item_path=…)``: a small file is one request, a large one an
-        upload session; the size is not in the source, so both are needed."""
+        upload session; unless the content is a literal, its size is not in the source,
+        so both are needed."""
         keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg is not None}
         if any(kw.arg is None for kw in node.keywords):
             self._lose(node, f"upload: its target is given by **kwargs: {self._text(node)}")
@@ -720,6 +722,15 @@ class _FileScan:
                 "parent_id": f"{drive}/items/{UNKNOWN}:/{UNKNOWN}:",
             }[place]
             requests = [("PUT", where + "/content"), ("POST", where + "/createUploadSession")]
+        content = _argument(node, 0, "content")
+        limit = ATTACHMENT_SIMPLE_LIMIT if place == "attach_to" else SIMPLE_LIMIT
+        if (
+            isinstance(content, ast.Constant)
+            and isinstance(content.value, bytes)
+            and len(content.value) <= limit
+            and "simple_limit" not in keywords
+        ):
+            requests = requests[:1]  # the size is in the source: one request, no session
         for method, url in requests:
             self._by_path_text(node, method, url)
 
