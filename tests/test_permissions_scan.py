@@ -725,3 +725,92 @@ def test_clients_known_by_their_class_and_calls_on_unknown_objects_said_loudly(
         (19, f"{team_group}.{team_method} called on an object not known to be a client"),
         (20, f"{group}.{method} called on an object not known to be a client"),
     ]
+
+
+# many programs made of the surfaces above, many grants: the gate against the pages
+
+SNIPPETS: list[tuple[str, list[tuple[str, bool]]]] = [
+    # code (page ids in braces stand for client.<group>.<method>), [(page called, by /me)]
+    ("{message-get}('m')", [("message-get", True)]),
+    ("{message-get}('m', user_id='u')", [("message-get", False)]),
+    ("{user-sendmail}(body={{}})", [("user-sendmail", True)]),
+    ("{user-sendmail}(user_id='u', body={{}})", [("user-sendmail", False)]),
+    (
+        "client.upload(data, item_path='a.txt')",
+        [("driveitem-put-content", True), ("driveitem-createuploadsession", True)],
+    ),
+    (
+        "client.upload(data, item_id='i', drive='/drives/d1')",
+        [("driveitem-put-content", False), ("driveitem-createuploadsession", False)],
+    ),
+    ("client.request('GET', '/users')", [("user-list", False)]),
+    ("client.request('POST', '/groups', json={{}})", [("group-post-groups", False)]),
+    ("{team-get}('t')", [("team-get", False)]),
+    ("{channel-post-messages}('t', 'c', body={{}})", [("channel-post-messages", False)]),
+    (
+        "client.request('GET', \"/reports/getEmailActivityCounts(period='D7')\")",
+        [("reportroot-getemailactivitycounts", False)],
+    ),
+    (
+        "client.follow('/drives/d/items/i/children?$skiptoken=1')",
+        [("driveitem-list-children", False)],
+    ),
+    ("{user-get}()", [("user-get", True)]),
+    ("{user-get}(user_id='u')", [("user-get", False)]),
+]
+
+
+def _gate_ok(calls: list[tuple[str, bool]], granted: set[str], kind: str) -> bool:
+    """The pages' answer: every call can run with the grant."""
+    for page_id, by_me in calls:
+        if kind == "application" and by_me:
+            return False
+        alternatives = TABLES[page_id][kind]
+        if alternatives is None or not any(set(a) <= granted for a in alternatives):
+            return False
+    return True
+
+
+@pytest.mark.parametrize("kind", ["delegated_work", "application"])
+def test_the_gate_agrees_with_the_pages_on_random_programs_and_grants(
+    built, names, tmp_path, capsys, kind
+):
+    import random
+
+    chooser = random.Random(25)
+    documented = sorted({s for tables in TABLES.values() for a in (tables[kind] or []) for s in a})
+    checked = 0
+    for number in range(25):
+        chosen = chooser.sample(SNIPPETS, chooser.randint(1, 4))
+        body = "\n".join("client." + code if code.startswith("{") else code for code, _ in chosen)
+        calls = [call for _, each in chosen for call in each]
+        program = write(tmp_path, f"p{number}.py", _program(names, body))
+        status, out = ask(
+            built,
+            capsys,
+            "--scan",
+            str(program),
+            "--kind",
+            kind.replace("_", "-"),
+            "--format",
+            "json",
+        )
+        needed = json.loads(out)["required"][kind]["permissions"]
+        grants = [needed, [s for s in needed[1:]]]
+        grants += [
+            chooser.sample(documented, chooser.randint(0, len(documented))) for _ in range(3)
+        ]
+        for granted in grants:
+            status, out = ask(
+                built,
+                capsys,
+                "--scan",
+                str(program),
+                "--kind",
+                kind.replace("_", "-"),
+                "--granted",
+                ",".join(granted) or "openid",
+            )
+            assert status == (0 if _gate_ok(calls, set(granted), kind) else 1), (body, granted, out)
+            checked += 1
+    assert checked == 125
