@@ -814,3 +814,19 @@ def test_the_gate_agrees_with_the_pages_on_random_programs_and_grants(
             assert status == (0 if _gate_ok(calls, set(granted), kind) else 1), (body, granted, out)
             checked += 1
     assert checked == 125
+
+
+def test_a_file_too_big_to_analyse_is_unresolved(built, monkeypatch):
+    from generator.scopes import scan as scan_module
+
+    endpoints = query.load_specs(built / "specs" / "v1.0").endpoints
+    source = "x = 1\n" * 1000
+    monkeypatch.setattr(scan_module, "MAX_SOURCE_CHARS", 5000)
+    calls, lost = scan_source("big.py", source, endpoints)
+    assert calls == [] and [(u.line, u.message.split(" (")[0]) for u in lost] == [
+        (1, "not analysed: too big")
+    ]
+    monkeypatch.setattr(scan_module, "MAX_SOURCE_CHARS", 10**6)
+    monkeypatch.setattr(scan_module, "MAX_NODES", 100)
+    calls, lost = scan_source("big.py", source, endpoints)
+    assert [u.message.split(" (")[0] for u in lost] == ["not analysed: too big"]
