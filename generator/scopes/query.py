@@ -133,14 +133,6 @@ def from_package(folder: Path) -> Catalog:
     raise InputError(f"{found[0]}: no TABLE string in it")
 
 
-def groups_of(catalog: Catalog) -> dict[str, frozenset[str]]:
-    methods: dict[str, set[str]] = {}
-    for name in catalog.entries:
-        group, method = name.split(".", 1)
-        methods.setdefault(group, set()).add(method)
-    return {group: frozenset(names) for group, names in sorted(methods.items())}
-
-
 @dataclass(frozen=True)
 class Finding:
     """One line of the gate's verdict: ``path:line: message``."""
