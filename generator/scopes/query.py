@@ -49,6 +49,7 @@ __all__ = [
 Origins = dict[str, tuple[str, dict[str, int], str]]
 
 DATA_MODULE = "_permissions_data.py"
+ME_ONLY_CALLS = "called only through /me paths"
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,11 @@ class Answer:
                     call.path if call else "",
                     call.line if call else 0,
                     "error",
-                    f"{operation}: missing {label} permission: {why}",
+                    (
+                        f"{operation}: not possible with {label} access: {why}"
+                        if why.startswith(ME_ONLY_CALLS)
+                        else f"{operation}: missing {label} permission: {why}"
+                    ),
                 )
             )
         level = "error" if self.fail_on_excess else "notice"
@@ -360,8 +365,7 @@ def variant_aware(
             if len(only_me) == len(mine):
                 first = only_me[0]
                 reason = (
-                    f"called only through /me paths ({first.path}:{first.line}),"
-                    " which need a signed-in user"
+                    f"{ME_ONLY_CALLS} ({first.path}:{first.line})," " which need a signed-in user"
                 )
                 entry = replace(
                     entry,
