@@ -33,6 +33,7 @@ from .pipeline import BuildResult, Settings, analyse
 from .report import table
 from .permission_names import OPENID_SCOPES
 from .scopes import query
+from .scopes.endpoints import Endpoints
 from .scopes.scan import Scan, scan
 from .model import Operation
 from .permission_table import table as permission_table
@@ -285,7 +286,8 @@ class _Tailor:
     def __call__(self, operations: list[Operation]) -> Tailoring:
         catalog = Catalog.from_table(permission_table(operations))
         if self.sources:
-            self.scanned = scan(self.sources, query.groups_of(catalog))
+            self.scanned = scan(self.sources, Endpoints(operations))
+            catalog, _ = query.variant_aware(catalog, self.scanned.calls)
             unresolved = self.scanned.unresolved
             for item in unresolved:
                 print(f"{item.path}:{item.line}: not resolved: {item.message}", file=sys.stderr)
