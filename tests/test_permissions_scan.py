@@ -830,3 +830,37 @@ def test_a_file_too_big_to_analyse_is_unresolved(built, monkeypatch):
     monkeypatch.setattr(scan_module, "MAX_NODES", 100)
     calls, lost = scan_source("big.py", source, endpoints)
     assert [u.message.split(" (")[0] for u in lost] == ["not analysed: too big"]
+
+
+def test_following_the_link_of_a_page_a_call_answered(built, names, tmp_path, capsys):
+    group, method = names["user-list"].split(".")
+    program = write(
+        tmp_path,
+        "pages.py",
+        f"""\
+        from service import AsyncGraphClient, GraphClient
+
+
+        def every_user(client: GraphClient) -> None:
+            page = client.{group}.{method}()
+            while page.next_link:
+                page = client.follow(page.next_link)                 # 7: more of user.list
+
+
+        async def changes(client: AsyncGraphClient, saved) -> None:
+            page = await client.{group}.{method}()
+            page = await client.follow(page.delta_link)              # 12: the same
+            await client.follow(saved.next_link)                     # 13: unknown page
+        """,
+    )
+    status, out = ask(built, capsys, "--scan", str(program), "--format", "json")
+    answer = json.loads(out)
+    assert [(c["line"], c["operation"], c["how"]) for c in answer["calls"]] == [
+        (5, f"{group}.{method}", "call"),
+        (7, f"{group}.{method}", "follow"),
+        (11, f"{group}.{method}", "call"),
+        (12, f"{group}.{method}", "follow"),
+    ]
+    assert [(u["line"], u["message"].split(":")[0]) for u in answer["unresolved"]] == [
+        (13, "follow")
+    ]

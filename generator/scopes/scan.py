@@ -51,6 +51,8 @@ PATH_METHODS = frozenset({"request", "follow", "upload"})
 NOT_GRAPH = frozenset(
     {"close", "aclose", "__exit__", "__aexit__", "base_url", "timeout", "max_retries"}
 )
+# Attributes of a page that hold a link to more of it.
+PAGE_LINKS = frozenset({"next_link", "delta_link"})
 SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "site-packages"})
 # A source this long is not analysed: its calls are listed as unknown instead.
 MAX_SOURCE_CHARS = 8 * 1024 * 1024
@@ -241,6 +243,9 @@ class _FileScan:
         self.maybe_none: set[str] = set()  # names that may hold None
         self.calls: list[Call] = []
         self.lost: list[Unresolved] = []
+        self.values: dict[str, list[ast.expr]] = {}  # name → what it is bound to
+        self.recorded: dict[int, list[Call]] = {}  # call node → the calls recorded for it
+        self.follows: list[tuple[ast.Call, str]] = []  # follow(name.next_link), for later
 
     # learning the names
 
@@ -258,6 +263,9 @@ class _FileScan:
                     )
                 ]
         bindings = self._collect(nodes)
+        for binding in bindings:
+            if not binding.target.startswith(".") and not binding.enter:
+                self.values.setdefault(binding.target, []).append(binding.value)
         self._learn(bindings)
         self._find(nodes, {id(b.value) for b in bindings if not b.target.startswith(".")})
         return self.calls, self.lost
@@ -513,6 +521,35 @@ class _FileScan:
                 if kind is not None and kind[0] == "method":
                     endpoint = self.endpoints.by_name[f"{kind[1]}.{kind[2]}"]
                     self._record(node, endpoint, endpoint.targets, "value")
+        for call, name in self.follows:
+            self._follow_page(call, name, memo)
+
+    def _follow_page(self, node: ast.Call, name: str, memo: dict[int, Kind]) -> None:
+        """``client.follow(page.next_link)``: the link of a page that a call of this file
+        answered (``page = client.user.list()``; ``page = client.follow(page.next_link)``
+        again) reads more of the same collection, with the same permissions."""
+        found: list[Call] = []
+        for value in self.values.get(name, []):
+            inner = value.value if isinstance(value, ast.Await) else value
+            if id(inner) in self.recorded:
+                found += self.recorded[id(inner)]
+            elif isinstance(inner, ast.Call) and self.resolve(inner.func, memo) == (
+                "cmethod",
+                "follow",
+            ):
+                continue  # the next page of the same chain
+            else:
+                found = []
+                break  # bound to something else too: the link's page is unknown
+        if not found:
+            self._lose(
+                node,
+                f"follow: the link is not literal, nor the link of a page a call here"
+                f" answered: {self._text(node)}",
+            )
+            return
+        for operation, variants in dict.fromkeys((c.operation, c.variants) for c in found):
+            self._record(node, self.endpoints.by_name[operation], variants, "follow")
 
     def _call(self, node: ast.Call, kind: Kind, memo: dict[int, Kind]) -> None:
         if kind is None:
@@ -540,7 +577,14 @@ class _FileScan:
             self._request(node)
         elif kind[0] == "cmethod" and kind[1] == "follow":
             link = _argument(node, 0, "link")
-            self._by_path(node, "GET", link, "follow", "the link")
+            if (
+                isinstance(link, ast.Attribute)
+                and isinstance(link.value, ast.Name)
+                and link.attr in PAGE_LINKS
+            ):
+                self.follows.append((node, link.value.id))  # once every call is known
+            else:
+                self._by_path(node, "GET", link, "follow", "the link")
         elif kind[0] == "cmethod" and kind[1] == "upload":
             self._upload(node)
         elif kind[0] == "unknown":
@@ -577,9 +621,9 @@ class _FileScan:
     def _record(
         self, node: ast.expr, endpoint: Endpoint, targets: tuple[str, ...], how: str
     ) -> None:
-        self.calls.append(
-            Call(self.path, node.lineno, endpoint.name, targets, how, self._line(node.lineno))
-        )
+        call = Call(self.path, node.lineno, endpoint.name, targets, how, self._line(node.lineno))
+        self.calls.append(call)
+        self.recorded.setdefault(id(node), []).append(call)
 
     def _lose(self, node: ast.expr, message: str) -> None:
         self.lost.append(Unresolved(self.path, node.lineno, message))
