@@ -505,7 +505,9 @@ def text(result: Answer, catalog: Catalog) -> str:
             for scope, needs in result.explained(requirement).items():
                 lines.append(f"  why {scope}:")
                 for need in needs:
-                    where = f"{need['page']}:{need['line']}" if need["line"] else need["page"]
+                    where = f"{need['page']}:{need['line']}"
+                    if not need["line"]:  # a built package keeps page ids, not lines
+                        where = f"page {need['page']} (read from a package: no line)"
                     together = need["together_with"]
                     also = f" (with {', '.join(together)})" if together else ""
                     if need["included_by"]:
