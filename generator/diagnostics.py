@@ -344,6 +344,14 @@ EXAMPLE_BODY_REPAIRED = _code(
     "An example body is almost JSON (trailing comma, typographic quotes, an elision, an unquoted key or placeholder value); it is read after repairs.",
 )
 
+# permissions
+PERMISSION_NAME_TYPO = _code(
+    "GD120",
+    "permission-name-typo",
+    "warning",
+    "A permission name looks like a misspelling of a name the other pages of the run use more often (other letter case, other cut into segments, one letter or one repeated word apart).",
+)
+
 CODES: dict[str, Code] = {code.code: code for code in _REGISTRY}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 

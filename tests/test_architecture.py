@@ -31,6 +31,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
                 "naming",
                 "urls",
                 "permissions",
+                "permission_names",
                 "examples",
                 "derive",
                 "parse",
