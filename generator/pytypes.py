@@ -13,7 +13,7 @@ import keyword
 import re
 from dataclasses import dataclass
 
-from .model import EnumType, Operation, Resource, TypeRef
+from .model import PYTHON_PRIMITIVES, EnumType, Operation, Resource, TypeRef
 from .naming import unique
 from .pysource import (
     LINE_LENGTH,
@@ -35,26 +35,6 @@ ODATA_TYPE = "@odata.type"
 # How a group module names the types module (``from .. import types as _types``): an alias
 # no method, parameter or imported name can take.
 TYPES_ALIAS = "_types"
-# Edm primitives as JSON carries them: dates, times, durations and GUIDs are strings.
-_PRIMITIVES = {
-    "String": "str",
-    "Guid": "str",
-    "DateTimeOffset": "str",
-    "Date": "str",
-    "TimeOfDay": "str",
-    "Duration": "str",
-    "Binary": "str",
-    "Stream": "str",
-    "Boolean": "bool",
-    "Int16": "int",
-    "Int32": "int",
-    "Int64": "int",
-    "Byte": "int",
-    "SByte": "int",
-    "Double": "float",
-    "Single": "float",
-    "Decimal": "float",
-}
 
 
 @dataclass(frozen=True)
@@ -91,7 +71,7 @@ def annotation(ref: TypeRef, names: TypeNames, module: str = "") -> str:
     """The Python type of a property's value; ``module`` prefixes a type of the types
     module, as a group module names it (``_types.``)."""
     if ref.kind == "primitive":
-        single = _PRIMITIVES.get(ref.name, "Any")
+        single = PYTHON_PRIMITIVES.get(ref.name, "Any")
     else:
         found = names.of_type(ref.name)
         single = module + found if found else ("Any" if ref.kind == "unknown" else ANY_OBJECT)
