@@ -169,6 +169,8 @@ def types_of(results: Sequence[ResourceResult]) -> Types:
     index = build_index(
         ((result.path, result.types) for result in ordered),
         lambda *args: found.append(Diagnostic(*args)),
+        frozenset().union(*(result.words for result in results)),
+        {name: members for result in results for name, members in result.unverified},
     )
     figures = type_figures(
         len(results),

@@ -143,7 +143,10 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
         if name is None:
             continue
         if isinstance(item, EnumType):
-            members = [literal(member) for member in item.members] or [literal("")]
+            if not item.members:  # members the page could not give as wire values
+                blocks.append(f"{name} = str")
+                continue
+            members = [literal(member) for member in item.members]
             blocks.append("\n".join(bracketed(f"{name} = Literal[", members, "]", "")))
             continue
         blocks += _typed_dict(item, name, names, by_name)

@@ -28,6 +28,7 @@ from typing import Any
 
 from . import lenient_json
 from .diagnostics import (
+    ENUM_MEMBERS_UNTRUSTED,
     FILE_TOO_LARGE,
     PAGE_OUTSIDE_INPUT,
     PAGE_UNREADABLE,
@@ -131,6 +132,13 @@ class ResourceResult:
     types: tuple[Resource | EnumType, ...]
     diagnostics: tuple[Diagnostic, ...]
     described: bool  # the page has the structure of a type (a table or annotation of one)
+    # The words the page's JSON fences hold (keys and the identifiers in string values):
+    # code, the same in every edition, against which a translated page's enum members are
+    # checked once every page is read.
+    words: frozenset[str] = frozenset()
+    # Enums of a translated page whose members only prose shows (no code span, not
+    # camelCase), by qualified name: kept only if the run's JSON shows every one of them.
+    unverified: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def plain(text: str) -> str:
@@ -242,12 +250,20 @@ def _is_enum_table(block: Block) -> bool:
     header, body = block.rows[0], block.rows[1:]
     if not body or len(header) > 3:
         return False
-    if not all(_IDENTIFIER.match(_cell_name(row[0])) for row in body if row and row[0].strip()):
+    # members are identifiers, or (translated) short words, read and then distrusted
+    if not all(_member_shaped(row[0]) for row in body if row and row[0].strip()):
         return False
     if len(header) == 1:
         return True
     values = [row[1].strip() for row in body if len(row) > 1 and row[1].strip()]
     return bool(values) and all(_INTEGER.match(value) for value in values)
+
+
+def _member_shaped(cell: str) -> bool:
+    name = _cell_name(cell)
+    if _IDENTIFIER.match(name):
+        return True
+    return not _LINK.search(cell) and 0 < len(name.split()) <= 4 and len(name) <= 60
 
 
 def _flags(description: str) -> tuple[bool | None, bool | None]:
@@ -334,20 +350,92 @@ def _heading_before(blocks: tuple[Block, ...], index: int) -> Block | None:
     return None
 
 
-def _enum_name(heading: Block | None, stem: str, title_tokens: list[str]) -> str:
-    """The enum a members table lists: the identifier its heading's anchor or the page
-    stem names, else the one camelCase word of its heading, else of the page title."""
-    near = _TOKEN.findall(plain(heading.text)) if heading is not None else []
-    anchor = (heading.anchor if heading is not None else "").lower().replace("-", "")
-    for tokens in (near, title_tokens):
+def _enum_name(
+    heading: Block | None, stem: str, title: Block | None, labels: frozenset[str]
+) -> str:
+    """The enum a members table lists, by structure: the token of its heading that the
+    heading's anchor starts with; else, on a page of several enums, the one token of the
+    heading that is not a label word all the page's enum headings share (``values``,
+    ``valores``); else its one camelCase token; the same on the page title for a page of
+    one enum, where the stem's last part may also name it (``…-dayofweek``)."""
+    last = stem.rsplit("-", 1)[-1]
+    for block in (heading, title):
+        if block is None:
+            continue
+        tokens = _TOKEN.findall(plain(block.text))
+        anchor = block.anchor.lower().replace("-", "")
         for token in tokens:
             lowered = token.lower()
-            if len(lowered) > 2 and (anchor.startswith(lowered) or stem.endswith(lowered)):
-                return token
+            if len(lowered) > 2 and (
+                (anchor.startswith(lowered) and anchor != lowered) or lowered == last
+            ):
+                return str(token)
+        rest = [t for t in tokens if t.lower() not in labels]
+        if block is heading and labels and len(rest) == 1:
+            return str(rest[0])
         camel = [t for t in tokens if re.search(r"[a-z][A-Z]", t)]
         if len(camel) == 1:
-            return camel[0]
+            return str(camel[0])
     return ""
+
+
+def _label_words(headings: list[Block | None]) -> frozenset[str]:
+    """The words most enum headings of a page share: labels, not names (``values``)."""
+    present = [h for h in headings if h is not None]
+    if len(present) < 2:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for heading in present:
+        for token in {t.lower() for t in _TOKEN.findall(plain(heading.text))}:
+            counts[token] = counts.get(token, 0) + 1
+    return frozenset(word for word, count in counts.items() if count * 2 > len(present))
+
+
+_WIRE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def member_doubt(members: tuple[str, ...]) -> str:
+    """Why the members of an enum table cannot be the values Graph sends, or ``""``:
+    a member that is no ASCII identifier (a space, an accent: translated prose), or
+    members whose first letters mix cases (``domingo``, ``Martes``) as machine
+    translation leaves them; Graph's members share one case."""
+    odd = [member for member in members if not _WIRE.match(member)]
+    if odd:
+        return f"members {', '.join(repr(m) for m in odd[:3])} are not identifiers"
+    if not members:
+        return "no members"
+    cases = {member[0].isupper() for member in members if member != "unknownFutureValue"}
+    if len(cases) > 1:
+        return "its members mix upper- and lower-case first letters"
+    return ""
+
+
+def _self_evident(member: str) -> bool:
+    """A member translation leaves as it is: camelCase or with digits (``alwaysEnabled``)."""
+    return bool(re.search(r"[a-z][A-Z0-9]|[0-9]", member)) or member == "unknownFutureValue"
+
+
+def _json_words(blocks: tuple[Block, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for block in blocks:
+        if block.kind != "fence" or "json" not in block.info.lower():
+            continue
+        try:
+            data, _ = lenient_json.loads(block.text)
+        except NotJSON:
+            continue
+        stack: list[Any] = [data]
+        while stack and len(words) < 100_000:
+            value = stack.pop()
+            if isinstance(value, dict):
+                words.update(str(key) for key in value)
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+            elif isinstance(value, str):
+                words.update(_TOKEN.findall(value))
+    return frozenset(words)
 
 
 def json_kind(value: Any) -> str:
@@ -516,18 +604,44 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
                 f"{resource.name}: no property table; the type has no properties",
             )
         types.append(resource)
-    for index, block in enums:
-        heading = _heading_before(blocks, index)
-        enum_name = _enum_name(heading, stem, title_tokens)
-        members = tuple(_cell_name(row[0]) for row in block.rows[1:] if row and row[0].strip())
+    front = page.front_matter
+    locale = str(front.get("ms.contentlocale") or "").strip().lower()
+    translated = bool(locale and not locale.startswith("en")) or bool(
+        str(front.get("ms.translationtype") or "").strip()
+    )
+    code = set(_CODE_SPAN.findall(text))
+    unverified: list[tuple[str, tuple[str, ...]]] = []
+    headings = [_heading_before(blocks, index) for index, _ in enums]
+    labels = _label_words(headings) if len(enums) > 1 else frozenset()
+    for (index, block), heading in zip(enums, headings):
+        enum_name = _enum_name(heading, stem, title if len(enums) == 1 else None, labels)
+        cells = [row[0] for row in block.rows[1:] if row and row[0].strip()]
+        members = tuple(_cell_name(cell) for cell in cells)
         if not enum_name:
             report(block.line, TYPE_MISSING, "an enum table with no type name above it")
             continue
+        enum_namespace = namespace or "microsoft.graph"
+        doubt = member_doubt(members)
+        if doubt:
+            report(
+                block.line,
+                ENUM_MEMBERS_UNTRUSTED,
+                f"enum {enum_name}: {doubt}; typed str",
+            )
+            members = ()
+        elif translated:
+            prose = tuple(
+                member
+                for member, cell in zip(members, cells)
+                if "`" not in cell and member not in code and not _self_evident(member)
+            )
+            if prose:
+                unverified.append((f"{enum_namespace}.{enum_name}", prose))
         types.append(
             EnumType(
                 enum_name,
                 members,
-                namespace or "microsoft.graph",
+                enum_namespace,
                 "",
                 source or path,
                 heading.line if heading is not None else block.line,
@@ -539,7 +653,14 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
             TYPE_MISSING,
             "no type: no property, enum or resource annotation",
         )
-    return ResourceResult(path, tuple(types), tuple(report.items), described)
+    return ResourceResult(
+        path,
+        tuple(types),
+        tuple(report.items),
+        described,
+        _json_words(blocks),
+        tuple(unverified),
+    )
 
 
 def parse_resource_file(path: str, source: str | None = None, root: str = "") -> ResourceResult:

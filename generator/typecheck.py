@@ -15,9 +15,10 @@ properties, which is never reported, so they are checked like the others.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .diagnostics import (
+    ENUM_MEMBERS_UNTRUSTED,
     EXAMPLE_COLLECTION_MISMATCH,
     EXAMPLE_PROPERTY_UNKNOWN,
     EXAMPLE_VALUE_KIND,
@@ -144,16 +145,47 @@ def type_file(item: Type) -> str:
     return item.name if namespace.lower() == "microsoft.graph" else f"{namespace}.{item.name}"
 
 
-def build_index(found: Iterable[tuple[str, Sequence[Type]]], report: PathReport) -> TypeIndex:
+def build_index(
+    found: Iterable[tuple[str, Sequence[Type]]],
+    report: PathReport,
+    words: frozenset[str] = frozenset(),
+    unverified: Mapping[str, tuple[str, ...]] | None = None,
+) -> TypeIndex:
     """The resolved types of ``found`` (each page's display path and types, in path
-    order): duplicates reported (GD074), every property type resolved or reported (GD071)."""
+    order): duplicates reported (GD074), every property type resolved or reported (GD071).
+
+    ``unverified`` holds the members of translated pages' enums that only prose shows:
+    such an enum keeps its members when the run's JSON (``words``) shows every one of
+    them, else it is typed ``str`` (GD100): a translated member is never a ``Literal``."""
     raw = TypeIndex()
     paths: dict[int, str] = {}
+    doubtful = {key.lower(): value for key, value in (unverified or {}).items()}
     for path, types in found:
         for item in types:
             key = item.qualified_name.lower()
+            if isinstance(item, EnumType) and key in doubtful and item.members:
+                unseen = [member for member in doubtful[key] if member not in words]
+                if unseen:
+                    shown = ", ".join(repr(member) for member in unseen[:3])
+                    report(
+                        path,
+                        item.line,
+                        ENUM_MEMBERS_UNTRUSTED,
+                        f"enum {item.name}: members {shown} are prose on a translated page "
+                        "and no JSON of the run shows them; typed str",
+                    )
+                    item = replace(item, members=())
             if key in raw.qualified:
                 other = raw.qualified[key]
+                if isinstance(other, EnumType) and isinstance(item, EnumType):
+                    if item.members and not other.members:  # the trusted one wins
+                        raw.types[raw.types.index(other)] = item
+                        raw.qualified[key] = item
+                        for group in (raw.short[item.name.lower()], raw.pages[_page(other)]):
+                            group[group.index(other)] = item
+                        raw.pages.setdefault(_page(item), []).append(item)
+                        paths[id(item)] = path
+                        continue
                 report(
                     path,
                     item.line,
