@@ -22,13 +22,16 @@ stays ``unknown`` until every page is read and it can be resolved against all th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from . import lenient_json
 from .diagnostics import (
     ENUM_MEMBERS_UNTRUSTED,
+    PROPERTY_FROM_JSON,
+    PROPERTY_NAME_FROM_JSON,
+    PROPERTY_ROW_MALFORMED,
     FILE_TOO_LARGE,
     PAGE_OUTSIDE_INPUT,
     PAGE_UNREADABLE,
@@ -94,10 +97,45 @@ PRIMITIVE_WORDS: dict[str, str] = {
     "inteiro": "Int32",
     "stringa": "String",
 }
+# Localized type phrases of the translated editions (pt, es, fr, de, it): they help read a
+# type cell, and never decide alone where the JSON representation shows the property
+# (its JSON kind must agree; see ``_json_settles``).
+LOCALIZED_PRIMITIVES: dict[str, str] = {
+    "cadeia de caracteres": "String",
+    "cadeias de caracteres": "String",
+    "cadeia": "String",
+    "cadena": "String",
+    "cadenas": "String",
+    "chaîne": "String",
+    "cadena de caracteres": "String",
+    "booliano": "Boolean",
+    "booleano": "Boolean",
+    "booleana": "Boolean",
+    "booléen": "Boolean",
+    "duplo": "Double",
+    "doble": "Double",
+    "duração": "Duration",
+    "duración": "Duration",
+    "durée": "Duration",
+    "binário": "Binary",
+    "binária": "Binary",
+    "binario": "Binary",
+    "fluxo": "Stream",
+    "secuencia": "Stream",
+    "inteiro": "Int32",
+    "entero": "Int32",
+    "data": "Date",
+    "fecha": "Date",
+    "número inteiro": "Int32",
+    "zeichenfolge": "String",
+    "stringa": "String",
+}
+_CONNECTORS = frozenset({"de", "of", "da", "do", "des", "du", "di", "von", "der"})
 # Words that make a type cell a collection (``String collection``, ``Colección String``).
 COLLECTION_WORDS = frozenset(
     {"collection", "colección", "coleção", "coleccion", "colecao", "sammlung", "集合"}
     | {"コレクション", "컬렉션", "коллекция", "raccolta", "verzameling", "kolekcja"}
+    | {"conjunto", "coleções", "colecciones", "collections"}
 )
 # Fragments of a description that state read-only or nullability, in known languages.
 _READ_ONLY: tuple[str, ...] = ("read-only", "read only", "readonly", "solo lectura", "sólo lectura")
@@ -214,22 +252,89 @@ def type_of(cell: str) -> TypeRef | None:
         name = page
     name = name.replace(" ", "")
     known = primitive(name)
-    if known and not page:
+    if known and (not page or _edm(name)):
+        # ``[DateTimeOffset](timestamp.md)``: a page about the primitive, not a type
         return TypeRef(known, collection, "primitive")
     return TypeRef(name, collection, "unknown", page)
 
 
-def is_property_table(block: Block) -> bool:
+def _edm(name: str) -> bool:
+    key = name.lower()
+    return (key[4:] if key.startswith("edm.") else key) in PRIMITIVES
+
+
+def read_type(cell: str) -> TypeRef | None:
+    """A type cell's type: :func:`type_of`, else :func:`loose_type`; a bare word that names
+    no primitive but is a localized type phrase (``Booliano``) is read as that phrase."""
+    ref = type_of(cell)
+    if ref is not None and (ref.kind != "unknown" or ref.page):
+        return ref
+    return loose_type(cell) or ref
+
+
+def loose_type(cell: str) -> TypeRef | None:
+    """A type cell :func:`type_of` cannot read, read more loosely: one link among
+    translated words (``conjunto [alert](alert.md)``), or a localized type phrase
+    (``Coleção de cadeias de caracteres``). The caller confirms it against the JSON
+    representation where it can."""
+    text = _TAGS.sub(" ", cell.replace("&nbsp;", " ")).replace("`", "").replace("**", "")
+    text = _REFERENCE_LINK.sub(r"[\1](#)", " ".join(text.split())).strip(" .")
+    text = _NOTE.sub("", text).strip()
+    links = list(_LINK.finditer(text))
+    words = [w.strip("()").lower() for w in _LINK.sub(" ", text).split()]
+    collection = any(word in COLLECTION_WORDS for word in words)
+    if len(links) == 1:
+        page = _stem(links[0].group(2))
+        name = plain(links[0].group(1)).replace(" ", "")
+        if name and _edm(name):
+            return TypeRef(primitive(name), collection, "primitive")
+        if not page:
+            return None
+        if not name or not _TYPE_NAME.match(name):
+            name = page
+        return TypeRef(name, collection, "unknown", page)
+    if links:
+        return None
+    rest = [w for w in words if w and w not in COLLECTION_WORDS and w not in _CONNECTORS]
+    phrase = " ".join(rest)
+    known = LOCALIZED_PRIMITIVES.get(phrase) or primitive(phrase.replace(" ", ""))
+    if not known and len(rest) == 1:
+        known = LOCALIZED_PRIMITIVES.get(rest[0].rstrip("s"), "")
+    return TypeRef(known, collection, "primitive") if known else None
+
+
+def is_property_table(block: Block, keys: frozenset[str] = frozenset()) -> bool:
+    """Whether a table lists properties, by shape: 2 to 4 columns; names (not links to
+    other pages) in the first; in the second, types — cells :func:`type_of` reads, or
+    (translated) cells :func:`loose_type` reads or whose row names a key of the page's
+    JSON representation (``keys``). At least one type must be a primitive, a link or a
+    collection: a column of plain values (``preset0 | Red``) is no type column."""
     if block.kind != "table" or len(block.rows) < 2:
         return False
     header = block.rows[0]
     if not 2 <= len(header) <= 4:
         return False
     body = [row for row in block.rows[1:] if any(cell.strip() for cell in row)]
-    named = [row for row in body if _IDENTIFIER.match(_cell_name(row[0]))]
-    typed = [row for row in named if len(row) > 1 and type_of(row[1]) is not None]
+    named = [
+        row
+        for row in body
+        if _IDENTIFIER.match(_cell_name(row[0])) and "../api/" not in row[0]
+    ]
+    strict = [type_of(row[1]) if len(row) > 1 else None for row in named]
+    loose = [read_type(row[1]) if len(row) > 1 else None for row in named]
+    typed = sum(1 for ref in strict if ref is not None)
+    read = sum(1 for ref in loose if ref is not None)
+    strong = sum(
+        1
+        for ref, row in zip(loose, named)
+        if ref is not None
+        and (ref.kind == "primitive" or ref.collection or "](" in row[1] or "][" in row[1])
+    )
+    in_json = sum(1 for row in named if _cell_name(row[0]) in keys)
     # a section label row (``**Attachments**`` alone) is allowed; most rows must fit
-    return bool(body) and len(named) * 5 >= len(body) * 4 and len(typed) * 4 >= len(body) * 3
+    if not body or len(named) * 5 < len(body) * 4 or not strong:
+        return False
+    return typed * 4 >= len(body) * 3 or read * 4 >= len(body) * 3 or in_json * 2 >= len(body)
 
 
 def resource_link(text: str) -> tuple[str, str] | None:
@@ -279,23 +384,31 @@ def _flags(description: str) -> tuple[bool | None, bool | None]:
 
 
 def properties_of(block: Block, report: Report) -> tuple[Property, ...]:
-    """The rows of a property table; a row whose type cell is not type-shaped is reported
-    (GD073) and kept with an unknown type, so that no documented property is lost."""
+    """The rows of a property table. A row whose type cell is not type-shaped is reported
+    (GD073) and kept with an unknown type, so that no documented property is lost; a row
+    with no name where a name belongs is reported (GD102) and skipped, the rest read."""
     found: list[Property] = []
     for offset, row in enumerate(block.rows[1:]):
         line = block.line + 2 + offset
         if not row or not row[0].strip():
+            if any(cell.strip() for cell in row):
+                report(line, PROPERTY_ROW_MALFORMED, "a property row with no name; skipped")
             continue
         name = _cell_name(row[0])
+        if len(row) < 2 or not any(cell.strip() for cell in row[1:]):
+            continue  # a label row (``**Attachments**``)
         if not _IDENTIFIER.match(name):
+            report(
+                line,
+                PROPERTY_ROW_MALFORMED,
+                f"a property row whose name {name[:40]!r} is no identifier; skipped",
+            )
             continue
-        if len(row) < 2 or not row[1].strip():
-            if len(row) >= 2 and not any(cell.strip() for cell in row[1:]):
-                continue  # a label row (``**Attachments**``)
+        if not row[1].strip():
             report(line, TYPE_CELL_UNCLEAR, f"property {name!r} has no type")
             found.append(Property(name, TypeRef(""), line=line))
             continue
-        ref = type_of(row[1])
+        ref = read_type(row[1])
         if ref is None:
             report(
                 line,
@@ -505,6 +618,127 @@ def _cross_check(
             )
 
 
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def json_type(value: Any) -> TypeRef | None:
+    """The type a JSON representation's value shows: ``"String (timestamp)"``, ``true``,
+    ``12``, ``["String"]``, ``{"@odata.type": "microsoft.graph.x"}``; ``None`` when it
+    shows none (``null``, an object without its type)."""
+    if isinstance(value, list):
+        inner = json_type(value[0]) if value else None
+        return replace(inner, collection=True) if inner is not None else None
+    if isinstance(value, bool):
+        return TypeRef("Boolean", False, "primitive")
+    if isinstance(value, int):
+        return TypeRef("Int32", False, "primitive")
+    if isinstance(value, float):
+        return TypeRef("Double", False, "primitive")
+    if isinstance(value, dict):
+        declared = value.get("@odata.type")
+        if isinstance(declared, str) and _TYPE_NAME.match(declared.strip().lstrip("#")):
+            return TypeRef(declared.strip().lstrip("#"), False, "unknown")
+        return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    head = text.split("(", 1)[0].strip()
+    note = text[len(head) :].lower()
+    if "timestamp" in note or _TIMESTAMP.match(text):
+        return TypeRef("DateTimeOffset", False, "primitive")
+    known = primitive(head) if " " not in head else ""
+    if known:
+        return TypeRef(known, False, "primitive")
+    if text.lstrip("#").lower().startswith("microsoft.graph.") and _TYPE_NAME.match(text.lstrip("#")):
+        return TypeRef(text.lstrip("#"), False, "unknown")
+    return TypeRef("String", False, "primitive")
+
+
+def _kind_fits(ref: TypeRef, value: Any) -> bool:
+    if value is None or not ref.name:
+        return True
+    if isinstance(value, list) != ref.collection:
+        return False
+    return True
+
+
+def _with_json(
+    properties: tuple[Property, ...],
+    relationships: tuple[Property, ...],
+    shown: dict[str, Any],
+    line: int,
+    has_table: bool,
+    report: Report,
+) -> tuple[tuple[Property, ...], tuple[Property, ...]]:
+    """The table rows, with what the JSON representation (code in every edition) settles:
+
+    - a row whose name is no JSON key, between two rows that are, takes the one key the
+      JSON shows between those two that no row names (a translated name: GD101);
+    - an array in the JSON makes a single-valued row a collection (GD072);
+    - a row whose type cell named no type takes the type the JSON value shows;
+    - with no property table at all, the JSON's keys are the properties (GD103)."""
+    keys = list(shown)
+    position = {key: index for index, key in enumerate(keys)}
+    rows = list(properties + relationships)
+    taken = {prop.name for prop in rows if prop.name in position}
+    groups: dict[tuple[int, int], list[int]] = {}
+    for index, prop in enumerate(rows):
+        if prop.name in position:
+            continue
+        before = [position[p.name] for p in rows[:index] if p.name in position]
+        after = [position[p.name] for p in rows[index + 1 :] if p.name in position]
+        if before or after:
+            low = max(before) if before else -1
+            high = min(after) if after else len(keys)
+            groups.setdefault((low, high), []).append(index)
+    for (low, high), members in groups.items():
+        candidates = [key for key in keys[low + 1 : high] if key not in taken]
+        if len(candidates) != len(members):
+            continue
+        pairs = list(zip(members, candidates))
+        if not all(_kind_fits(rows[index].type, shown[key]) for index, key in pairs):
+            continue
+        for index, key in pairs:
+            prop = rows[index]
+            report(
+                prop.line,
+                PROPERTY_NAME_FROM_JSON,
+                f"property {prop.name!r} is no key of the JSON representation; "
+                f"it stands where the JSON shows {key!r}, which is kept",
+            )
+            rows[index] = replace(prop, name=key)
+            taken.add(key)
+    for index, prop in enumerate(rows):
+        value = shown.get(prop.name)
+        if value is None:
+            continue
+        found = json_type(value)
+        if not prop.type.name and found is not None:
+            rows[index] = replace(prop, type=found)
+        elif isinstance(value, list) and prop.type.name and not prop.type.collection:
+            report(
+                prop.line,
+                TYPE_REPRESENTATION_MISMATCH,
+                f"property {prop.name!r}: a single value in the table, an array in the JSON "
+                "representation; read as a collection",
+            )
+            rows[index] = replace(prop, type=replace(prop.type, collection=True))
+    split = len(properties)
+    if not has_table:
+        for key, value in shown.items():
+            if not _IDENTIFIER.match(key):
+                continue
+            found = json_type(value) or TypeRef("")
+            report(
+                line,
+                PROPERTY_FROM_JSON,
+                f"property {key!r} is shown only by the JSON representation; typed from it",
+            )
+            rows.insert(split, Property(key, found, line=line))
+            split += 1
+    return tuple(rows[:split]), tuple(rows[split:])
+
+
 def parse_resource_text(path: str, text: str, source: str | None = None) -> ResourceResult:
     """The types of a resource page's text; never raises on page content."""
     report = Reporter(path)
@@ -536,8 +770,21 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
                 break
     if not summary:
         summary = str(page.front_matter.get("description") or "").strip()
+    example: Any = None
+    if fence is not None:
+        try:
+            example, _ = lenient_json.loads(fence.text)
+        except NotJSON:
+            report(fence.line, TYPE_REPRESENTATION_MISMATCH, "the JSON representation does not parse")
+    shown = (
+        {k: v for k, v in example.items() if isinstance(k, str) and "@" not in k}
+        if isinstance(example, dict)
+        else {}
+    )
     tables: list[tuple[int, Block]] = [
-        (index, block) for index, block in enumerate(blocks) if is_property_table(block)
+        (index, block)
+        for index, block in enumerate(blocks)
+        if is_property_table(block, frozenset(shown))
     ]
     enums = [(index, block) for index, block in enumerate(blocks) if _is_enum_table(block)]
     types: list[Resource | EnumType] = []
@@ -566,6 +813,11 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
                 )
                 properties += read
             position += 1
+        if shown and fence is not None:
+            json_line = annotation_line or fence.line
+            properties, relationships = _with_json(
+                properties, relationships, shown, json_line, bool(tables), report
+            )
         type_namespace, name = _split_name(odata_type) if odata_type else ("", "")
         if not name:
             name = next((t for t in title_tokens if stem.endswith(t.lower())), "")
@@ -585,19 +837,9 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
             source=source or path,
             line=title.line if title is not None else 1,
         )
-        if fence is not None:
-            try:
-                example, _ = lenient_json.loads(fence.text)
-            except NotJSON:
-                example = None
-                report(
-                    fence.line,
-                    TYPE_REPRESENTATION_MISMATCH,
-                    "the JSON representation does not parse",
-                )
-            if example is not None:
-                _cross_check(resource, data, example, annotation_line or fence.line, report)
-        if not tables:
+        if fence is not None and example is not None:
+            _cross_check(resource, data, example, annotation_line or fence.line, report)
+        if not tables and not shown:
             report(
                 resource.line,
                 TYPE_MISSING,
