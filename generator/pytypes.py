@@ -72,10 +72,17 @@ def annotation(ref: TypeRef, names: TypeNames, module: str = "") -> str:
     module, as a group module names it (``_types.``)."""
     if ref.kind == "primitive":
         single = PYTHON_PRIMITIVES.get(ref.name, "Any")
+    elif is_json(ref.name):
+        single = "Any"  # Graph's untyped JSON value: any JSON at all
     else:
         found = names.of_type(ref.name)
         single = module + found if found else ("Any" if ref.kind == "unknown" else ANY_OBJECT)
     return f"list[{single}]" if ref.collection else single
+
+
+def is_json(name: str) -> bool:
+    """``microsoft.graph.Json``: the workbook's untyped value, which may be any JSON."""
+    return name.lower() in ("json", "microsoft.graph.json")
 
 
 def result_item(operation: Operation, index: TypeIndex | None, names: TypeNames) -> str:

@@ -170,9 +170,10 @@ class ResourceResult:
     types: tuple[Resource | EnumType, ...]
     diagnostics: tuple[Diagnostic, ...]
     described: bool  # the page has the structure of a type (a table or annotation of one)
-    # The words the page's JSON fences hold (keys and the identifiers in string values):
-    # code, the same in every edition, against which a translated page's enum members are
-    # checked once every page is read.
+    # The words the page's code holds (JSON fences: keys and the identifiers in string
+    # values; code spans: ``Possible values are `low`, `high```): the same in every
+    # edition, against which a translated page's enum members are checked once every
+    # page is read.
     words: frozenset[str] = frozenset()
     # Enums of a translated page whose members only prose shows (no code span, not
     # camelCase), by qualified name: kept only if the run's JSON shows every one of them.
@@ -229,7 +230,10 @@ def type_of(cell: str) -> TypeRef | None:
     if links:
         link = links[0]
         rest = (text[: link.start()] + " " + text[link.end() :]).split()
-        name = plain(link.group(1))
+        inside_words = plain(link.group(1)).split()
+        if any(word.lower() in COLLECTION_WORDS for word in inside_words):
+            collection = True  # ``[coleção accessPackage](accesspackage.md)``
+        name = " ".join(w for w in inside_words if w.lower() not in COLLECTION_WORDS)
         page = _stem(link.group(2))
     else:
         words = text.split()
@@ -295,7 +299,9 @@ def loose_type(cell: str) -> TypeRef | None:
         return TypeRef(name, collection, "unknown", page)
     if links:
         return None
-    rest = [w for w in words if w and w not in COLLECTION_WORDS and w not in _CONNECTORS]
+    rest = [w for w in words if w and w not in COLLECTION_WORDS]
+    if rest and rest[0] in _CONNECTORS:
+        rest = rest[1:]  # ``Coleção de cadeias de caracteres``
     phrase = " ".join(rest)
     known = LOCALIZED_PRIMITIVES.get(phrase) or primitive(phrase.replace(" ", ""))
     if not known and len(rest) == 1:
@@ -464,7 +470,11 @@ def _heading_before(blocks: tuple[Block, ...], index: int) -> Block | None:
 
 
 def _enum_name(
-    heading: Block | None, stem: str, title: Block | None, labels: frozenset[str]
+    heading: Block | None,
+    stem: str,
+    title: Block | None,
+    labels: frozenset[str],
+    spelled: dict[str, str],
 ) -> str:
     """The enum a members table lists, by structure: the token of its heading that the
     heading's anchor starts with; else, on a page of several enums, the one token of the
@@ -483,6 +493,15 @@ def _enum_name(
                 (anchor.startswith(lowered) and anchor != lowered) or lowered == last
             ):
                 return str(token)
+        if block is heading and anchor and not any(
+            anchor.startswith(token.lower()) for token in tokens if len(token) > 2
+        ):
+            # an explicit anchor no word of the heading matches: the heading was
+            # translated (``valores de importancia`` over ``importance-values``)
+            whole = block.anchor.lower().split("-")
+            parts = [part for part in whole if part not in labels]
+            if len(parts) == 1 and len(whole) > 1 and _WIRE.match(parts[0]):
+                return spelled.get(parts[0], parts[0])
         rest = [t for t in tokens if t.lower() not in labels]
         if block is heading and labels and len(rest) == 1:
             return str(rest[0])
@@ -493,13 +512,16 @@ def _enum_name(
 
 
 def _label_words(headings: list[Block | None]) -> frozenset[str]:
-    """The words most enum headings of a page share: labels, not names (``values``)."""
+    """The words most enum headings (or their anchors) of a page share: labels, not names
+    (``values``, ``valores``)."""
     present = [h for h in headings if h is not None]
     if len(present) < 2:
         return frozenset()
     counts: dict[str, int] = {}
     for heading in present:
-        for token in {t.lower() for t in _TOKEN.findall(plain(heading.text))}:
+        words = {t.lower() for t in _TOKEN.findall(plain(heading.text))}
+        words |= set(heading.anchor.lower().split("-")) - {""}
+        for token in words:
             counts[token] = counts.get(token, 0) + 1
     return frozenset(word for word, count in counts.items() if count * 2 > len(present))
 
@@ -854,9 +876,12 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
     code = set(_CODE_SPAN.findall(text))
     unverified: list[tuple[str, tuple[str, ...]]] = []
     headings = [_heading_before(blocks, index) for index, _ in enums]
+    spelled = {token.lower(): token for token in _TOKEN.findall(text) if not token.islower()}
     labels = _label_words(headings) if len(enums) > 1 else frozenset()
     for (index, block), heading in zip(enums, headings):
-        enum_name = _enum_name(heading, stem, title if len(enums) == 1 else None, labels)
+        enum_name = _enum_name(
+            heading, stem, title if len(enums) == 1 else None, labels, spelled
+        )
         cells = [row[0] for row in block.rows[1:] if row and row[0].strip()]
         members = tuple(_cell_name(cell) for cell in cells)
         if not enum_name:
@@ -900,7 +925,7 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
         tuple(types),
         tuple(report.items),
         described,
-        _json_words(blocks),
+        _json_words(blocks) | frozenset(w for span in code for w in _TOKEN.findall(span)),
         tuple(unverified),
     )
 
