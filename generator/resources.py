@@ -135,7 +135,7 @@ _CONNECTORS = frozenset({"de", "of", "da", "do", "des", "du", "di", "von", "der"
 COLLECTION_WORDS = frozenset(
     {"collection", "colección", "coleção", "coleccion", "colecao", "sammlung", "集合"}
     | {"コレクション", "컬렉션", "коллекция", "raccolta", "verzameling", "kolekcja"}
-    | {"conjunto", "coleções", "colecciones", "collections"}
+    | {"conjunto", "coleções", "colecciones", "collections", "مجموعة", "集合体", "kolekcji"}
 )
 # Fragments of a description that state read-only or nullability, in known languages.
 _READ_ONLY: tuple[str, ...] = ("read-only", "read only", "readonly", "solo lectura", "sólo lectura")
@@ -250,9 +250,9 @@ def type_of(cell: str) -> TypeRef | None:
     inner = _COLLECTION_OF.match(name)
     if inner:
         name, collection = inner.group(1) or inner.group(2), True
-    if not name or not _TYPE_NAME.match(name.replace(" ", "")):
+    if not name or not _TYPE_NAME.match(name.replace(" ", "")) or not name.isascii():
         if not page:
-            return None
+            return None  # (Graph's type names are ASCII: ``Строка`` is a translated word)
         name = page
     name = name.replace(" ", "")
     known = primitive(name)
@@ -285,7 +285,7 @@ def loose_type(cell: str) -> TypeRef | None:
     text = _REFERENCE_LINK.sub(r"[\1](#)", " ".join(text.split())).strip(" .")
     text = _NOTE.sub("", text).strip()
     links = list(_LINK.finditer(text))
-    words = [w.strip("()").lower() for w in _LINK.sub(" ", text).split()]
+    words = [w.strip("().,;:").lower() for w in _LINK.sub(" ", text).split()]
     collection = any(word in COLLECTION_WORDS for word in words)
     if len(links) == 1:
         page = _stem(links[0].group(2))
@@ -338,7 +338,7 @@ def is_property_table(block: Block, keys: frozenset[str] = frozenset()) -> bool:
     )
     in_json = sum(1 for row in named if _cell_name(row[0]) in keys)
     # a section label row (``**Attachments**`` alone) is allowed; most rows must fit
-    if not body or len(named) * 5 < len(body) * 4 or not strong:
+    if not body or len(named) * 5 < len(body) * 4 or not (strong or in_json * 2 >= len(body)):
         return False
     return typed * 4 >= len(body) * 3 or read * 4 >= len(body) * 3 or in_json * 2 >= len(body)
 
@@ -803,14 +803,17 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
         if isinstance(example, dict)
         else {}
     )
+    doc_type = str(page.front_matter.get("doc_type") or "").strip().lower()
+    # a page its front matter calls conceptual (an overview) documents no type unless a
+    # resource annotation says so: its tables of scenarios and links are not properties
+    conceptual = doc_type.startswith("conceptual") and not data
     tables: list[tuple[int, Block]] = [
         (index, block)
         for index, block in enumerate(blocks)
-        if is_property_table(block, frozenset(shown))
+        if not conceptual and is_property_table(block, frozenset(shown))
     ]
     enums = [(index, block) for index, block in enumerate(blocks) if _is_enum_table(block)]
     types: list[Resource | EnumType] = []
-    doc_type = str(page.front_matter.get("doc_type") or "").strip().lower()
     described = bool(tables or enums or data) or doc_type.startswith(("resource", "enum"))
     odata_type = str(data.get("@odata.type") or data.get("@type") or "") if data else ""
     if tables or data:

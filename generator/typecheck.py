@@ -25,6 +25,7 @@ from .diagnostics import (
     PathReport,
     Report,
     TYPE_DUPLICATE,
+    TYPE_HOME_CONFLICT,
     TYPE_UNRESOLVED,
 )
 from .resources import json_kind
@@ -68,8 +69,10 @@ class TypeIndex:
         self.short.setdefault(item.name.lower(), []).append(item)
         self.pages.setdefault(_page(item), []).append(item)
 
-    def find(self, name: str, page: str = "") -> Type | None:
-        """The type a page link or a name designates."""
+    def find(self, name: str, page: str = "", namespace: str = "") -> Type | None:
+        """The type a page link or a name designates; an unqualified name, written inside
+        ``namespace`` (``callType`` on a ``callRecords`` page), within that namespace
+        first."""
         if page and page in self.pages:
             on_page = self.pages[page]
             if len(on_page) == 1:
@@ -78,6 +81,10 @@ class TypeIndex:
             if named:
                 return named[0]
         name, _ = _unwrap(name)
+        if namespace and "." not in name:
+            inner = self.qualified.get(f"{namespace}.{name}".lower())
+            if inner is not None:
+                return inner
         if name.lower() in self.qualified:
             return self.qualified[name.lower()]
         if ("microsoft.graph." + name).lower() in self.qualified:
@@ -124,12 +131,40 @@ def _page(item: Type) -> str:
     return item.source.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
 
 
+def _home_rank(item: Resource, path: str) -> int:
+    """How surely ``path`` is the home page of ``item``: its file name is the type's name
+    (``user.md``), or ends with it (``intune-devices-user.md``), or neither."""
+    stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    name = item.name.lower()
+    return 2 if stem == name else 1 if stem.rsplit("-", 1)[-1] == name else 0
+
+
+def _conflicts(home: Resource, guest: Resource, home_path: str, report: PathReport) -> None:
+    """A page other than a type's home that states its base type or key otherwise (GD104)."""
+    for what, mine, theirs in (
+        ("base type", home.base_type, guest.base_type),
+        ("key", home.key, guest.key),
+    ):
+        if theirs and mine and mine.lower() != theirs.lower():
+            report(
+                home_path,
+                home.line,
+                TYPE_HOME_CONFLICT,
+                f"{home.qualified_name}: {guest.source} gives the {what} {theirs!r}, "
+                f"its home page {mine!r}; the home page holds",
+            )
+
+
 def _merged(first: Resource, later: Resource) -> Resource:
-    """One type documented in parts (Intune's ``deviceManagement``): the first page's
-    properties, then those only the later page has."""
+    """One type documented in parts (Intune's ``deviceManagement``): the home page's
+    description, base type, key and properties, then the properties only the other
+    page has."""
     names = {p.name for p in first.properties + first.relationships}
     return replace(
         first,
+        base_type=first.base_type or later.base_type,  # what the home page leaves unsaid
+        key=first.key or later.key,
+        description=first.description or later.description,
         properties=first.properties + tuple(p for p in later.properties if p.name not in names),
         relationships=first.relationships
         + tuple(p for p in later.relationships if p.name not in names),
@@ -193,12 +228,17 @@ def build_index(
                     f"type {item.qualified_name} is also documented by {other.source}",
                 )
                 if isinstance(other, Resource) and isinstance(item, Resource):
-                    merged = _merged(other, item)
+                    item_home = _home_rank(item, path) > _home_rank(other, paths[id(other)])
+                    home, guest = (item, other) if item_home else (other, item)
+                    _conflicts(home, guest, path if item_home else paths[id(other)], report)
+                    merged = _merged(home, guest)
                     raw.types[raw.types.index(other)] = merged
                     raw.qualified[key] = merged
                     for group in (raw.short[merged.name.lower()], raw.pages[_page(other)]):
                         group[group.index(other)] = merged
-                    paths[id(merged)] = paths[id(other)]
+                    if item_home:
+                        raw.pages.setdefault(_page(item), []).append(merged)
+                    paths[id(merged)] = path if item_home else paths[id(other)]
                 continue
             raw.add(item)
             paths[id(item)] = path
@@ -220,7 +260,7 @@ def build_index(
 def _resolved(
     prop: Property, raw: TypeIndex, owner: Resource, path: str, report: PathReport
 ) -> Property:
-    ref = resolved_ref(prop.type, raw)
+    ref = resolved_ref(prop.type, raw, owner.namespace)
     if ref is None:
         shown = f"{prop.type.name} ({prop.type.page}.md)" if prop.type.page else prop.type.name
         report(
@@ -233,13 +273,13 @@ def _resolved(
     return prop if ref is prop.type else replace(prop, type=ref)
 
 
-def resolved_ref(ref: TypeRef, index: TypeIndex) -> TypeRef | None:
+def resolved_ref(ref: TypeRef, index: TypeIndex, namespace: str = "") -> TypeRef | None:
     """``ref`` with the qualified name and kind of the type it designates, or ``None`` when
     it designates none: the one resolution of a property type, for resource tables and
     request body tables alike. A primitive or an empty name is returned as it is."""
     if ref.kind == "primitive" or not ref.name:
         return ref
-    target = index.find(ref.name, ref.page)
+    target = index.find(ref.name, ref.page, namespace)
     if target is None:
         return None
     kind = index.kind_of(target)
