@@ -152,6 +152,9 @@ _NULLABLE = ("nullable", "acepta valores null", "admite valores null", "anulable
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _COLLECTION_OF = re.compile(r"^collection\s*(?:\(\s*(.+?)\s*\)|of\s+(\S+))$", re.I)
 _IDENTIFIER = re.compile(r"^@?[A-Za-z_][\w.@-]*$")
+# A name cell of a property table: an identifier, or one translated word (``вес``), which
+# only the JSON representation can turn into the property's name (see ``_with_json``).
+_NAME_SHAPED = re.compile(r"^@?[^\W\d][\w.@-]*$")
 _TYPE_NAME = re.compile(r"^[A-Za-z_][\w.]*$")
 _NAMESPACE = re.compile(r"\b(microsoft\.graph(?:\.[A-Za-z_]\w*)*)\b")
 _INTEGER = re.compile(r"^-?\d+$")
@@ -253,7 +256,10 @@ def type_of(cell: str) -> TypeRef | None:
     if not name or not _TYPE_NAME.match(name.replace(" ", "")) or not name.isascii():
         if not page:
             return None  # (Graph's type names are ASCII: ``Строка`` is a translated word)
-        name = page
+        # a translated link text: the target names the type, by its anchor on a page of
+        # several types (``enums.md#deliveryspeed-values``), else by the page
+        fragment = links[0].group(2).partition("#")[2].split("-")[0] if links else ""
+        name = fragment if _WIRE.match(fragment) else page
     name = name.replace(" ", "")
     known = primitive(name)
     if known and (not page or _edm(name)):
@@ -324,7 +330,7 @@ def is_property_table(block: Block, keys: frozenset[str] = frozenset()) -> bool:
     named = [
         row
         for row in body
-        if _IDENTIFIER.match(_cell_name(row[0])) and "../api/" not in row[0]
+        if _NAME_SHAPED.match(_cell_name(row[0])) and "../api/" not in row[0]
     ]
     strict = [type_of(row[1]) if len(row) > 1 else None for row in named]
     loose = [read_type(row[1]) if len(row) > 1 else None for row in named]
@@ -338,9 +344,10 @@ def is_property_table(block: Block, keys: frozenset[str] = frozenset()) -> bool:
     )
     in_json = sum(1 for row in named if _cell_name(row[0]) in keys)
     # a section label row (``**Attachments**`` alone) is allowed; most rows must fit
-    if not body or len(named) * 5 < len(body) * 4 or not (strong or in_json * 2 >= len(body)):
+    if not body or len(named) * 3 < len(body) * 2 or not (strong or in_json * 2 >= len(body)):
         return False
-    return typed * 4 >= len(body) * 3 or read * 4 >= len(body) * 3 or in_json * 2 >= len(body)
+    fits = len(named)
+    return typed * 4 >= fits * 3 or read * 4 >= fits * 3 or in_json * 2 >= fits
 
 
 def resource_link(text: str) -> tuple[str, str] | None:
@@ -403,7 +410,7 @@ def properties_of(block: Block, report: Report) -> tuple[Property, ...]:
         name = _cell_name(row[0])
         if len(row) < 2 or not any(cell.strip() for cell in row[1:]):
             continue  # a label row (``**Attachments**``)
-        if not _IDENTIFIER.match(name):
+        if not _NAME_SHAPED.match(name):
             report(
                 line,
                 PROPERTY_ROW_MALFORMED,
@@ -761,6 +768,23 @@ def _with_json(
     return tuple(rows[:split]), tuple(rows[split:])
 
 
+def _named(rows: tuple[Property, ...], report: Report) -> tuple[Property, ...]:
+    """The rows whose name is an identifier: a translated name the JSON representation did
+    not settle is no property name of Graph's (GD102)."""
+    kept: list[Property] = []
+    for prop in rows:
+        if _IDENTIFIER.match(prop.name) and prop.name.isascii():
+            kept.append(prop)
+        else:
+            report(
+                prop.line,
+                PROPERTY_ROW_MALFORMED,
+                f"property {prop.name!r}: a translated name no key of the JSON representation "
+                "settles; skipped",
+            )
+    return tuple(kept)
+
+
 def parse_resource_text(path: str, text: str, source: str | None = None) -> ResourceResult:
     """The types of a resource page's text; never raises on page content."""
     report = Reporter(path)
@@ -843,6 +867,7 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
             properties, relationships = _with_json(
                 properties, relationships, shown, json_line, bool(tables), report
             )
+        properties, relationships = _named(properties, report), _named(relationships, report)
         type_namespace, name = _split_name(odata_type) if odata_type else ("", "")
         if not name:
             name = next((t for t in title_tokens if stem.endswith(t.lower())), "")
