@@ -317,20 +317,14 @@ TYPE_HOME_CONFLICT = _code(
     "info",
     "A type documented by several pages: its home page (the one whose annotation or file name names it) gives its description, base type and key; another page said otherwise.",
 )
-TYPE_NAME_RENAMED = _code(
-    "GD105",
-    "type-name-renamed",
-    "info",
-    "A type's or enum member's Python name is a reserved word or builtin (`None`, `True`, `list`) or collides after NFKC normalisation; it was renamed.",
-)
 BASE_TYPE_CYCLE = _code(
-    "GD106",
+    "GD105",
     "base-type-cycle",
     "warning",
     "A type's base types form a cycle; the base type that closes it is dropped.",
 )
 PROPERTY_NAME_COLLISION = _code(
-    "GD107",
+    "GD106",
     "property-name-collision",
     "warning",
     "Two properties of a type have names that are equal after NFKC normalisation (`ﬁle`/`file`); the later one is dropped.",

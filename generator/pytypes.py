@@ -9,8 +9,10 @@ resolve, is ``dict[str, Any]``: never a guess.
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .model import PYTHON_PRIMITIVES, EnumType, Operation, Resource, TypeRef
@@ -45,7 +47,10 @@ class TypeNames:
 
     @classmethod
     def of(cls, index: TypeIndex | None) -> TypeNames:
+        # the module's own names, and every keyword and builtin: a type named ``None``,
+        # ``True`` or ``Exception`` gets a suffix like any other collision
         taken: set[str] = {"Any", "Literal", "TypedDict", "TYPE_CHECKING", ODATA_OBJECT}
+        taken |= set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins))
         names: dict[str, str] = {}
         for item in sorted(index.types if index else (), key=lambda t: t.qualified_name.lower()):
             base = pascal(item.name)
@@ -61,7 +66,9 @@ class TypeNames:
 
 
 def pascal(name: str) -> str:
-    text = "".join(ch if ch.isalnum() else "_" for ch in name)
+    """A type's Python name: ASCII letters and digits (Graph's names are ASCII; any other
+    character, which Python would NFKC-normalise into another name, becomes a break)."""
+    text = "".join(ch if ch.isascii() and ch.isalnum() else "_" for ch in name)
     parts = [part for part in text.split("_") if part]
     joined = "".join(part[:1].upper() + part[1:] for part in parts) or "Type"
     return "T" + joined if joined[0].isdigit() else joined
@@ -114,7 +121,8 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
         '"""Microsoft Graph\'s types, as the reference pages document them.',
         "",
         "Each resource is a ``TypedDict`` with ``total=False`` (Graph returns part of an object",
-        "under ``$select``); an enumeration is a ``Literal`` of its members. They are plain",
+        "under ``$select``); an enumeration is a ``Literal`` of its members (``str`` where",
+        "the pages do not give the values Graph sends). They are plain",
         "``dict`` and ``str`` values at run time: import them for annotations, e.g.",
         "``from graphdoc_client.types import Message``. Every type extends ``ODataObject``:",
         "any object may carry ``@odata.type``, the derived type it is.",
@@ -238,4 +246,11 @@ def _inherited(item: Resource, by_name: dict[str, Resource | EnumType]) -> set[s
 
 
 def is_field_name(name: str) -> bool:
-    return name.isidentifier() and not keyword.iskeyword(name)
+    """Whether a class body can hold ``name`` as it is: an identifier, no keyword, and
+    unchanged by NFKC (Python reads ``ﬁle`` as ``file``: such a key takes the functional
+    form, which keeps it as written)."""
+    return (
+        name.isidentifier()
+        and not keyword.iskeyword(name)
+        and unicodedata.normalize("NFKC", name) == name
+    )

@@ -14,10 +14,13 @@ properties, which is never reported, so they are checked like the others.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .diagnostics import (
+    BASE_TYPE_CYCLE,
+    PROPERTY_NAME_COLLISION,
     ENUM_MEMBERS_UNTRUSTED,
     EXAMPLE_COLLECTION_MISMATCH,
     EXAMPLE_PROPERTY_UNKNOWN,
@@ -242,19 +245,80 @@ def build_index(
                 continue
             raw.add(item)
             paths[id(item)] = path
+    cut = _cycles(raw, paths, report)
     index = TypeIndex()
     for item in raw.types:
         if isinstance(item, Resource):
             path = paths[id(item)]
+            seen: set[str] = set()
             item = replace(
                 item,
-                properties=tuple(_resolved(p, raw, item, path, report) for p in item.properties),
-                relationships=tuple(
-                    _resolved(p, raw, item, path, report) for p in item.relationships
-                ),
+                base_type="" if item.qualified_name.lower() in cut else item.base_type,
+                properties=_distinct(item, item.properties, seen, path, raw, report),
+                relationships=_distinct(item, item.relationships, seen, path, raw, report),
             )
         index.add(item)
     return index
+
+
+def _distinct(
+    owner: Resource,
+    props: tuple[Property, ...],
+    seen: set[str],
+    path: str,
+    raw: TypeIndex,
+    report: PathReport,
+) -> tuple[Property, ...]:
+    """``props`` resolved, without a name equal to an earlier one after NFKC normalisation
+    (``ﬁle``/``file``): Python reads both as one identifier (GD107)."""
+    kept: list[Property] = []
+    for prop in props:
+        key = unicodedata.normalize("NFKC", prop.name)
+        if key in seen:
+            report(
+                path,
+                prop.line,
+                PROPERTY_NAME_COLLISION,
+                f"{owner.name}.{prop.name}: the same name as another property once "
+                "normalised (NFKC); dropped",
+            )
+            continue
+        seen.add(key)
+        kept.append(_resolved(prop, raw, owner, path, report))
+    return tuple(kept)
+
+
+def _cycles(raw: TypeIndex, paths: dict[int, str], report: PathReport) -> set[str]:
+    """The types whose base type closes a cycle of base types (``a`` → ``b`` → ``a``, or
+    ``a`` → ``a``): that base type is dropped (GD106), so every chain ends and the types
+    module defines each base before the types that extend it."""
+    cut: set[str] = set()
+    done: set[str] = set()
+    for start in sorted(
+        (t for t in raw.types if isinstance(t, Resource)), key=lambda t: t.qualified_name.lower()
+    ):
+        trail: list[Resource] = []
+        current: Resource | None = start
+        while current is not None:
+            key = current.qualified_name.lower()
+            if key in done or key in cut:
+                break
+            if current in trail:
+                closing = trail[-1]
+                cut.add(closing.qualified_name.lower())
+                report(
+                    paths.get(id(closing), closing.source),
+                    closing.line,
+                    BASE_TYPE_CYCLE,
+                    f"{closing.qualified_name}: base type {closing.base_type} closes a cycle "
+                    "of base types; dropped",
+                )
+                break
+            trail.append(current)
+            found = raw.find(current.base_type) if current.base_type else None
+            current = found if isinstance(found, Resource) else None
+        done.update(t.qualified_name.lower() for t in trail)
+    return cut
 
 
 def _resolved(

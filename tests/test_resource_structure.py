@@ -4,10 +4,15 @@ types module that always imports. Every page here is our own."""
 
 from __future__ import annotations
 
-from generator.model import EnumType, Resource
+import json
+
+from generator.cli import main
+
+from generator.model import EnumType, Property, Resource, TypeRef
 from generator.pipeline import Types, types_of
 from generator.pytypes import TypeNames, annotation, render_types
 from generator.resources import parse_resource_text
+from generator.typecheck import build_index
 
 
 def build(*pages: tuple[str, str]) -> Types:
@@ -568,3 +573,90 @@ def test_pages_in_four_other_scripts_give_the_english_types():
         assert found == english, script
         assert str(module(types)["DeliverySpeed"]) == "typing.Literal['standard', 'express']"
         assert "GD101" in codes(types), script  # the translated name, settled by the JSON
+
+
+# Types whose names Python reserves, a cycle of base types and two property names equal
+# once NFKC-normalised: the build goes on and its types module imports.
+def _resource(name: str, base: str = "", rows: str = "| id | String | The identifier. |") -> str:
+    annotation = {"blockType": "resource", "@odata.type": f"microsoft.graph.{name}"}
+    if base:
+        annotation["baseType"] = f"microsoft.graph.{base}"
+    return f"""# {name} resource type
+
+Namespace: microsoft.graph
+
+The {name} type.
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+{rows}
+
+<!-- {json.dumps(annotation)} -->
+"""
+
+
+HOSTILE_TYPES = {
+    "true.md": _resource("true"),
+    "none.md": _resource("None", rows="| kind | [none](enums.md#none-values) | A kind. |"),
+    "false.md": _resource("False", base="true"),
+    "loopa.md": _resource("loopA", base="loopB"),
+    "loopb.md": _resource("loopB", base="loopA"),
+    "self.md": _resource("selfish", base="selfish"),
+    "fileholder.md": _resource(
+        "fileHolder", rows="| file | String | Plain. |\n| \ufb01le | Int32 | Ligature. |"
+    ),
+    "enums.md": "# Enum values\n\nNamespace: microsoft.graph\n\n"
+    "### none values\n\n|Member|\n|:---|\n|none|\n|True|\n\n"
+    "### exception values\n\n|Member|\n|:---|\n|none|\n|all|\n",
+}
+
+WIDGET_API = """# Get widget
+
+## HTTP request
+
+```http
+GET /widgets/{id}
+```
+
+## Response
+
+If successful, this method returns a `200 OK` response code and a [true](../resources/true.md) object.
+"""
+
+
+def test_reserved_type_names_cycles_and_nfkc_names_give_an_importable_module(tmp_path):
+    docs = tmp_path / "docs" / "v1.0"
+    (docs / "api").mkdir(parents=True)
+    (docs / "resources").mkdir()
+    (docs / "api" / "widget-get.md").write_text(WIDGET_API, encoding="utf-8")
+    for name, text in HOSTILE_TYPES.items():
+        (docs / "resources" / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    arguments = ["build", str(tmp_path / "docs"), "--out", str(out), "--specs", str(tmp_path / "s")]
+    arguments += ["--report", str(tmp_path / "report.json"), "--jobs", "1", "--quiet"]
+    assert main(arguments) == 0
+    (types_file,) = out.rglob("types.py")
+    source = types_file.read_text(encoding="utf-8")
+    namespace: dict[str, object] = {}
+    exec(compile(source, "types.py", "exec"), namespace)  # imports: no NameError
+    assert {"True_2", "None_2", "False_2", "Exception_2"} <= set(namespace)
+    holder = namespace["FileHolder"]
+    assert list(holder.__annotations__) == ["@odata.type", "file"]  # type: ignore[attr-defined]
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["v1.0"]
+    by_code = report["diagnostics_by_code"]
+    assert by_code.get("GD105") == 2  # loopA/loopB, and selfish
+    assert by_code.get("GD102") == 1  # the ligature: no name of Graph's
+
+
+def test_nfkc_equal_property_names_of_a_model_keep_the_first():
+    rows = (Property("file", TypeRef("String", kind="primitive"), line=3),)
+    rows += (Property("\ufb01le", TypeRef("Int32", kind="primitive"), line=4),)
+    found: list[tuple[str, int, str, str]] = []
+    index = build_index(
+        [("h.md", (Resource("holder", properties=rows),))], lambda *args: found.append(args)
+    )
+    holder = index.find("holder")
+    assert isinstance(holder, Resource) and [p.name for p in holder.properties] == ["file"]
+    assert [code for _, _, code, _ in found] == ["GD106"]
