@@ -141,7 +141,8 @@ class PermissionMap:
     """Microsoft's permissions map: the permission names it knows, and per (method, path)
     the least-privileged permission of each kind."""
 
-    names: frozenset[str]  # lower case
+    names: frozenset[str]  # as the map spells them, placeholders left out (see below)
+    folded: dict[str, str]  # lower case → the map's spelling
     least: dict[tuple[str, str], dict[str, frozenset[str]]]  # (METHOD, /path) → kind → names
 
 
@@ -181,6 +182,23 @@ def path_key(path: str) -> str:
     return _path_key(path)
 
 
+# Resource-specific consent permissions (``ChannelMessage.Read.Group``) carry no display
+# names in the map; any other entry without one is a placeholder the map holds for a name
+# the docs use (``EduRoster.WriteWrite.All``), not a permission anyone can be granted.
+_RESOURCE_SPECIFIC = frozenset({"Group", "Chat", "User", "Team"})
+
+
+def _described(entry: dict[str, Any]) -> bool:
+    schemes = entry.get("schemes")
+    if not isinstance(schemes, dict):
+        return False
+    return any(
+        isinstance(scheme, dict)
+        and (scheme.get("adminDisplayName") or scheme.get("userDisplayName"))
+        for scheme in schemes.values()
+    )
+
+
 def parse_permissions(data: bytes, path: str = "permissions") -> PermissionMap:
     try:
         document: Any = json.loads(data.decode("utf-8-sig"))
@@ -190,9 +208,12 @@ def parse_permissions(data: bytes, path: str = "permissions") -> PermissionMap:
     if not isinstance(permissions, dict):
         raise InputError(f"{path}: no \"permissions\" object; not a permissions map")
     least: dict[tuple[str, str], dict[str, set[str]]] = {}
+    known: set[str] = set()
     for name, entry in permissions.items():
         if not isinstance(entry, dict):
             continue
+        if _described(entry) or str(name).rsplit(".", 1)[-1] in _RESOURCE_SPECIFIC:
+            known.add(str(name))
         for path_set in entry.get("pathSets") or ():
             if not isinstance(path_set, dict):
                 continue
@@ -211,7 +232,8 @@ def parse_permissions(data: bytes, path: str = "permissions") -> PermissionMap:
                         if kind in marked:
                             slot.setdefault(kind, set()).add(str(name))
     return PermissionMap(
-        frozenset(str(name).lower() for name in permissions),
+        frozenset(known),
+        {name.lower(): name for name in known},
         {key: {k: frozenset(v) for k, v in kinds.items()} for key, kinds in least.items()},
     )
 

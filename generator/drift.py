@@ -29,7 +29,10 @@ from .diagnostics import (
     DRIFT_PROPERTY_TYPE,
     DRIFT_PROPERTY_UNKNOWN,
     DRIFT_TYPE_UNKNOWN,
+    Diagnostic,
     PathReport,
+    count_by_code,
+    sort_key,
 )
 from .model import PYTHON_PRIMITIVES, EnumType, Operation, Resource, TypeRef
 from .typecheck import TypeIndex
@@ -217,15 +220,17 @@ def compare_permissions(
         for row in rows:
             names = {name for entry in row.least + row.higher for name in entry if name}
             for name in sorted(names):
-                if "." not in name or name.lower() in permissions.names:
+                if "." not in name or name in permissions.names:
                     continue
                 figures.permission_names_unknown += 1
                 figures.unknown_permissions.append(name)
+                spelled = permissions.folded.get(name.lower())
+                hint = f" (it knows {spelled!r})" if spelled else ""
                 report(
                     operation.source,
                     row.line or operation.permissions.line or operation.line,
                     DRIFT_PERMISSION_UNKNOWN,
-                    f"permission {name!r} is not in Microsoft's permissions map",
+                    f"permission {name!r} is not in Microsoft's permissions map{hint}",
                 )
         for variant in operation.variants[:1]:
             if variant.derived_from:
@@ -252,3 +257,23 @@ _MAP_KIND = {
     "delegated_personal": "DelegatedPersonal",
     "application": "Application",
 }
+
+
+def drift(
+    index: TypeIndex,
+    operations: list[Operation],
+    metadata: Metadata,
+    permissions: PermissionMap | None = None,
+) -> tuple[list[Diagnostic], dict[str, Any]]:
+    """Every difference between the docs and Microsoft's metadata (and permissions map),
+    in page order, with the figures ``graphdoc drift`` reports."""
+    found: list[Diagnostic] = []
+    report: PathReport = lambda *args: found.append(Diagnostic(*args))  # noqa: E731
+    figures = compare_types(index, metadata, report)
+    if permissions is not None:
+        compare_permissions(operations, permissions, figures, report)
+    found.sort(key=sort_key)
+    summary = figures.as_dict()
+    summary["diagnostics_by_code"] = count_by_code(found)
+    summary["permissions_compared"] = permissions is not None
+    return found, summary

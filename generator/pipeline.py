@@ -21,11 +21,12 @@ from . import specio
 from .assemble import Model, PageWork, assemble, page_work, planned, spec_files
 from .diagnostics import MODEL_FILE_INVALID, Diagnostic, Suppression, sort_key, suppress
 from .errors import InputError
+from .model import Operation
 from .fmt import Piece, format_piece, pieces
 from .overrides import Override
 from .overrides import load as load_overrides
 from .pages import PageFile, discover
-from .parse import PageResult, page_failed
+from .parse import PageResult, page_failed, parse_file
 from .pysource import Cut
 from .render import check_renders, render_package
 from .report import Facts, build_report, facts
@@ -151,6 +152,31 @@ def _resource_work(page: PageFile) -> ResourceResult:
 def parse_resources(pages: Sequence[PageFile], workers: Workers) -> list[ResourceResult]:
     """Read every resource page's types, in parallel."""
     return workers.map(_resource_work, list(pages), least=workers.jobs + 1)
+
+
+def _operation_only(job: tuple[PageFile, str]) -> Operation | None:
+    page, api_version = job
+    try:
+        return parse_file(page.path, api_version, page.source, page.root).operation
+    except Exception:  # a bug a page found: the lint and build report it (GD005)
+        return None
+
+
+def documented(
+    paths: list[str], settings: Settings, operations: bool = True
+) -> tuple[TypeIndex, list[Operation]]:
+    """The types and (if asked) the operations of pages, parsed only: what comparing
+    the docs with Microsoft's metadata needs (``graphdoc drift``), without planning,
+    rendering or assembling."""
+    pages = discover(paths)
+    api_pages = [page for page in pages if page.kind == "api"] if operations else []
+    resource_pages = [page for page in pages if page.kind == "resource"]
+    with pool(settings.jobs) as workers:
+        workers.start()
+        jobs = [(page, settings.api_version) for page in api_pages]
+        found = workers.map(_operation_only, jobs, least=workers.jobs + 1) if jobs else []
+        types = types_of(parse_resources(resource_pages, workers))
+    return types.index, [operation for operation in found if operation is not None]
 
 
 @dataclass(frozen=True)
