@@ -698,11 +698,14 @@ def _with_json(
     line: int,
     has_table: bool,
     report: Report,
+    translated: bool = True,
 ) -> tuple[tuple[Property, ...], tuple[Property, ...]]:
     """The table rows, with what the JSON representation (code in every edition) settles:
 
-    - a row whose name is no JSON key, between two rows that are, takes the one key the
-      JSON shows between those two that no row names (a translated name: GD101);
+    - on a translated page (or for a name in another script), a row whose name is no JSON
+      key, between two rows that are, takes the one key the JSON shows between those two
+      that no row names (a translated name: GD101). On a page in the language it was
+      written in, the table's name holds (the JSON then has a typo: GD072);
     - an array in the JSON makes a single-valued row a collection (GD072);
     - a row whose type cell named no type takes the type the JSON value shows;
     - with no property table at all, the JSON's keys are the properties (GD103)."""
@@ -712,7 +715,7 @@ def _with_json(
     taken = {prop.name for prop in rows if prop.name in position}
     groups: dict[tuple[int, int], list[int]] = {}
     for index, prop in enumerate(rows):
-        if prop.name in position:
+        if prop.name in position or (not translated and prop.name.isascii()):
             continue
         before = [position[p.name] for p in rows[:index] if p.name in position]
         after = [position[p.name] for p in rows[index + 1 :] if p.name in position]
@@ -816,6 +819,11 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
                 break
     if not summary:
         summary = str(page.front_matter.get("description") or "").strip()
+    front = page.front_matter
+    locale = str(front.get("ms.contentlocale") or "").strip().lower()
+    translated = bool(locale and not locale.startswith("en")) or bool(
+        str(front.get("ms.translationtype") or "").strip()
+    )
     example: Any = None
     if fence is not None:
         try:
@@ -865,7 +873,7 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
         if shown and fence is not None:
             json_line = annotation_line or fence.line
             properties, relationships = _with_json(
-                properties, relationships, shown, json_line, bool(tables), report
+                properties, relationships, shown, json_line, bool(tables), report, translated
             )
         properties, relationships = _named(properties, report), _named(relationships, report)
         type_namespace, name = _split_name(odata_type) if odata_type else ("", "")
@@ -896,11 +904,6 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
                 f"{resource.name}: no property table; the type has no properties",
             )
         types.append(resource)
-    front = page.front_matter
-    locale = str(front.get("ms.contentlocale") or "").strip().lower()
-    translated = bool(locale and not locale.startswith("en")) or bool(
-        str(front.get("ms.translationtype") or "").strip()
-    )
     code = set(_CODE_SPAN.findall(text))
     unverified: list[tuple[str, tuple[str, ...]]] = []
     headings = [_heading_before(blocks, index) for index, _ in enums]

@@ -366,6 +366,11 @@ def response_type(
     return None, False, ""
 
 
+def _untyped(name: str) -> bool:
+    """Graph's ``Json`` type: any JSON value at all, whatever the page says it holds."""
+    return name.rsplit(".", 1)[-1].lower() == "json"
+
+
 def _numeric(text: str) -> bool:
     try:
         float(text)
@@ -409,7 +414,7 @@ class _Checker:
                 f"{where}: {ref.name} is a JSON {wanted}, the example shows a {kind}",
             )
             return
-        if kind == "object" and ref.kind in ("complex", "entity"):
+        if kind == "object" and ref.kind in ("complex", "entity") and not _untyped(ref.name):
             target = self.index.find(ref.name, ref.page)
             if isinstance(target, Resource):
                 self.object(where, target, value, depth + 1)
@@ -423,7 +428,7 @@ class _Checker:
             if ref.name == "Boolean":
                 return frozenset({"boolean"})
             return frozenset()  # Stream: anything
-        if ref.name.rsplit(".", 1)[-1] == "Json":
+        if _untyped(ref.name):
             return frozenset()  # the workbook's untyped JSON value: anything
         if ref.kind == "enum":
             return frozenset({"string"})

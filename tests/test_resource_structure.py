@@ -660,3 +660,12 @@ def test_nfkc_equal_property_names_of_a_model_keep_the_first():
     holder = index.find("holder")
     assert isinstance(holder, Resource) and [p.name for p in holder.properties] == ["file"]
     assert [code for _, _, code, _ in found] == ["GD106"]
+
+
+def test_on_a_page_in_its_own_language_the_table_names_hold():
+    page = SHIPMENT.replace('"weight": 1.5', '"wieght": 1.5')  # a typo in the JSON only
+    types = build(("shipment.md", page), ("couriercontact.md", CONTACT_PAGE))
+    shipment = types.index.find("shipment")
+    assert isinstance(shipment, Resource)
+    assert "weight" in {p.name for p in shipment.properties}
+    assert "GD101" not in codes(types)
