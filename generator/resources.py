@@ -44,7 +44,7 @@ from .diagnostics import (
 )
 from .errors import FileTooLarge, NotJSON
 from .pages import inside, read_limited
-from .model import EnumType, Property, Resource, TypeRef
+from .model import PYTHON_PRIMITIVES, EnumType, Property, Resource, TypeRef
 from .structure import Block, load_page, section_key
 
 # Canonical Edm primitive names by lower-case spelling (``Edm.`` prefix dropped first).
@@ -396,10 +396,16 @@ def _flags(description: str) -> tuple[bool | None, bool | None]:
     return nullable, read_only
 
 
-def properties_of(block: Block, report: Report) -> tuple[Property, ...]:
+def properties_of(
+    block: Block, report: Report, shown: dict[str, Any] | None = None
+) -> tuple[Property, ...]:
     """The rows of a property table. A row whose type cell is not type-shaped is reported
     (GD073) and kept with an unknown type, so that no documented property is lost; a row
-    with no name where a name belongs is reported (GD102) and skipped, the rest read."""
+    with no name where a name belongs is reported (GD102) and skipped, the rest read.
+
+    A type read from a localized word (``Booliano``) never decides alone: where the JSON
+    representation (``shown``) gives the property a value of another JSON kind (``12``
+    for a ``Cadeia``), the JSON's type is taken (GD072)."""
     found: list[Property] = []
     for offset, row in enumerate(block.rows[1:]):
         line = block.line + 2 + offset
@@ -422,6 +428,17 @@ def properties_of(block: Block, report: Report) -> tuple[Property, ...]:
             found.append(Property(name, TypeRef(""), line=line))
             continue
         ref = read_type(row[1])
+        strict = type_of(row[1])
+        if ref is not None and ref.kind == "primitive" and (strict is None or strict != ref):
+            hint = _json_hint(shown.get(name)) if shown else None
+            if hint is not None and _json_family(hint) != _json_family(ref):
+                report(
+                    line,
+                    TYPE_REPRESENTATION_MISMATCH,
+                    f"property {name!r}: the type word {plain(row[1])[:40]!r} reads as "
+                    f"{ref.name}, the JSON representation shows {hint.name}; the JSON's is kept",
+                )
+                ref = replace(hint, collection=hint.collection or ref.collection)
         if ref is None:
             report(
                 line,
@@ -683,6 +700,27 @@ def json_type(value: Any) -> TypeRef | None:
     return TypeRef("String", False, "primitive")
 
 
+def _json_hint(value: Any) -> TypeRef | None:
+    """The type a JSON value shows with confidence: a literal (``true``, ``12``) or a
+    primitive's name (``"Boolean"``, ``"String (timestamp)"``), never a bare string."""
+    if isinstance(value, list):
+        inner = _json_hint(value[0]) if value else None
+        return replace(inner, collection=True) if inner is not None else None
+    if isinstance(value, (bool, int, float)):
+        return json_type(value)
+    if isinstance(value, str):
+        head = value.strip().split("(", 1)[0].strip()
+        if primitive(head) or "timestamp" in value.lower():
+            return json_type(value)
+    return None
+
+
+def _json_family(ref: TypeRef) -> str:
+    """The JSON kind a primitive travels as: strings, numbers or booleans."""
+    python = {"str": "string", "int": "number", "float": "number", "bool": "boolean"}
+    return python.get(PYTHON_PRIMITIVES.get(ref.name, ""), ref.name)
+
+
 def _kind_fits(ref: TypeRef, value: Any) -> bool:
     if value is None or not ref.name:
         return True
@@ -857,7 +895,7 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
             key = section_key(heading) if heading is not None else ""
             if key.startswith("method"):
                 continue  # a methods table of plain names (``List | Collection of x``)
-            read = properties_of(block, report)
+            read = properties_of(block, report, shown)
             if key.startswith("relationship") or (not key.startswith("propert") and position == 1):
                 relationships += read
             elif key.startswith("propert") or position == 0:

@@ -669,3 +669,17 @@ def test_on_a_page_in_its_own_language_the_table_names_hold():
     assert isinstance(shipment, Resource)
     assert "weight" in {p.name for p in shipment.properties}
     assert "GD101" not in codes(types)
+
+
+def test_a_localized_type_word_never_decides_alone():
+    page = (
+        "---\nms.contentlocale: pt-BR\n---\n"
+        + SHIPMENT.replace("| weight | Double |", "| weight | Cadeia de caracteres |")
+        .replace("| fragile | Boolean |", "| fragile | Booliano |")
+        .replace("| id | String |", "| id | Cadeia de caracteres |")
+    )
+    types = build(("shipment.md", page), ("couriercontact.md", CONTACT_PAGE))
+    fields = field_types(types, "shipment")
+    # the JSON shows 1.5: a number, whatever the word says; the words the JSON agrees with hold
+    assert (fields["weight"], fields["fragile"], fields["id"]) == ("float", "bool", "str")
+    assert [d.code for d in types.diagnostics if "'weight'" in d.message] == ["GD072"]
