@@ -683,3 +683,28 @@ def test_a_localized_type_word_never_decides_alone():
     # the JSON shows 1.5: a number, whatever the word says; the words the JSON agrees with hold
     assert (fields["weight"], fields["fragile"], fields["id"]) == ("float", "bool", "str")
     assert [d.code for d in types.diagnostics if "'weight'" in d.message] == ["GD072"]
+
+
+def _mutants(text: str):
+    """Each line dropped, doubled, its cells reversed, or given hostile words."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        yield "\n".join(lines[:index] + lines[index + 1 :])
+        yield "\n".join(lines[: index + 1] + [line] + lines[index + 1 :])
+        if line.startswith("|"):
+            cells = line.strip("|").split("|")
+            swapped = "|" + "|".join(reversed(cells)) + "|"
+            yield "\n".join(lines[:index] + [swapped] + lines[index + 1 :])
+            hostile = line.replace("String", "None").replace("id", "class", 1)
+            yield "\n".join(lines[:index] + [hostile, "| ﬁle | True | `x` |"] + lines[index + 1 :])
+
+
+def test_mutated_pages_never_break_the_types_module():
+    pages = {"shipment.md": SHIPMENT, "enums.md": SPEEDS, "couriercontact.md": CONTACT_PAGE}
+    checked = 0
+    for name, text in [("shipment.md", SHIPMENT), ("enums.md", SPEEDS), ("f.md", FILTER)]:
+        for mutant in _mutants(text):
+            types = build(*{**pages, name: mutant}.items())
+            module(types)  # compiles and runs: no SyntaxError, no NameError
+            checked += 1
+    assert checked > 100
