@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, incremental, pipeline, specio
+from . import __version__, csdl, drift, incremental, pipeline, specio
 from .diagnostics import (
     CODES,
     OVERRIDE_APPLIED,
@@ -227,6 +227,20 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="per permission chosen, the calls that need it and the page line that says so",
     )
+
+    compare = commands.add_parser(
+        "drift",
+        help="compare the pages with Microsoft's published metadata (CSDL) and permissions map",
+    )
+    compare.add_argument("paths", nargs="+", metavar="PATH")
+    compare.add_argument(
+        "--csdl", required=True, metavar="FILE", help="the v1.0 $metadata (CSDL XML, or .xz)"
+    )
+    compare.add_argument(
+        "--permissions", metavar="FILE", help="devx-content permissions.json (or .xz)"
+    )
+    compare.add_argument("--format", default="text", choices=("text", "json", "github"))
+    _common(compare)
 
     codes = commands.add_parser("codes", help="print the table of diagnostic codes")
     codes.add_argument(
@@ -560,6 +574,45 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if result.report["diagnostics_by_severity"]["error"] else 0
 
 
+def _drift(args: argparse.Namespace) -> int:
+    """The docs against Microsoft's metadata: each difference as a diagnostic at its page
+    line, and the figures (JSON output: ``figures`` and ``diagnostics``)."""
+    metadata = csdl.read_csdl(args.csdl)
+    permissions = csdl.read_permissions(args.permissions) if args.permissions else None
+    paths = list(args.paths)
+    versions = version_folders(paths)
+    if versions:  # a documentation tree: the CSDL is of one version
+        wanted = args.api_version or API_VERSIONS[0]
+        paths = [folder for version, folder in versions if version == wanted]
+        if not paths:
+            raise InputError(f"no {wanted} folder under {', '.join(args.paths)}")
+    settings = _settings(args, default_pages=False)
+    index, operations = pipeline.documented(paths, settings, permissions is not None)
+    found, figures = drift.drift(index, operations, metadata, permissions)
+    _write_report(figures, args.report)
+    if args.format == "json":
+        body = {"figures": figures, "diagnostics": [d.as_dict() for d in found]}
+        json.dump(body, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    _print_diagnostics(found, args.format)
+    rates = figures["rates_percent"]
+    print(
+        f"{'types documented':<26}{figures['types_documented']} "
+        f"({figures['types_unknown_to_csdl']} not in the metadata)\n"
+        f"{'csdl properties present':<26}{rates['csdl_properties_present_of_documented_types']}%"
+        f" of the documented types' {figures['csdl_properties_of_documented_types']}\n"
+        f"{'property types agree':<26}{rates['property_types_agree']}%"
+        f" ({rates['property_types_agree_or_str_for_enum']}% with str for an enum)\n"
+        f"{'enums clean':<26}{rates['enums_clean']}% of {figures['enums_shared']}\n"
+        f"{'permission names unknown':<26}{figures['permission_names_unknown']}"
+        + ("" if args.permissions else " (no --permissions)")
+        + f"\n{'least privileged differ':<26}{figures['least_privileged_differ']}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _render(args: argparse.Namespace) -> int:
     check_package_name(args.package)
     settings = Settings(args.api_version, max(1, args.jobs), templates=_templates(args))
@@ -706,6 +759,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "lint": _lint,
         "permissions": _permissions,
         "codes": _codes,
+        "drift": _drift,
     }
     handler = handlers[args.command]
     try:

@@ -34,7 +34,7 @@ from .overrides import Override
 from .overrides import load as load_overrides
 from .pages import PageFile, discover
 from .permission_names import suspects
-from .parse import PageResult, page_failed
+from .parse import PageResult, page_failed, parse_file
 from .pysource import Cut
 from .render import check_renders, in_blacks_layout, render_package, typing_of, use_templates
 from .tailor import Tailor, reached_types, restrict
@@ -166,6 +166,31 @@ def parse_resources(pages: Sequence[PageFile], workers: Workers) -> list[Resourc
     return workers.map(_resource_work, list(pages), least=workers.jobs + 1)
 
 
+def _operation_only(job: tuple[PageFile, str]) -> Operation | None:
+    page, api_version = job
+    try:
+        return parse_file(page.path, api_version, page.source, page.root).operation
+    except Exception:  # a bug a page found: the lint and build report it (GD005)
+        return None
+
+
+def documented(
+    paths: list[str], settings: Settings, operations: bool = True
+) -> tuple[TypeIndex, list[Operation]]:
+    """The types and (if asked) the operations of pages, parsed only: what comparing
+    the docs with Microsoft's metadata needs (``graphdoc drift``), without planning,
+    rendering or assembling."""
+    pages = discover(paths)
+    api_pages = [page for page in pages if page.kind == "api"] if operations else []
+    resource_pages = [page for page in pages if page.kind == "resource"]
+    with pool(settings.jobs) as workers:
+        workers.start()
+        jobs = [(page, settings.api_version) for page in api_pages]
+        found = workers.map(_operation_only, jobs, least=workers.jobs + 1) if jobs else []
+        types = types_of(parse_resources(resource_pages, workers))
+    return types.index, [operation for operation in found if operation is not None]
+
+
 @dataclass(frozen=True)
 class Types:
     """The types of a run, resolved, with their diagnostics and report figures."""
@@ -182,6 +207,8 @@ def types_of(results: Sequence[ResourceResult]) -> Types:
     index = build_index(
         ((result.path, result.types) for result in ordered),
         lambda *args: found.append(Diagnostic(*args)),
+        frozenset().union(*(result.words for result in results)),
+        {name: members for result in results for name, members in result.unverified},
     )
     figures = type_figures(
         len(results),
