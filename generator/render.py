@@ -325,7 +325,7 @@ def render_group(
     ]
     uses_file = any(op.request_body.kind == "binary" for op in operations)
     signatures = " ".join(view.signature for view in views)
-    # An unused import is an error to pyright --strict: each name only where it is used.
+    # An unused import is an error to pyright in strict mode: each name only where it is used.
     typing_imports = ", ".join(
         ["TYPE_CHECKING"]
         + (["Any"] if _BARE_ANY.search(signatures) else [])
