@@ -344,7 +344,7 @@ def _check(
     changes: list[str] = []
     with Workers(settings.jobs) as workers:
         for run_paths, out, package, run_settings in runs:
-            _, found = pipeline.check(
+            _, found = incremental.check(
                 run_paths, out, Path(args.specs), package, run_settings, workers
             )
             changes += found

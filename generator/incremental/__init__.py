@@ -49,6 +49,7 @@ from ..pipeline import (
     type_spec_files,
     types_of,
 )
+from ..pipeline import check as pipeline_check
 from ..pysource import Cut
 from ..pytypes import render_types
 from ..render import (
@@ -60,12 +61,21 @@ from ..render import (
     typing_of,
 )
 from ..workers import Workers
-from ..write import Signatures, Spare, Staged, Written, commit_together, locked, stage_tree
+from ..write import (
+    Signatures,
+    Spare,
+    Staged,
+    Written,
+    commit_together,
+    locked,
+    packaging_artefact,
+    stage_tree,
+)
 from . import cache
 from .manifest import FileMemo, Manifest, Unit
 from .plan import FullPlan, Output, RebuildPlan
 
-__all__ = ["build"]
+__all__ = ["build", "check"]
 
 FEW_PAGES = 16  # a rebuild of so many changed pages, or fewer, uses one warm worker
 MARKER = ".graphdoc"
@@ -292,7 +302,7 @@ def _build(
     clock = Clock(result.timings)
     model_dir = (specs / settings.api_version).resolve()
     states = cache.Store(settings.cache, "state")
-    where = cache.key("state", os.getcwd(), *paths, str(out.resolve()), str(model_dir), package)
+    where = _state_key(paths, out, model_dir, package)
     previous: Manifest | None = states.get(where)
     if previous is not None and _snapshot(out, model_dir) != previous.outputs:
         previous = None  # someone changed or removed an output file: build it all again
@@ -365,6 +375,49 @@ def _build(
     states.put(where, manifest)
     cache.prune(settings.cache)
     return result
+
+
+def _state_key(paths: list[str], out: Path, model_dir: Path, package: str) -> str:
+    """Where the manifest of the last build of this output (by these arguments) is kept."""
+    return cache.key("state", os.getcwd(), *paths, str(out.resolve()), str(model_dir), package)
+
+
+def check(
+    paths: list[str],
+    out: Path,
+    specs: Path,
+    package: str,
+    settings: Settings,
+    shared: Workers | None = None,
+) -> tuple[BuildResult, list[str]]:
+    """What a build would change in ``out`` and ``specs``, writing nothing (not even the
+    cache), as :func:`.pipeline.check` says it; quick when nothing would.
+
+    The manifest of the last build of the same output (read, never marked used) answers
+    the common case: when every page, include and setting hashes as that build's did (the
+    generator's own bytes are in every hash) and every output file has the size, mtime and
+    inode that build left, a build would change nothing, as a build would then say
+    ``package unchanged``. Anything else (no manifest, a changed page, a hand-edited or
+    removed output file, another graphdoc) is checked in full: the build in memory,
+    compared byte for byte with what is on disk.
+    """
+    if settings.cache is not None and _up_to_date(paths, out, specs, package, settings):
+        result = BuildResult()
+        result.unchanged = True
+        return result, []
+    return pipeline_check(paths, out, specs, package, settings, shared)
+
+
+def _up_to_date(paths: list[str], out: Path, specs: Path, package: str, settings: Settings) -> bool:
+    """Whether the last build's manifest shows this output as a build would leave it."""
+    model_dir = (specs / settings.api_version).resolve()
+    states = cache.Store(settings.cache, "state", read_only=True)
+    previous = states.get(_state_key(paths, out, model_dir, package))
+    if not isinstance(previous, Manifest) or _snapshot(out, model_dir) != previous.outputs:
+        return False
+    memo = FileMemo(previous.memo, time.time_ns())  # (kept in memory only)
+    reading = _read(paths, settings, memo, Clock({}))
+    return bool(reading.inputs) and reading.inputs == previous.inputs
 
 
 def _analyse(
@@ -463,12 +516,16 @@ def _under(root: Path, found: Signatures) -> Signatures:
 
 
 def _snapshot(*folders: Path) -> Signatures:
-    """Size, modification time and inode of every file under the output folders."""
+    """Size, modification time and inode of every file under the output folders, but what
+    packaging tools left there."""
     found: Signatures = {}
     roots = [folder.resolve() for folder in folders]
     for folder in roots:
         if any(other != folder and folder.is_relative_to(other) for other in roots):
             continue  # the specs inside the package folder: walked with it
+        prefix = len(str(folder)) + 1
         for path, info in cache.files_under(folder):
+            if packaging_artefact(path[prefix:].replace(os.sep, "/")):
+                continue  # (pip's build files: see write.packaging_artefact)
             found[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return found
