@@ -137,7 +137,7 @@ def _page_job(job: tuple[PageFile, str]) -> PageWork:
 def parse_pages(pages: Sequence[PageFile], api_version: str, workers: Workers) -> list[PageWork]:
     """Parse and plan every api page, in parallel; a few pages are done in this process."""
     jobs = [(page, api_version) for page in pages]
-    return workers.map(_page_job, jobs, least=workers.jobs + 1)
+    return workers.map(_page_job, jobs, least=workers.jobs + 1, stage="parse pages")
 
 
 def _resource_work(page: PageFile) -> ResourceResult:
@@ -150,7 +150,7 @@ def _resource_work(page: PageFile) -> ResourceResult:
 
 def parse_resources(pages: Sequence[PageFile], workers: Workers) -> list[ResourceResult]:
     """Read every resource page's types, in parallel."""
-    return workers.map(_resource_work, list(pages), least=workers.jobs + 1)
+    return workers.map(_resource_work, list(pages), least=workers.jobs + 1, stage="read types")
 
 
 @dataclass(frozen=True)
@@ -250,7 +250,8 @@ def format_files(
 def parallel_format(workers: Workers) -> FormatMap:
     def format_all(todo: Sequence[Piece]) -> list[str]:
         longest_first = sorted(todo, key=lambda piece: -len(piece.text))
-        done = dict(zip(longest_first, workers.map(format_piece, longest_first, chunksize=1)))
+        formatted = workers.map(format_piece, longest_first, chunksize=1, stage="format code")
+        done = dict(zip(longest_first, formatted))
         return [done[piece] for piece in todo]
 
     return format_all
@@ -273,6 +274,7 @@ def analyse(paths: list[str], settings: Settings, shared: Workers | None = None)
         works = parse_pages(api_pages, settings.api_version, workers)
         types = types_of(parse_resources(resource_pages, workers))
     clock.lap("parse")
+    workers.stage("assemble")
     result.types = types.index
     overrides, problems = overrides_of(settings)
     result.model = assemble(works, result.pages, overrides, types=types.index)
@@ -336,6 +338,7 @@ def generate(
             raise no_operation(paths, api_pages, result.diagnostics)
         clock = Clock(result.timings)
         model = result.model
+        workers.stage("render")
         rendered = render_package(
             model.operations, model.cases, package, settings.api_version, result.types
         )

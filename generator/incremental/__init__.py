@@ -184,7 +184,9 @@ def _cached_works(settings: Settings, workers: Workers):  # type: ignore[no-unty
         found: list[PageWork | None] = [store.get(key) if key else None for key in keys]
         missing = [index for index, work in enumerate(found) if work is None]
         jobs = [(pages[index], settings.api_version, store, keys[index]) for index in missing]
-        parsed = workers.map(_work_page, jobs, least=settings.jobs + 1)  # a few: parsed here
+        parsed = workers.map(  # (a few: parsed here)
+            _work_page, jobs, least=settings.jobs + 1, stage="parse pages"
+        )
         for index, work in zip(missing, parsed):
             found[index] = work
         return [work for work in found if work is not None]
@@ -335,6 +337,7 @@ def _build(
         units = _analyse(paths, reading, plan, settings, result, clock, types)
         if settings.cache is not None:
             keep_compiled_templates(settings.cache / "templates")
+        workers.stage("render")
         typing = typing_of(result.types)
         group_module = _cached_group_module(result.model, settings, typing, reading.types)
         output = plan.render(result.model, units, package, settings.api_version, group_module)
@@ -354,6 +357,7 @@ def _build(
         )
         clock.lap("format")
     spares = settings.cache / cache.SPARES / where
+    workers.stage("write")
     outputs, kept_spares = _write(out, model_dir, output, previous, spares)
     clock.lap("write")
     manifest = Manifest(
