@@ -1,8 +1,9 @@
 """``graphdoc permissions``: the fewest permissions for some calls, and the CI gate.
 
 The catalog comes from a model folder (the same table a package would hold, made from the
-specs) or from a built package's data module, read as text and never imported: the
-answer must not depend on the package being installed, nor run its code.
+specs) or from a built package's data file, read as text (a package built by an older
+graphdoc holds it as a module, read as text too, never imported): the answer must not
+depend on the package being installed, nor run its code.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from typing import Any
 from .. import specio
 from ..errors import InputError
 from ..permission_table import table
-from ..runtime.permissions import KIND_LABELS, KINDS, Catalog, Check, Requirement
+from ..runtime.permissions import DATA_FILE, KIND_LABELS, KINDS, Catalog, Check, Requirement
 
 __all__ = ["KINDS", "Answer", "Finding", "answer", "as_json", "from_package", "from_specs", "text"]
 from .scan import Call, Scan, Unresolved
 
-DATA_MODULE = "_permissions_data.py"
+DATA_MODULE = "_permissions_data.py"  # where a package of an older graphdoc holds it
 
 
 def from_specs(model_dir: Path) -> Catalog:
@@ -41,14 +42,25 @@ def from_specs(model_dir: Path) -> Catalog:
 
 def from_package(folder: Path) -> Catalog:
     """The catalog of a built package: ``folder`` is the package or the folder holding it."""
-    candidates = [folder / DATA_MODULE, *sorted(folder.glob(f"*/{DATA_MODULE}"))]
-    found = [path for path in candidates if path.is_file()]
+    found: list[Path] = []
+    for name in (DATA_FILE, DATA_MODULE):
+        candidates = [folder / name, *sorted(folder.glob(f"*/{name}"))]
+        found = found or [path for path in candidates if path.is_file()]
     if not found:
-        raise InputError(f"{folder}: no generated package with {DATA_MODULE} here")
+        raise InputError(f"{folder}: no generated package with {DATA_FILE} here")
     if len(found) > 1:
         names = ", ".join(str(path.parent) for path in found)
         raise InputError(f"{folder}: several packages ({names}); give one of them")
-    tree = ast.parse(found[0].read_text(encoding="utf-8"))
+    try:
+        text = found[0].read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{found[0]}: cannot be read: {error}") from None
+    if found[0].name == DATA_FILE:
+        try:
+            return Catalog.from_table(text)
+        except (ValueError, TypeError, KeyError, IndexError) as error:
+            raise InputError(f"{found[0]}: not a permissions table: {error}") from None
+    tree = ast.parse(text)
     for node in tree.body:
         if (
             isinstance(node, ast.Assign)
