@@ -318,13 +318,28 @@ def check(
     """What a build would change in ``out`` and ``specs``, writing nothing (not even the
     cache): each file that would be created, rewritten or deleted, as ``would … PATH``."""
     result, files, specs_files = generate(paths, package, settings, shared)
-    model_dir = specs / settings.api_version
+    return result, compare(out, specs / settings.api_version, files, specs_files)
+
+
+def compare(
+    out: Path,
+    model_dir: Path,
+    files: dict[str, str],
+    specs: dict[str, str],
+    kept: dict[str, str] | None = None,
+    kept_specs: dict[str, str] | None = None,
+) -> list[str]:
+    """How the package folder and the model folder differ from the files a build writes
+    there (and those it would carry over, ``kept``: see :func:`.write.differences`), as
+    ``would … PATH`` lines; the specs inside the package folder are one tree with it."""
+    kept, kept_specs = kept or {}, kept_specs or {}
     root = out.resolve()
     if model_dir.resolve().is_relative_to(root):
         inside = model_dir.resolve().relative_to(root).as_posix()
-        files = files | {f"{inside}/{name}": text for name, text in specs_files.items()}
-        return result, differences(out, files, MARKER)
-    return result, differences(out, files, MARKER) + differences(model_dir, specs_files, MARKER)
+        files = files | {f"{inside}/{name}": text for name, text in specs.items()}
+        kept = kept | {f"{inside}/{new}": f"{inside}/{old}" for new, old in kept_specs.items()}
+        return differences(out, files, MARKER, kept)
+    return differences(out, files, MARKER, kept) + differences(model_dir, specs, MARKER, kept_specs)
 
 
 def generate(

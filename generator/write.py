@@ -380,28 +380,39 @@ def _remove_empty(root: Path, relative: str) -> None:
         parts.pop()
 
 
-def differences(target: Path, files: dict[str, str], marker: str) -> list[str]:
-    """How ``target`` differs from a tree of ``files``: ``would create``, ``would rewrite``
-    or ``would delete`` and the file's path, in path order; the marker file is not counted,
-    nor what packaging tools left there (:func:`packaging_artefact`)."""
+def differences(
+    target: Path, files: dict[str, str], marker: str, kept: dict[str, str] | None = None
+) -> list[str]:
+    """How ``target`` differs from a tree of ``files``, plus the files of the present tree
+    named by ``kept`` (new relative path → present one, as :func:`write_tree` takes them):
+    ``would create``, ``would rewrite`` or ``would delete`` and the file's path, in path
+    order; the marker file is not counted, nor what packaging tools left there
+    (:func:`packaging_artefact`)."""
+    kept = kept or {}
     present: set[str] = set()
     if target.is_dir():
         for folder, _, names in os.walk(target):
             for name in names:
                 relative = os.path.relpath(os.path.join(folder, name), target).replace(os.sep, "/")
-                if relative != marker and not (
-                    packaging_artefact(relative) and relative not in files
-                ):
+                wanted = relative in files or relative in kept
+                if relative != marker and not (packaging_artefact(relative) and not wanted):
                     present.add(relative)
     found: list[tuple[str, str]] = []
-    for name in sorted(set(files) | present):
+    for name in sorted(set(files) | set(kept) | present):
         path = target / name
         if name not in present:
             found.append((name, f"would create {path}"))
-        elif name not in files:
+        elif name in files:
+            if path.read_bytes() != files[name].encode("utf-8"):
+                found.append((name, f"would rewrite {path}"))
+        elif name in kept:
+            old = kept[name]
+            if old != name and (
+                old not in present or (target / old).read_bytes() != path.read_bytes()
+            ):
+                found.append((name, f"would rewrite {path}"))
+        else:
             found.append((name, f"would delete {path}"))
-        elif path.read_bytes() != files[name].encode("utf-8"):
-            found.append((name, f"would rewrite {path}"))
     return [line for _, line in found]
 
 

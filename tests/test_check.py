@@ -108,42 +108,52 @@ def _built(tmp_path: Path) -> tuple[Path, list[str]]:
 def test_check_of_an_unchanged_output_answers_from_the_manifest_and_writes_nothing(
     tmp_path, own_cache, monkeypatch, capsys
 ):
-    """The quick answer: no full build in memory, and the cache untouched, its entries not
-    even marked used (aged first, so that a read would mark them)."""
+    """The quick answer: no stage run, and the cache untouched, its entries not even
+    marked used (aged first, so that a read would mark them)."""
     _, build = _built(tmp_path)
     old = time.time() - 2 * cache.TOUCH_AFTER
     for path in own_cache.rglob("*"):
         os.utime(path, (old, old))
     before = _stamps(tmp_path)
 
-    def full_check(*args: object, **kwargs: object) -> None:
+    def stages(*args: object, **kwargs: object) -> None:
         raise AssertionError("the unchanged output was built again in memory")
 
-    monkeypatch.setattr(incremental, "pipeline_check", full_check)
+    monkeypatch.setattr(incremental, "_produce", stages)
+    monkeypatch.setattr(incremental, "pipeline_check", stages)
     capsys.readouterr()
     assert main(build + ["--check"]) == 0
     assert capsys.readouterr().err == "output up to date\n"
     assert _stamps(tmp_path) == before, "--check wrote something"
 
 
-@pytest.mark.parametrize("drift", ["page", "output edited", "output removed", "generator"])
+DRIFTS = ["page", "page added", "page removed", "output edited", "output removed", "generator"]
+
+
+@pytest.mark.parametrize("drift", DRIFTS)
 def test_check_detects_every_drift_after_a_build(tmp_path, own_cache, monkeypatch, capsys, drift):
-    """A changed page, a hand-edited or removed output file (the same size: only its mtime
-    tells), and another generator (its fingerprint is in every hash) each send the check to
-    the full comparison, which names the file; nothing is written."""
+    """A changed, new or removed page, a hand-edited or removed output file (edited to the
+    same size: only its mtime tells), and another generator (its fingerprint is in every
+    hash) each make the check run the stages (through the cache, read only), and it says
+    what the bare pipeline's check (``--no-cache``) says, line for line; nothing is
+    written, the cache included (its entries aged, so that a read would mark them)."""
     pages, build = _built(tmp_path)
     module = tmp_path / "out" / "graphdoc_client" / "groups" / "widget.py"
-    full = incremental.pipeline_check
-    calls: list[object] = []
+    produced: list[object] = []
+    produce = incremental._produce
 
     def spy(*args: object, **kwargs: object) -> object:
-        calls.append(args)
-        return full(*args, **kwargs)  # type: ignore[arg-type]
+        produced.append(args)
+        return produce(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(incremental, "pipeline_check", spy)
+    monkeypatch.setattr(incremental, "_produce", spy)
     expected = 1
     if drift == "page":
         (pages / "widget-get.md").write_text(PAGE.replace("one widget", "a widget"))
+    elif drift == "page added":
+        (pages / "gizmo-get.md").write_text(PAGE.replace("widget", "gizmo"), encoding="utf-8")
+    elif drift == "page removed":
+        (pages / "gadget-get.md").unlink()
     elif drift == "output edited":
         text = module.read_text(encoding="utf-8")
         module.write_text(text.replace("widget", "wodget", 1), encoding="utf-8")
@@ -152,12 +162,19 @@ def test_check_detects_every_drift_after_a_build(tmp_path, own_cache, monkeypatc
     else:  # the output is as built, but by another graphdoc: checked in full, and clean
         monkeypatch.setattr(cache, "fingerprint", lambda: "another graphdoc")
         expected = 0
+    old = time.time() - 2 * cache.TOUCH_AFTER
+    for path in own_cache.rglob("*"):
+        os.utime(path, (old, old))
     before = _stamps(tmp_path)
     capsys.readouterr()
     assert main(build + ["--check"]) == expected
-    assert len(calls) == 1
-    if expected:
-        assert f"{module}" in capsys.readouterr().out
+    assert len(produced) == 1
+    lines = capsys.readouterr().out
+    assert main(build + ["--check", "--no-cache"]) == expected
+    assert lines == capsys.readouterr().out
+    if drift.startswith("output"):
+        assert f"{module}" in lines
+    assert (expected == 1) == bool(lines)
     assert _stamps(tmp_path) == before, "--check wrote something"
 
 
