@@ -318,14 +318,13 @@ def _start(
         previous = None  # someone changed or removed an output file: build it all again
     memo = FileMemo(previous.memo if previous else None, time.time_ns())
     reading = _read(paths, settings, memo, clock)
-    unchanged = bool(previous is not None and reading.inputs and reading.inputs == previous.inputs)
+    if previous is not None and reading.inputs and reading.inputs == previous.inputs:
+        return _Start(where, model_dir, previous, reading, unchanged=True)
     if previous is not None and (not previous.incremental or settings.overrides is not None):
         previous = None
     if previous is not None and (not reading.types or reading.types != previous.types):
         previous = None  # the types changed: any example may now check otherwise
-    if unchanged:
-        previous = found
-    return _Start(where, model_dir, previous, reading, unchanged)
+    return _Start(where, model_dir, previous, reading, unchanged=False)
 
 
 @collector_paused
