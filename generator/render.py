@@ -51,10 +51,33 @@ _KIND_LABELS = {
 }
 
 
+_OVERRIDES: list[Path] = []  # the folder of ``--templates``, if any
+
+
+def use_templates(folder: Path | None) -> None:
+    """Render with the templates of ``folder`` before the built-in ones (``--templates``).
+
+    A template of the same name replaces the built-in one; the built-in ones stay
+    reachable as ``graphdoc/<name>``, so an override can ``{% extends %}`` the template it
+    replaces and change only a block."""
+    _OVERRIDES[:] = [folder] if folder is not None else []
+    environment.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    builtin = jinja2.FileSystemLoader(str(TEMPLATES))
+    loader: jinja2.BaseLoader = builtin
+    if _OVERRIDES:
+        loader = jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader([str(folder) for folder in _OVERRIDES]),
+                jinja2.PrefixLoader({"graphdoc": builtin}),
+                builtin,
+            ]
+        )
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -158,11 +181,12 @@ class OperationView:
     table), signature, docstring, call, and its typing-only async signature."""
 
     endpoint: str
-    signature: str
+    signature: str  # (what the module's imports are worked out from)
     docstring: str
     call: str
     async_stub: str
     mode_stubs: dict[str, str]  # by response mode (see ``MODES``): its typing-only signature
+    method: dict[str, Any] = field(default_factory=dict)  # the values of ``method.py.jinja``
 
 
 def is_paged(operation: Operation) -> bool:
@@ -192,6 +216,19 @@ def _reads_one_entity(path: str) -> bool:
     (``/users/{user_id}``), not a collection or a function."""
     last = path.rstrip("/").rsplit("/", 1)[-1]
     return last.startswith("{") and last.endswith("}") and last.count("{") == 1
+
+
+@dataclass(frozen=True)
+class Tailoring:
+    """A tailored package (``graphdoc build --only-used``, see :mod:`.tailor`): the
+    operations kept (``group.method``), how it was tailored (its README and its run-time
+    message say so), and the permissions its README lists: per kind of access, the least
+    privileged set for exactly those operations, and the operations a kind cannot call."""
+
+    operations: frozenset[str]
+    how: str
+    permissions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    unsupported: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -286,7 +323,19 @@ def operation_view(
         )
         for mode in MODES
     }
+    method = {
+        "name": operation.name,
+        "params": params,
+        "returns": sync_type,
+        "docstring": docstring(operation_doc(operation), indent="        "),
+        "call_args": [literal(operation.name), "options", *passed],
+        "http_method": operation.http_method,
+        "paths": [variant.path for variant in operation.variants],
+        "source": operation.source,
+        "group": operation.group,
+    }
     return OperationView(
+        method=method,
         endpoint=endpoint_entry(operation),
         signature="\n".join(
             bracketed(f"def {operation.name}(", params, f") -> {sync_type}:", "    ")
@@ -343,8 +392,12 @@ def render_group(
     checking = ["    " + line for line in checking]
     checking.append(_import(stub_module, ", ".join(imported), "    ", package="."))
     names = ", ".join(op.name for op in operations)
+    methods = [
+        _render("package/groups/method.py.jinja", **view.method).strip("\n") for view in views
+    ]
     text = _render(
         "package/groups/group.py.jinja",
+        methods=methods,
         module_doc=docstring(f"Operations of the {group} group: {names}."),
         cls=class_name(group),
         operations=views,
@@ -359,9 +412,10 @@ def render_group(
     )
     cuts: list[Cut] = []
     position = text.index("\nclass ")
-    for view in views:
-        position = text.index("\n" + view.signature.split("\n", 1)[0], position) + 1
+    for method in methods:  # each method a piece of its own, decorators and all
+        position = text.index(method, position)
         cuts.append(Cut(position, in_class=True))
+        position += len(method)
     cuts.append(Cut(text.index("\nif not TYPE_CHECKING:", position) + 1, in_class=False))
     stub = _render_stub(group, views, bodies.source, uses_file)
     return {
@@ -718,10 +772,17 @@ def check_renders(operation: Operation, cases: list[ReplayCase]) -> None:
     summarise_group(operation.group, [operation])
 
 
-def render_shared(package: str, api_version: str, groups: list[GroupSummary]) -> dict[str, str]:
+def render_shared(
+    package: str,
+    api_version: str,
+    groups: list[GroupSummary],
+    tailoring: Tailoring | None = None,
+) -> dict[str, str]:
     """Every file of the package and its tests but the groups' own (``groups`` in order)."""
     files: dict[str, str] = {}
     context = {
+        "tailored": literal(tailoring.how) if tailoring is not None else literal(""),
+        "tailoring": tailoring,
         "package": package,
         "api_version": api_version,
         "api_version_literal": literal(api_version),
@@ -820,14 +881,23 @@ def render_package(
     package: str,
     api_version: str,
     types: TypeIndex | None = None,
+    tailoring: Tailoring | None = None,
+    module_types: TypeIndex | None = None,
 ) -> Rendered:
-    """Every file of the package (under ``package/``) and its tests (under ``tests/``)."""
+    """Every file of the package (under ``package/``) and its tests (under ``tests/``).
+
+    A tailored package (``tailoring``) holds in its ``types`` module only
+    ``module_types`` (the types its operations reach), named as in the full package."""
     files: dict[str, str] = {}
     cuts: dict[str, tuple[Cut, ...]] = {}
     summaries = []
     typing = typing_of(types)
+    if module_types is not None:  # any other type is a dict[str, Any] in this package
+        kept = {name: typing.names.names[name] for name in module_types.qualified}
+        typing = Typing(typing.index, TypeNames(kept))
     types_file = f"{package}/types.py"
-    files[types_file], cuts[types_file] = render_types(typing.index, typing.names)
+    in_module = module_types if module_types is not None else typing.index
+    files[types_file], cuts[types_file] = render_types(in_module, typing.names)
 
     def module(group: str, members: list[Operation]) -> GroupFiles:
         return render_group(group, members, typing)
@@ -837,5 +907,5 @@ def render_package(
         files.update(rendered.files)
         cuts.update(rendered.cuts)
         summaries.append(summarise_group(group, members))
-    files.update(render_shared(package, api_version, summaries))
+    files.update(render_shared(package, api_version, summaries, tailoring))
     return Rendered(files, cuts)
