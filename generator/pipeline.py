@@ -27,7 +27,7 @@ from .overrides import load as load_overrides
 from .pages import PageFile, discover
 from .parse import PageResult, page_failed
 from .pysource import Cut
-from .render import check_renders, render_package, typing_of, use_templates
+from .render import check_renders, in_blacks_layout, render_package, typing_of, use_templates
 from .tailor import Tailor, reached_types, restrict
 from .report import Facts, build_report, facts
 from .resources import ResourceResult, parse_resource_file
@@ -241,9 +241,10 @@ def format_files(
     """Every Python file of ``files`` formatted by black, in pieces cut at operations;
     ``format_all`` formats a list of pieces (in parallel, or from a cache)."""
     jobs: dict[str, list[tuple[Piece, str]]] = {}
+    whole = (Cut(0, in_class=False, verbatim=in_blacks_layout()),)  # a file with no cuts
     for name, text in files.items():
         if name.endswith((".py", ".pyi")):  # (a stub is Python too: its cuts say verbatim)
-            jobs[name] = pieces(name, text, cuts.get(name, ()), PIECE_LINES)
+            jobs[name] = pieces(name, text, cuts.get(name) or whole, PIECE_LINES)
     todo = list(dict.fromkeys(piece for parts in jobs.values() for piece, _ in parts))
     done = dict(zip(todo, format_all(todo)))
     return {

@@ -76,7 +76,7 @@ def environment() -> jinja2.Environment:
                 builtin,
             ]
         )
-    return jinja2.Environment(
+    made = jinja2.Environment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -84,6 +84,22 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
+    made.globals["layout"] = layout
+    return made
+
+
+def in_blacks_layout() -> bool:
+    """Whether the files rendered now are in black's layout as they come out: those of the
+    built-in templates are (the tests hold every one of them to it, on our pages and on a
+    corpus), and are only compiled; with templates of the user's own, black formats them."""
+    return not _OVERRIDES
+
+
+def layout(head: str, items: list[str], tail: str) -> str:
+    """``head`` + ``items`` + ``tail`` as black lays them out: on one line, else split at
+    the brackets (the indent is ``head``'s own). Templates call it as ``layout(...)``."""
+    indent = head[: len(head) - len(head.lstrip(" "))]
+    return "\n".join(bracketed(head.lstrip(" "), items, tail, indent))
 
 
 def keep_compiled_templates(folder: Path) -> None:
@@ -410,13 +426,17 @@ def render_group(
             f"{group} operations ({len(operations)}), reached as client.{group}.", indent="    "
         ),
     )
-    cuts: list[Cut] = []
+    # The built-in templates write black's layout (see ``layout``): compiled, not formatted.
+    # Templates of the user's own (``--templates``) are given to black.
+    verbatim = in_blacks_layout()
+    cuts: list[Cut] = [Cut(0, in_class=False, verbatim=verbatim)]
     position = text.index("\nclass ")
     for method in methods:  # each method a piece of its own, decorators and all
         position = text.index(method, position)
-        cuts.append(Cut(position, in_class=True))
+        cuts.append(Cut(position, in_class=True, verbatim=verbatim))
         position += len(method)
-    cuts.append(Cut(text.index("\nif not TYPE_CHECKING:", position) + 1, in_class=False))
+    end = text.index("\nif not TYPE_CHECKING:", position) + 1
+    cuts.append(Cut(end, in_class=False, verbatim=verbatim))
     stub = _render_stub(group, views, bodies.source, uses_file)
     return {
         f"{group}.py": (text, tuple(cuts)),
