@@ -150,7 +150,7 @@ def _page_job(job: tuple[PageFile, str]) -> PageWork:
 def parse_pages(pages: Sequence[PageFile], api_version: str, workers: Workers) -> list[PageWork]:
     """Parse and plan every api page, in parallel; a few pages are done in this process."""
     jobs = [(page, api_version) for page in pages]
-    return workers.map(_page_job, jobs, least=workers.jobs + 1)
+    return workers.map(_page_job, jobs, least=workers.jobs + 1, stage="parse pages")
 
 
 def _resource_work(page: PageFile) -> ResourceResult:
@@ -163,7 +163,7 @@ def _resource_work(page: PageFile) -> ResourceResult:
 
 def parse_resources(pages: Sequence[PageFile], workers: Workers) -> list[ResourceResult]:
     """Read every resource page's types, in parallel."""
-    return workers.map(_resource_work, list(pages), least=workers.jobs + 1)
+    return workers.map(_resource_work, list(pages), least=workers.jobs + 1, stage="read types")
 
 
 def _operation_only(job: tuple[PageFile, str]) -> Operation | None:
@@ -326,7 +326,8 @@ def format_files(
 def parallel_format(workers: Workers) -> FormatMap:
     def format_all(todo: Sequence[Piece]) -> list[str]:
         longest_first = sorted(todo, key=lambda piece: -len(piece.text))
-        done = dict(zip(longest_first, workers.map(format_piece, longest_first, chunksize=1)))
+        formatted = workers.map(format_piece, longest_first, chunksize=1, stage="format code")
+        done = dict(zip(longest_first, formatted))
         return [done[piece] for piece in todo]
 
     return format_all
@@ -349,6 +350,7 @@ def analyse(paths: list[str], settings: Settings, shared: Workers | None = None)
         works = parse_pages(api_pages, settings.api_version, workers)
         types = types_of(parse_resources(resource_pages, workers))
     clock.lap("parse")
+    workers.stage("assemble")
     result.types = types.index
     overrides, problems = overrides_of(settings)
     result.model = assemble(works, result.pages, overrides, types=types.index)
@@ -395,13 +397,28 @@ def check(
     """What a build would change in ``out`` and ``specs``, writing nothing (not even the
     cache): each file that would be created, rewritten or deleted, as ``would … PATH``."""
     result, files, specs_files = generate(paths, package, settings, shared)
-    model_dir = specs / settings.api_version
+    return result, compare(out, specs / settings.api_version, files, specs_files)
+
+
+def compare(
+    out: Path,
+    model_dir: Path,
+    files: dict[str, str],
+    specs: dict[str, str],
+    kept: dict[str, str] | None = None,
+    kept_specs: dict[str, str] | None = None,
+) -> list[str]:
+    """How the package folder and the model folder differ from the files a build writes
+    there (and those it would carry over, ``kept``: see :func:`.write.differences`), as
+    ``would … PATH`` lines; the specs inside the package folder are one tree with it."""
+    kept, kept_specs = kept or {}, kept_specs or {}
     root = out.resolve()
     if model_dir.resolve().is_relative_to(root):
         inside = model_dir.resolve().relative_to(root).as_posix()
-        files = files | {f"{inside}/{name}": text for name, text in specs_files.items()}
-        return result, differences(out, files, MARKER)
-    return result, differences(out, files, MARKER) + differences(model_dir, specs_files, MARKER)
+        files = files | {f"{inside}/{name}": text for name, text in specs.items()}
+        kept = kept | {f"{inside}/{new}": f"{inside}/{old}" for new, old in kept_specs.items()}
+        return differences(out, files, MARKER, kept)
+    return differences(out, files, MARKER, kept) + differences(model_dir, specs, MARKER, kept_specs)
 
 
 def generate(
@@ -415,6 +432,7 @@ def generate(
             raise no_operation(paths, api_pages, result.diagnostics)
         clock = Clock(result.timings)
         model = result.model
+        workers.stage("render")
         tailoring, module_types = None, None
         if settings.tailor is not None:
             tailoring = settings.tailor(model.operations)
