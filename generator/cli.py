@@ -445,10 +445,13 @@ def _granted(args: argparse.Namespace) -> tuple[list[str], tuple[str, int], dict
 
 
 def _permissions(args: argparse.Namespace) -> int:
+    problems: list[Diagnostic] = []
     if args.package_dir:
         catalog = query.from_package(Path(args.package_dir))
     else:
-        catalog = query.from_specs(Path(args.specs) / args.api_version)
+        catalog = query.from_specs(Path(args.specs) / args.api_version, problems)
+    for problem in problems:  # (files left out: stderr, as stdout may be JSON)
+        print(problem.format(), file=sys.stderr)
     if not args.items:
         raise InputError("give operations (group.method or page ids), or --scan PATH...")
     gate = bool(args.granted or args.granted_file)
@@ -485,7 +488,7 @@ def _permissions(args: argparse.Namespace) -> int:
         sys.stdout.write(query.text(result, catalog))
         for finding in findings:
             print(finding.text())
-    return result.status
+    return max(result.status, 1) if problems else result.status
 
 
 def _codes(args: argparse.Namespace) -> int:

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import specio
-from ..errors import InputError
+from ..diagnostics import Diagnostic
+from ..errors import InputError, ModelInvalid
 from ..permission_table import table
+from ..pipeline import model_problem
 from ..runtime.permissions import KIND_LABELS, KINDS, Catalog, Check, Requirement
 
 __all__ = ["KINDS", "Answer", "Finding", "answer", "as_json", "from_package", "from_specs", "text"]
@@ -24,16 +26,19 @@ from .scan import Call, Scan, Unresolved
 DATA_MODULE = "_permissions_data.py"
 
 
-def from_specs(model_dir: Path) -> Catalog:
-    """The catalog of a model folder (``*.yaml`` as ``graphdoc build`` writes them)."""
+def from_specs(model_dir: Path, problems: list[Diagnostic] | None = None) -> Catalog:
+    """The catalog of a model folder (``*.yaml`` as ``graphdoc build`` writes them). A
+    file that does not load is left out with a diagnostic (GD009) added to ``problems``,
+    as ``graphdoc render`` leaves it out."""
     if not model_dir.is_dir():
         raise InputError(f"{model_dir}: no such model folder")
     operations = []
     for file in sorted(model_dir.glob("*.yaml")):
         try:
-            operations.append(specio.load(file.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
-            raise InputError(f"{file}: model file does not load: {error}") from None
+            operations.append(specio.load(specio.read_model_file(file)))
+        except ModelInvalid as error:
+            if problems is not None:
+                problems.append(model_problem(file, error))
     if not operations:
         raise InputError(f"{model_dir}: no operation in the model")
     return Catalog.from_table(table(operations))

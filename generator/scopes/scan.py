@@ -18,12 +18,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from ..bounded import read_bounded
+from ..errors import FileTooLarge
+
 CLIENT_CLASSES = frozenset({"GraphClient", "AsyncGraphClient"})
 # Attributes of a client that give the same client (its calls answer differently).
 SAME_CLIENT = frozenset({"with_raw_response", "with_streaming_response"})
 # Methods of a client that return a client.
 CLIENT_METHODS = frozenset({"with_options", "__enter__", "__aenter__"})
 SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "site-packages"})
+# A source file larger than this is not read (listed as unresolved): parsing a file costs
+# some 25 times its size in memory, and hand-written modules are far smaller.
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -83,8 +89,9 @@ def scan(paths: Iterable[str], groups: dict[str, frozenset[str]]) -> Scan:
     for file in files:
         name = file.as_posix()
         try:
-            tree = ast.parse(file.read_text(encoding="utf-8"), filename=name)
-        except (OSError, UnicodeDecodeError) as error:
+            source = read_bounded(file, MAX_SOURCE_BYTES).decode("utf-8")
+            tree = ast.parse(source, filename=name)
+        except (OSError, UnicodeDecodeError, FileTooLarge) as error:
             unresolved.append(Unresolved(name, 1, f"cannot read: {error}"))
             continue
         except SyntaxError as error:
