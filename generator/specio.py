@@ -185,7 +185,12 @@ def _dataclass(cls: type, data: Any, lines: _Lines, where: str, line: int) -> An
         problem = check(values[key]) if key in values else ""
         if problem:
             _fail(f"{where}.{key}" if where else key, problem, lines.of(data, key))
-    return cls(**values)
+    made = cls(**values)
+    whole = _WHOLE.get(cls)
+    problem = whole(made) if whole is not None else ""
+    if problem:
+        _fail(where, problem, line)
+    return made
 
 
 def _status(value: int | None) -> str:
@@ -209,6 +214,21 @@ def _params(value: tuple[PathParam, ...]) -> str:
     twice = sorted({name for name in names if names.count(name) > 1})
     return f"parameter {twice[0]!r} given twice" if twice else ""
 
+
+def _variant(variant: PathVariant) -> str:
+    """A path's placeholders are its parameters, no more and no fewer (as every variant a
+    page gives is): the client fills the one with the other."""
+    if not variant.path.startswith("/"):
+        return f"path {variant.path[:60]!r} does not start with /"
+    found = set(re.findall(r"\{([^{}]*)\}", f"{variant.path}?{variant.query}"))
+    names = {param.name for param in variant.params}
+    if found != names:
+        odd = sorted(found ^ names)[0]
+        return f"the path's placeholders and its parameters differ (at {odd[:60]!r})"
+    return ""
+
+
+_WHOLE: dict[type, Callable[[Any], str]] = {PathVariant: _variant}
 
 _CHECKS: dict[type, dict[str, Callable[[Any], str]]] = {
     Operation: {

@@ -72,8 +72,12 @@ def _replaced(data: Any, path: tuple[Any, ...], value: Any) -> Any:
         return value
     head, rest = path[0], path[1:]
     if isinstance(data, dict):
-        return {key: _replaced(item, rest, value) if key == head else item for key, item in data.items()}
-    return [_replaced(item, rest, value) if index == head else item for index, item in enumerate(data)]
+        return {
+            key: _replaced(item, rest, value) if key == head else item for key, item in data.items()
+        }
+    return [
+        _replaced(item, rest, value) if index == head else item for index, item in enumerate(data)
+    ]
 
 
 def _at(data: Any, path: tuple[Any, ...]) -> Any:
@@ -105,7 +109,9 @@ def mutants(model: Path) -> list[Mutant]:
 def _identifier(mutant: Mutant) -> bool:
     """A mutant of a field that becomes a Python name: the group, the method, a parameter."""
     return mutant.value in PAYLOADS and (
-        mutant.where in ("group", "name") or mutant.where.endswith(".name") and ".params[" in mutant.where
+        mutant.where in ("group", "name")
+        or mutant.where.endswith(".name")
+        and ".params[" in mutant.where
     )
 
 
