@@ -14,8 +14,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 import pytest
+import yaml
 
 from generator import specio
 from generator.cli import main
@@ -103,16 +105,32 @@ def test_a_dunder_method_is_refused_and_its_group_still_works(model, tmp_path, c
 
 # A malformed model file is GD009 for that file, never an internal error ------------------
 
-MUTATIONS = {
+
+def _set(*path: object, value: object) -> Callable[[Any], Any]:
+    def mutate(data: Any) -> Any:
+        inner = data
+        for key in path[:-1]:
+            inner = inner[key]
+        inner[path[-1]] = value
+        return data
+
+    return mutate
+
+
+# Each a text edit (old → new), or a function of the file's data (dumped back as YAML).
+MUTATIONS: dict[str, tuple[Any, Any]] = {
     "empty file": (None, ""),
     "null": (None, "null\n"),
     "a list": (None, "- 1\n"),
-    "variants: []": ("variants:\n", "variants: []\nold_variants:\n"),
-    "permissions: null": ("permissions:\n", "permissions: null\nold_permissions:\n"),
-    "string for a list": ("variants:\n", "variants: just text\nold_variants:\n"),
-    "list for a string": ("\ntitle: ", "\ntitle: [a, b]\nold_title: "),
-    "null in a list": ("examples:\n", "examples:\n- null\n"),
-    "mapping for a bool": ("  required: true\n", "  required: {a: 1}\n"),
+    "variants: []": (_set("variants", value=[]), None),
+    "permissions: null": (_set("permissions", value=None), None),
+    "string for a list": (_set("variants", value="just text"), None),
+    "list for a string": (_set("title", value=["a", "b"]), None),
+    "null in a list": (_set("examples", 0, value=None), None),
+    "null for a mapping": (_set("variants", 0, value=None), None),
+    "mapping for a bool": (_set("headers", 0, "required", value={"a": 1}), None),
+    "number for a name": (_set("name", value=7), None),
+    "bool for a status": (_set("response", "status", value=True), None),
     "negative line": ("\nline: 8\n", "\nline: -1\n"),
     "huge number": ("\nline: 8\n", "\nline: 1" + "0" * 5000 + "\n"),
     "unknown kind": ("kind: delegated_work", "kind: superuser"),
@@ -136,7 +154,10 @@ MUTATIONS = {
 def test_a_malformed_model_file_is_gd009_and_the_rest_renders(model, tmp_path, capsys, mutation):
     old, new = MUTATIONS[mutation]
     file = model / "v1.0" / SEND
-    if old is None:
+    if callable(old):
+        data = old(yaml.safe_load(file.read_text(encoding="utf-8")))
+        file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    elif old is None:
         file.write_bytes(new if isinstance(new, bytes) else new.encode("utf-8"))
     else:
         edit(file, old, new)
