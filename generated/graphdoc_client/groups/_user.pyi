@@ -8,8 +8,8 @@ from .._response import AsyncStreamed, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
-class UserSendmailBody(_types.ODataObject, total=False):
-    """The JSON body of user.sendmail, as its page's table documents it."""
+class UserSendMailBody(_types.ODataObject, total=False):
+    """The JSON body of user.send_mail, as its page's table documents it."""
 
     message: _types.Message
     saveToSentItems: bool
@@ -42,9 +42,9 @@ class AsyncUserOperations(Group):
         **options: Unpack[RequestOptions],
     ) -> AsyncPageRequest[dict[str, Any]]: ...
 
-    def list_mailfolders(
+    def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> AsyncPageRequest[dict[str, Any]]: ...
+    ) -> AsyncPageRequest[_types.MailFolder]: ...
 
     def list_messages(
         self,
@@ -76,11 +76,11 @@ class AsyncUserOperations(Group):
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> _types.User: ...
 
-    async def sendmail(
+    async def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
 
@@ -122,9 +122,9 @@ class AsyncRawUserOperations:
         **options: Unpack[RequestOptions],
     ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
 
-    async def list_mailfolders(
+    async def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
+    ) -> RawResponse[AsyncPage[_types.MailFolder]]: ...
 
     async def list_messages(
         self,
@@ -156,11 +156,11 @@ class AsyncRawUserOperations:
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> RawResponse[_types.User]: ...
 
-    async def sendmail(
+    async def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[None]: ...
 
@@ -198,9 +198,9 @@ class AsyncStreamUserOperations:
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
 
-    def list_mailfolders(
+    def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
+    ) -> AsyncStreamed[AsyncPage[_types.MailFolder]]: ...
 
     def list_messages(
         self,
@@ -232,11 +232,11 @@ class AsyncStreamUserOperations:
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> AsyncStreamed[_types.User]: ...
 
-    def sendmail(
+    def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[None]: ...
 
@@ -274,9 +274,9 @@ class RawUserOperations:
         **options: Unpack[RequestOptions],
     ) -> RawResponse[Page[dict[str, Any]]]: ...
 
-    def list_mailfolders(
+    def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> RawResponse[Page[dict[str, Any]]]: ...
+    ) -> RawResponse[Page[_types.MailFolder]]: ...
 
     def list_messages(
         self,
@@ -308,11 +308,11 @@ class RawUserOperations:
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> RawResponse[_types.User]: ...
 
-    def sendmail(
+    def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[None]: ...
 
@@ -350,9 +350,9 @@ class StreamUserOperations:
         **options: Unpack[RequestOptions],
     ) -> Streamed[Page[dict[str, Any]]]: ...
 
-    def list_mailfolders(
+    def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> Streamed[Page[dict[str, Any]]]: ...
+    ) -> Streamed[Page[_types.MailFolder]]: ...
 
     def list_messages(
         self,
@@ -384,11 +384,11 @@ class StreamUserOperations:
         self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> Streamed[_types.User]: ...
 
-    def sendmail(
+    def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> Streamed[None]: ...
 
