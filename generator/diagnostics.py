@@ -61,7 +61,10 @@ PAGE_FAILED = _code(
     "Reading the page raised an unexpected error (a graphdoc bug the page found); the page was skipped and the build went on.",
 )
 MODEL_FILE_INVALID = _code(
-    "GD009", "model-file-invalid", "error", "A file of the model (a YAML spec) does not load."
+    "GD009",
+    "model-file-invalid",
+    "error",
+    "A file of the model (a YAML spec) is unreadable, not strict YAML, or breaks the model's schema or naming rules; it was left out.",
 )
 # page structure
 TITLE_MISSING = _code("GD010", "title-missing", "warning", "The page has no H1 title.")
