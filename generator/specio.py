@@ -302,8 +302,11 @@ def dump(item: Operation | Resource | EnumType) -> str:
     return yaml.serialize(_node(item), Dumper=_Dumper, allow_unicode=True, width=100)
 
 
-MAX_MODEL_BYTES = 16 * 1024 * 1024  # a model file holds one page's facts: far smaller
-MAX_VALUES = 1_000_000  # values a model file may hold, aliases counted as expanded
+# A model file holds one page's facts: the largest of a whole corpus is some 70 KB and
+# 4,000 values, so these caps leave ample room and keep a hostile file cheap to refuse.
+MAX_MODEL_BYTES = 8 * 1024 * 1024
+MAX_VALUES = 250_000  # values a model file may hold, aliases counted as what they repeat
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 MAX_DEPTH = 100  # nesting: an example body holds at most 64 levels (lenient_json.MAX_DEPTH)
 _SAFE_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, "tag:yaml.org,2002:timestamp"})
 _RESOLVE: Callable[[type, str, Any], str] = yaml.resolver.Resolver().resolve
@@ -314,6 +317,10 @@ def _scalar(event: Any) -> Any:
     """A scalar's value: only the plain types a model holds (a timestamp-like text stays
     text); any other tag (``!!python/…``, ``!!binary``, a merge ``<<``) is refused."""
     tag = event.tag
+    if tag is None and not event.implicit[0]:
+        return event.value  # quoted: a string (the common case, decided at once)
+    if tag is None and _DECIMAL.fullmatch(event.value):
+        return int(event.value)  # (as the resolver and constructor would, faster)
     if tag is None or tag == "!":
         tag = _RESOLVE(yaml.ScalarNode, event.value, event.implicit)
     if tag not in _SAFE_TAGS:

@@ -255,7 +255,7 @@ def test_hostile_model_files_are_refused_within_bounds(model, tmp_path):
         ("laughs", "aliases counted"),
         ("zero", "a device"),
         ("fifo", "a FIFO"),
-        ("big", "larger than 16 MiB"),
+        ("big", "larger than 8 MiB"),
         ("deep", "nested deeper"),
         ("wide", "more than"),
     ]:
