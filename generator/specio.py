@@ -446,7 +446,7 @@ def parse_yaml(text: str) -> tuple[Any, _Lines]:
                 parent.lines[parent.key] = parent.key_line
                 parent.key = _NO_KEY
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = error.context_mark or error.problem_mark  # (where the construct opened)
         problem = " ".join(str(error.problem or error).split())
         raise ModelInvalid(f"not YAML: {problem}", mark.line + 1 if mark else 1) from None
     except yaml.YAMLError as error:
