@@ -36,7 +36,6 @@ RESERVED_METHODS = frozenset({"client"})
 
 
 _SNAKE = re.compile(r"[a-z][a-z0-9_]*")
-NAME_LIMIT = 255  # characters: far over any page's, and a name is also a file name
 _RESERVED = {"group": RESERVED_GROUPS, "method": RESERVED_METHODS, "parameter": RESERVED_PARAMETERS}
 
 
@@ -47,7 +46,7 @@ def name_problem(name: str, kind: str) -> str:
     starting with a letter (so never a dunder nor a private name), not a keyword, not a
     name the client or its groups already use. A name read back from a model file, which
     anyone may edit, must follow them too: it becomes Python source as it is."""
-    if not _SNAKE.fullmatch(name) or len(name) > NAME_LIMIT:
+    if not _SNAKE.fullmatch(name):
         shown = name if len(name) <= 60 else name[:57] + "..."
         return (
             f"{kind} name {shown!r} is not a Python name as graphdoc makes them "
