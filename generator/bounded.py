@@ -23,6 +23,9 @@ import stat
 from .errors import FileTooLarge, NotRegularFile
 
 MIB = 1024 * 1024
+# Suppressions, overrides, a granted-permissions file, a built package's permissions table:
+# written by people (or graphdoc), far smaller than this.
+CONFIG_LIMIT = 16 * MIB
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 _FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 

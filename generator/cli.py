@@ -25,7 +25,8 @@ from .diagnostics import (
     Suppression,
     load_suppressions,
 )
-from .errors import InputError, InvalidSource, OutputError
+from .bounded import CONFIG_LIMIT, read_bounded
+from .errors import FileTooLarge, InputError, InvalidSource, OutputError
 from .incremental import cache
 from .pages import API_VERSIONS, version_folders
 from .parse import parse_file
@@ -452,8 +453,8 @@ def _granted(args: argparse.Namespace) -> tuple[list[str], tuple[str, int], dict
         names += [name.strip() for name in args.granted.split(",") if name.strip()]
     if args.granted_file:
         try:
-            text = Path(args.granted_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            text = read_bounded(args.granted_file, CONFIG_LIMIT).decode("utf-8")
+        except (OSError, UnicodeDecodeError, FileTooLarge) as error:
             raise InputError(f"--granted-file {args.granted_file}: {error}") from None
         source = (args.granted_file, 1)
         for number, line in enumerate(text.splitlines(), 1):

@@ -14,6 +14,9 @@ from typing import Callable, Iterable, Literal
 
 import yaml
 
+from .bounded import CONFIG_LIMIT, read_bounded
+from .errors import FileTooLarge
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -416,9 +419,8 @@ class Suppression:
 def load_suppressions(path: str) -> list[Suppression]:
     """A YAML list of ``{code, file, line?}``; raises ValueError with a clear message."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            entries = yaml.safe_load(handle) or []
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        entries = yaml.safe_load(read_bounded(path, CONFIG_LIMIT).decode("utf-8")) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, FileTooLarge) as error:
         raise ValueError(f"{path}: cannot read suppressions: {error}") from None
     if not isinstance(entries, list):
         raise ValueError(f"{path}: suppressions must be a list of {{code, file, line?}} entries")

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import specio
+from ..bounded import CONFIG_LIMIT, read_bounded
 from ..diagnostics import Diagnostic
-from ..errors import InputError, ModelInvalid
+from ..errors import FileTooLarge, InputError, ModelInvalid
 from ..permission_table import table
 from ..pipeline import model_problem
 from ..runtime.permissions import KIND_LABELS, KINDS, Catalog, Check, Requirement
@@ -53,7 +54,10 @@ def from_package(folder: Path) -> Catalog:
     if len(found) > 1:
         names = ", ".join(str(path.parent) for path in found)
         raise InputError(f"{folder}: several packages ({names}); give one of them")
-    tree = ast.parse(found[0].read_text(encoding="utf-8"))
+    try:
+        tree = ast.parse(read_bounded(found[0], CONFIG_LIMIT).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, FileTooLarge) as error:
+        raise InputError(f"{found[0]}: cannot be read: {error}") from None
     for node in tree.body:
         if (
             isinstance(node, ast.Assign)
