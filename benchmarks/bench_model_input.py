@@ -3,10 +3,12 @@ hostile input of issue 29, one process each (the bound: 10 s and 500 MB).
 
     python benchmarks/bench_model_input.py
 
-Each row is one run of the command in a process of its own, on a copy of the committed
+Each row of the first table is one run of the command in a process of its own, on a copy of the committed
 model (``specs/model``) with one hostile file added: wall time, the process's peak
 resident memory (``ru_maxrss`` of that child, from ``os.wait4``), its exit status and the
-diagnostic it printed for the file.
+diagnostic it printed for the file (the render of the rest of the model is most of the
+time; the baseline row renders the model alone). The second table reads each hostile file
+alone, in-process: the time and the peak of Python's allocations (``tracemalloc``).
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from generator import specio  # noqa: E402
+from generator.errors import ModelInvalid  # noqa: E402
 from generator.scopes.scan import MAX_SOURCE_BYTES  # noqa: E402
 
 
@@ -80,10 +84,28 @@ def measure(args: list[str], cwd: Path) -> tuple[float, float, int, str]:
     return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), text
 
 
+def read(path: Path) -> float:
+    """Seconds to read and load one model file, refused or not."""
+    start = time.perf_counter()
+    try:
+        specio.load(specio.read_model_file(path))
+    except ModelInvalid:
+        pass
+    return time.perf_counter() - start
+
+
 def main() -> None:
     print(f"{'input':<42}{'seconds':>9}{'peak MB':>9}{'exit':>6}  diagnostic")
     with tempfile.TemporaryDirectory() as work:
         root = Path(work)
+        seconds, peak, code, _ = measure(
+            ["render", "--specs", str(REPO / "specs" / "model"), "--out", str(root / "out")]
+            + ["--jobs", "1"],
+            root,
+        )
+        print(
+            f"{'render: the model as committed (baseline)':<42}{seconds:>9.2f}{peak:>9.0f}{code:>6}"
+        )
         for name, path in model_inputs(root / "hostile").items():
             specs = root / "specs"
             shutil.rmtree(specs, ignore_errors=True)
@@ -102,6 +124,14 @@ def main() -> None:
             print(
                 f"{'render: ' + name:<42}{seconds:>9.2f}{peak:>9.0f}{code:>6}  {line.split('GD009 ')[-1][:90]}"
             )
+        print(f"\n{'the hostile file read alone (in-process)':<42}{'seconds':>9}{'peak MB':>9}")
+        for name, path in model_inputs(root / "again").items():
+            seconds = read(path)  # (timed apart: tracing allocations slows Python down)
+            tracemalloc.start()
+            read(path)
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            print(f"{name:<42}{seconds:>9.3f}{peak:>9.1f}")
         program = root / "program"
         program.mkdir()
         (program / "app.py").write_text("client.message.get(message_id='1')\n", encoding="utf-8")
