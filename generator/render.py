@@ -236,6 +236,19 @@ def _reads_one_entity(path: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Tailoring:
+    """A tailored package (``graphdoc build --only-used``, see :mod:`.tailor`): the
+    operations kept (``group.method``), how it was tailored (its README and its run-time
+    message say so), and the permissions its README lists: per kind of access, the least
+    privileged set for exactly those operations, and the operations a kind cannot call."""
+
+    operations: frozenset[str]
+    how: str
+    permissions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    unsupported: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
 class Typing:
     """What typed signatures need of the run: its types and their Python names."""
 
@@ -776,10 +789,17 @@ def check_renders(operation: Operation, cases: list[ReplayCase]) -> None:
     summarise_group(operation.group, [operation])
 
 
-def render_shared(package: str, api_version: str, groups: list[GroupSummary]) -> dict[str, str]:
+def render_shared(
+    package: str,
+    api_version: str,
+    groups: list[GroupSummary],
+    tailoring: Tailoring | None = None,
+) -> dict[str, str]:
     """Every file of the package and its tests but the groups' own (``groups`` in order)."""
     files: dict[str, str] = {}
     context = {
+        "tailored": literal(tailoring.how) if tailoring is not None else literal(""),
+        "tailoring": tailoring,
         "package": package,
         "api_version": api_version,
         "api_version_literal": literal(api_version),
@@ -879,14 +899,23 @@ def render_package(
     package: str,
     api_version: str,
     types: TypeIndex | None = None,
+    tailoring: Tailoring | None = None,
+    module_types: TypeIndex | None = None,
 ) -> Rendered:
-    """Every file of the package (under ``package/``) and its tests (under ``tests/``)."""
+    """Every file of the package (under ``package/``) and its tests (under ``tests/``).
+
+    A tailored package (``tailoring``) holds in its ``types`` module only
+    ``module_types`` (the types its operations reach), named as in the full package."""
     files: dict[str, str] = {}
     cuts: dict[str, tuple[Cut, ...]] = {}
     summaries = []
     typing = typing_of(types)
+    if module_types is not None:  # any other type is a dict[str, Any] in this package
+        kept = {name: typing.names.names[name] for name in module_types.qualified}
+        typing = Typing(typing.index, TypeNames(kept))
     types_file = f"{package}/types.py"
-    files[types_file], cuts[types_file] = render_types(typing.index, typing.names)
+    in_module = module_types if module_types is not None else typing.index
+    files[types_file], cuts[types_file] = render_types(in_module, typing.names)
 
     def module(group: str, members: list[Operation]) -> GroupFiles:
         return render_group(group, members, typing)
@@ -896,5 +925,5 @@ def render_package(
         files.update(rendered.files)
         cuts.update(rendered.cuts)
         summaries.append(summarise_group(group, members))
-    files.update(render_shared(package, api_version, summaries))
+    files.update(render_shared(package, api_version, summaries, tailoring))
     return Rendered(files, cuts)
