@@ -238,7 +238,9 @@ def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
         overrides = Path(DEFAULT_OVERRIDES)
     store = None if args.no_cache else Path(args.cache)
     version = args.api_version or API_VERSIONS[0]
-    settings = Settings(version, max(1, args.jobs), overrides, suppressions, store, _templates(args))
+    settings = Settings(
+        version, max(1, args.jobs), overrides, suppressions, store, _templates(args)
+    )
     tailor = _tailor(args)
     if tailor is not None:  # (the incremental layer keeps whole packages)
         settings = replace(settings, cache=None, tailor=tailor)
@@ -246,12 +248,11 @@ def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
 
 
 def _listed_operations(path: str) -> list[str]:
-    file = Path(path)
     try:
-        if not file.is_file() or file.stat().st_size > 1 << 20:
-            raise InputError(f"--operations {path}: not a regular file of at most 1 MiB")
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_bounded(path, 1 << 20).decode("utf-8")
+    except (OSError, FileTooLarge):
+        raise InputError(f"--operations {path}: not a regular file of at most 1 MiB") from None
+    except UnicodeDecodeError as error:
         raise InputError(f"--operations {path}: {error}") from None
     names = [line.split("#", 1)[0].strip() for line in text.splitlines()]
     return [name for name in names if name]
@@ -291,9 +292,7 @@ class _Tailor:
         return Tailoring(
             operations=frozenset(result.operations),
             how=self.how(),
-            permissions=tuple(
-                (KIND_LABELS[r.kind], r.scopes) for r in result.requirements
-            ),
+            permissions=tuple((KIND_LABELS[r.kind], r.scopes) for r in result.requirements),
             unsupported=tuple(
                 (KIND_LABELS[r.kind], tuple(name for name, _ in r.unsupported))
                 for r in result.requirements
