@@ -3,6 +3,14 @@
 Fields are written in dataclass order and fields at their default value are left out,
 so a spec file shows what the page documents and nothing else; loading rebuilds the
 same frozen objects (``load(dump(op)) == op``), driven by the dataclasses' type hints.
+
+A model file is also an input anyone may edit (``graphdoc render`` and ``permissions
+--specs`` read it), so loading is as strict as reading a page: bounded
+(:func:`read_model_file`, :func:`parse_yaml`: size, values with aliases expanded, depth),
+plain YAML only (no tags, no duplicate keys), checked against the dataclasses' type hints
+(:func:`from_data`) and, for the names that become Python, against the naming rules
+(:func:`.naming.name_problem`). Every refusal is a :class:`.errors.ModelInvalid` with the
+line to fix; the callers report it as GD009 and leave the file out.
 """
 
 from __future__ import annotations
