@@ -26,7 +26,8 @@ from .diagnostics import (
     Suppression,
     load_suppressions,
 )
-from .errors import InputError, InvalidSource, OutputError
+from .bounded import CONFIG_LIMIT, read_bounded
+from .errors import FileTooLarge, InputError, InvalidSource, OutputError
 from .incremental import cache
 from .pages import API_VERSIONS, version_folders
 from .parse import parse_file
@@ -295,7 +296,9 @@ def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
         overrides = Path(DEFAULT_OVERRIDES)
     store = None if args.no_cache else Path(args.cache)
     version = args.api_version or API_VERSIONS[0]
-    settings = Settings(version, max(1, args.jobs), overrides, suppressions, store, _templates(args))
+    settings = Settings(
+        version, max(1, args.jobs), overrides, suppressions, store, _templates(args)
+    )
     tailor = _tailor(args)
     if tailor is not None:  # (the incremental layer keeps whole packages)
         settings = replace(settings, cache=None, tailor=tailor)
@@ -303,12 +306,11 @@ def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
 
 
 def _listed_operations(path: str) -> list[str]:
-    file = Path(path)
     try:
-        if not file.is_file() or file.stat().st_size > 1 << 20:
-            raise InputError(f"--operations {path}: not a regular file of at most 1 MiB")
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_bounded(path, 1 << 20).decode("utf-8")
+    except (OSError, FileTooLarge):
+        raise InputError(f"--operations {path}: not a regular file of at most 1 MiB") from None
+    except UnicodeDecodeError as error:
         raise InputError(f"--operations {path}: {error}") from None
     names = [line.split("#", 1)[0].strip() for line in text.splitlines()]
     return [name for name in names if name]
@@ -349,9 +351,7 @@ class _Tailor:
         return Tailoring(
             operations=frozenset(result.operations),
             how=self.how(),
-            permissions=tuple(
-                (KIND_LABELS[r.kind], r.scopes) for r in result.requirements
-            ),
+            permissions=tuple((KIND_LABELS[r.kind], r.scopes) for r in result.requirements),
             unsupported=tuple(
                 (KIND_LABELS[r.kind], tuple(name for name, _ in r.unsupported))
                 for r in result.requirements
@@ -754,8 +754,8 @@ def _granted(args: argparse.Namespace) -> tuple[list[str], tuple[str, int], dict
         names += [name.strip() for name in args.granted.split(",") if name.strip()]
     if args.granted_file:
         try:
-            text = Path(args.granted_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            text = read_bounded(args.granted_file, CONFIG_LIMIT).decode("utf-8")
+        except (OSError, UnicodeDecodeError, FileTooLarge) as error:
             raise InputError(f"--granted-file {args.granted_file}: {error}") from None
         source = (args.granted_file, 1)
         for number, line in enumerate(text.splitlines(), 1):
@@ -767,11 +767,14 @@ def _granted(args: argparse.Namespace) -> tuple[list[str], tuple[str, int], dict
 
 
 def _permissions(args: argparse.Namespace) -> int:
+    problems: list[Diagnostic] = []
     if args.package_dir:
         source = query.load_package(Path(args.package_dir))
     else:
-        source = query.load_specs(Path(args.specs) / args.api_version)
+        source = query.load_specs(Path(args.specs) / args.api_version, problems)
     catalog = source.catalog
+    for problem in problems:  # (files left out: stderr, as stdout may be JSON)
+        print(problem.format(), file=sys.stderr)
     if not args.items:
         raise InputError("give operations (group.method or page ids), or --scan PATH...")
     gate = bool(args.granted or args.granted_file)
@@ -824,7 +827,7 @@ def _permissions(args: argparse.Namespace) -> int:
         sys.stdout.write(query.text(result, catalog))
         for finding in findings:
             print(finding.text())
-    return result.status
+    return max(result.status, 1) if problems else result.status
 
 
 def _codes(args: argparse.Namespace) -> int:

@@ -14,6 +14,9 @@ from typing import Callable, Iterable, Literal
 
 import yaml
 
+from .bounded import CONFIG_LIMIT, read_bounded
+from .errors import FileTooLarge
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -61,7 +64,10 @@ PAGE_FAILED = _code(
     "Reading the page raised an unexpected error (a graphdoc bug the page found); the page was skipped and the build went on.",
 )
 MODEL_FILE_INVALID = _code(
-    "GD009", "model-file-invalid", "error", "A file of the model (a YAML spec) does not load."
+    "GD009",
+    "model-file-invalid",
+    "error",
+    "A file of the model (a YAML spec) is unreadable, not strict YAML, or breaks the model's schema or naming rules; it was left out.",
 )
 # page structure
 TITLE_MISSING = _code("GD010", "title-missing", "warning", "The page has no H1 title.")
@@ -504,9 +510,8 @@ class Suppression:
 def load_suppressions(path: str) -> list[Suppression]:
     """A YAML list of ``{code, file, line?}``; raises ValueError with a clear message."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            entries = yaml.safe_load(handle) or []
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        entries = yaml.safe_load(read_bounded(path, CONFIG_LIMIT).decode("utf-8")) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, FileTooLarge) as error:
         raise ValueError(f"{path}: cannot read suppressions: {error}") from None
     if not isinstance(entries, list):
         raise ValueError(f"{path}: suppressions must be a list of {{code, file, line?}} entries")

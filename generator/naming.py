@@ -16,6 +16,7 @@ from typing import Callable, Container, Iterable
 
 from .diagnostics import NAME_ADJUSTED, NAME_COLLISION
 from .model import Operation
+from .runtime._contract import RESERVED_PARAMETERS
 
 # Attributes of the generated client and group classes that a group or method may not shadow.
 RESERVED_GROUPS = frozenset(
@@ -35,6 +36,30 @@ RESERVED_GROUPS = frozenset(
     }
 )
 RESERVED_METHODS = frozenset({"client"})
+
+
+_SNAKE = re.compile(r"[a-z][a-z0-9_]*")
+_RESERVED = {"group": RESERVED_GROUPS, "method": RESERVED_METHODS, "parameter": RESERVED_PARAMETERS}
+
+
+def name_problem(name: str, kind: str) -> str:
+    """Why ``name`` may not be a ``kind`` (``group``, ``method``, ``parameter``) name of the
+    client, or ``""``. The rules are those the names made from pages and overrides follow
+    (:func:`names_for`, :func:`python_name`, :func:`.paths.identifier`): snake_case ASCII
+    starting with a letter (so never a dunder nor a private name), not a keyword, not a
+    name the client or its groups already use. A name read back from a model file, which
+    anyone may edit, must follow them too: it becomes Python source as it is."""
+    if not _SNAKE.fullmatch(name):
+        shown = name if len(name) <= 60 else name[:57] + "..."
+        return (
+            f"{kind} name {shown!r} is not a Python name as graphdoc makes them "
+            "(snake_case: a-z, 0-9 and _, starting with a letter)"
+        )
+    if keyword.iskeyword(name):
+        return f"{kind} name {name!r} is a Python keyword"
+    if name in _RESERVED[kind]:
+        return f"{kind} name {name!r} is taken by the client itself"
+    return ""
 
 
 def unique(base: str, taken: Container[str], separator: str = "_", start: int = 2) -> str:

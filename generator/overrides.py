@@ -23,7 +23,9 @@ from typing import Any
 
 import yaml
 
+from .bounded import CONFIG_LIMIT, read_bounded
 from .diagnostics import OVERRIDE_APPLIED, OVERRIDE_INVALID, PathReport
+from .errors import FileTooLarge
 from .model import Operation
 from .naming import python_name
 from .paths import parse_template
@@ -44,8 +46,8 @@ def load(folder: Path, report: PathReport) -> list[Override]:
     overrides: list[Override] = []
     for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         try:
-            root = yaml.compose(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+            root = yaml.compose(read_bounded(file, CONFIG_LIMIT).decode("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, FileTooLarge) as error:
             report(str(file), 1, OVERRIDE_INVALID, f"override file is not readable YAML: {error}")
             continue
         if root is None:

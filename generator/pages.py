@@ -6,7 +6,8 @@ trap the walk); ``includes`` folders hold fragments, not pages; pages under a
 shown under in diagnostics and a ``source`` name relative to the folder it was found in,
 so output does not depend on the working directory.
 
-Every page and include is read through :func:`inside` and :func:`read_limited`: only a
+Every page and include is read through :func:`inside` and :func:`read_limited` (the one
+bounded read of :mod:`.bounded`): only a
 regular file inside the docs tree (the folder given, links resolved; for a page given as
 a file, the folder above its own, where ``../includes`` lives), and at most
 :data:`MAX_FILE_BYTES` of it. A page cannot make graphdoc read ``/etc/passwd`` or
@@ -20,7 +21,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FileTooLarge, InputError
+from .bounded import read_bounded
+from .errors import InputError
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # the largest real page is far smaller
 
@@ -69,12 +71,9 @@ def include_path(page: PageFile, name: str) -> str:
 
 
 def read_limited(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a regular file, refusing one larger than ``limit`` without reading it all."""
-    with open(path, "rb") as stream:
-        data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise FileTooLarge(f"larger than {limit // (1024 * 1024)} MiB; not read")
-    return data
+    """The bytes of a page or include: :func:`.bounded.read_bounded` (a regular file only,
+    refusing one larger than ``limit`` without reading it all)."""
+    return read_bounded(path, limit)
 
 
 def _shown(path: str) -> str:

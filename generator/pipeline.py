@@ -27,7 +27,7 @@ from .diagnostics import (
     sort_key,
     suppress,
 )
-from .errors import InputError
+from .errors import InputError, ModelInvalid
 from .model import Operation
 from .fmt import Piece, format_piece, pieces
 from .overrides import Override
@@ -469,6 +469,13 @@ def write_outputs(out: Path, model_dir: Path, files: dict[str, str], specs: dict
     commit_together(stage_tree(out, files, MARKER), lambda: stage_tree(model_dir, specs, MARKER))
 
 
+def model_problem(file: Path, error: ModelInvalid) -> Diagnostic:
+    """The diagnostic (GD009) of a model file that does not load: the file is left out,
+    the rest of the model is used."""
+    message = " ".join(f"model file does not load: {error}".split())
+    return Diagnostic(str(file), error.line, MODEL_FILE_INVALID, message)
+
+
 def read_model(model_dir: Path) -> tuple[list[PageWork], list[Any], list[Diagnostic]]:
     """The operations of a model folder (``*.yaml``, as :func:`build` writes them): each
     page's operation planned anew, the operations made from examples, and a diagnostic
@@ -480,11 +487,10 @@ def read_model(model_dir: Path) -> tuple[list[PageWork], list[Any], list[Diagnos
     problems: list[Diagnostic] = []
     for file in sorted(model_dir.glob("*.yaml")):
         try:
-            text = file.read_text(encoding="utf-8")
+            text = specio.read_model_file(file)
             operation = specio.load(text)
-        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
-            message = f"model file does not load: {type(error).__name__}: {error}"
-            problems.append(Diagnostic(str(file), 1, MODEL_FILE_INVALID, message.splitlines()[0]))
+        except ModelInvalid as error:
+            problems.append(model_problem(file, error))
             continue
         if operation.shown_by:
             adopted.append(operation)
@@ -508,10 +514,9 @@ def read_types(folder: Path, problems: list[Diagnostic]) -> TypeIndex:
     index = TypeIndex()
     for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            index.add(specio.load_type(file.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
-            message = f"model file does not load: {type(error).__name__}: {error}"
-            problems.append(Diagnostic(str(file), 1, MODEL_FILE_INVALID, message.splitlines()[0]))
+            index.add(specio.load_type(specio.read_model_file(file)))
+        except ModelInvalid as error:
+            problems.append(model_problem(file, error))
     return index
 
 

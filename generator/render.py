@@ -109,7 +109,24 @@ def keep_compiled_templates(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return  # a cache that cannot be written is only slower
-    environment().bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    environment().bytecode_cache = _BytecodeCache(str(folder))
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, whose failures cost only speed: a full disk or
+    a folder that cannot be read leaves the template compiled afresh, never a failed build."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 def _render(template: str, **context: Any) -> str:

@@ -9,6 +9,7 @@ value the call returns). Everything is plain data; the renderer turns it into so
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -190,6 +191,19 @@ def replay_elsewhere(
     return None
 
 
+def _finite(value: Any) -> bool:
+    """Whether a JSON-like value holds only finite numbers: Python's ``json`` reads and
+    writes ``NaN`` and ``Infinity``, which are not JSON, and a test's examples file must be
+    JSON that any reader takes (its values are nested no deeper than a page's bodies)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(item) for item in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(_finite(item) for item in value)
+    return True
+
+
 def _case(operation: Operation, example: Example) -> ReplayCase | Skip:
     request, response = example.request, example.response
     assert response is not None
@@ -261,6 +275,8 @@ def _case(operation: Operation, example: Example) -> ReplayCase | Skip:
     reply = _response(response)
     if isinstance(reply, Skip):
         return reply
+    if not _finite(json_body) or not _finite(reply):
+        return Skip("the example holds NaN or Infinity, which JSON has no way to write")
     expanded = re.sub(r"\{(\w+)\}", lambda m: path_args[m.group(1)], variant.path)  # one pass
     return ReplayCase(
         example=example,

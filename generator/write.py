@@ -363,6 +363,8 @@ def locked(*targets: Path) -> Iterator[None]:
             os.close(descriptor)
         raise
     try:
+        for target in sorted(folders):  # held: what killed builds left (even a build that
+            _remove_leftovers(target)  # then writes nothing, having nothing new, cleans up)
         yield
     finally:
         for descriptor in held:

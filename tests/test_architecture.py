@@ -17,7 +17,7 @@ GENERATOR = Path(__file__).resolve().parents[1] / "generator"
 
 # The stages in pipeline order, each with its modules (a package stands for its modules).
 STAGES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("foundation", frozenset({"errors", "runtime", "diagnostics", "model", "workers"})),
+    ("foundation", frozenset({"errors", "bounded", "runtime", "diagnostics", "model", "workers"})),
     ("pages", frozenset({"pages"})),
     (
         "parse",

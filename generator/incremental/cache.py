@@ -29,6 +29,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..bounded import read_bounded
+from ..errors import FileTooLarge
 from ..pages import MAX_FILE_BYTES
 
 MAX_BYTES = 2 * 2**30  # what the cache may hold: many cold builds of a whole corpus
@@ -72,9 +74,10 @@ def key(*parts: str | bytes) -> str:
 def file_hash(path: str | Path) -> str:
     """The hash of a file's bytes, or of its absence (an include that is not there)."""
     try:
-        with open(path, "rb") as stream:  # (bounded: a larger file is refused when parsed)
-            return hashlib.sha256(stream.read(MAX_FILE_BYTES + 1)).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bounded(path, MAX_FILE_BYTES)).hexdigest()
+    except FileTooLarge:  # (refused when parsed, whatever it holds)
+        return "too large"
+    except OSError:  # (a FIFO or device too: never read, and read as missing when parsed)
         return "missing"
 
 

@@ -16,17 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from .. import specio
-from ..errors import InputError
+from ..bounded import CONFIG_LIMIT, read_bounded
+from ..diagnostics import Diagnostic
+from ..errors import FileTooLarge, InputError, ModelInvalid
 from ..model import Operation
 from ..permission_names import OPENID_SCOPES, suggestion, suspects
 from ..permission_table import table
+from ..pipeline import model_problem
 from ..runtime.permissions import (
+    DATA_FILE,
     KIND_LABELS,
     KINDS,
     Access,
     Catalog,
     Check,
-    DATA_FILE,
     OperationPermissions,
     Requirement,
 )
@@ -64,21 +67,24 @@ class Source:
     origins: Origins
 
 
-def from_specs(model_dir: Path) -> Catalog:
+def from_specs(model_dir: Path, problems: list[Diagnostic] | None = None) -> Catalog:
     """The catalog of a model folder (``*.yaml`` as ``graphdoc build`` writes them)."""
-    return load_specs(model_dir).catalog
+    return load_specs(model_dir, problems).catalog
 
 
-def load_specs(model_dir: Path) -> Source:
-    """The catalog, endpoints and origins of a model folder."""
+def load_specs(model_dir: Path, problems: list[Diagnostic] | None = None) -> Source:
+    """The catalog, endpoints and origins of a model folder. A file that does not load is
+    left out with a diagnostic (GD009) added to ``problems``, as ``graphdoc render`` leaves
+    it out."""
     if not model_dir.is_dir():
         raise InputError(f"{model_dir}: no such model folder")
     operations = []
     for file in sorted(model_dir.glob("*.yaml")):
         try:
-            operations.append(specio.load(file.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
-            raise InputError(f"{file}: model file does not load: {error}") from None
+            operations.append(specio.load(specio.read_model_file(file)))
+        except ModelInvalid as error:
+            if problems is not None:
+                problems.append(model_problem(file, error))
     if not operations:
         raise InputError(f"{model_dir}: no operation in the model")
     return Source(
@@ -110,9 +116,12 @@ def load_package(folder: Path) -> Source:
 
 
 def _package_folder(folder: Path) -> Path:
-    candidates = [folder / DATA_MODULE, *sorted(folder.glob(f"*/{DATA_MODULE}"))]
-    found = [path for path in candidates if path.is_file()]
-    return found[0].parent if found else folder
+    for name in (DATA_FILE, DATA_MODULE):  # (the module: a package of an older graphdoc)
+        candidates = [folder / name, *sorted(folder.glob(f"*/{name}"))]
+        found = [path for path in candidates if path.is_file()]
+        if found:
+            return found[0].parent
+    return folder
 
 
 def from_package(folder: Path) -> Catalog:
@@ -127,15 +136,18 @@ def from_package(folder: Path) -> Catalog:
         names = ", ".join(str(path.parent) for path in found)
         raise InputError(f"{folder}: several packages ({names}); give one of them")
     try:
-        text = found[0].read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_bounded(found[0], CONFIG_LIMIT).decode("utf-8")
+    except (OSError, UnicodeDecodeError, ValueError, FileTooLarge) as error:
         raise InputError(f"{found[0]}: cannot be read: {error}") from None
     if found[0].name == DATA_FILE:
         try:
             return Catalog.from_table(text)
         except (ValueError, TypeError, KeyError, IndexError) as error:
             raise InputError(f"{found[0]}: not a permissions table: {error}") from None
-    tree = ast.parse(text)
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError) as error:
+        raise InputError(f"{found[0]}: cannot be read: {error}") from None
     for node in tree.body:
         if (
             isinstance(node, ast.Assign)

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Union
 
+from ..bounded import read_bounded
+from ..errors import FileTooLarge
 from ..runtime._upload import ATTACHMENT_SIMPLE_LIMIT, SIMPLE_LIMIT
 from ..urls import on_graph_host
 from .endpoints import Endpoint, Endpoints
@@ -63,6 +65,9 @@ UNKNOWN = "\ue000"
 MAX_UNCERTAIN = 4
 UPLOAD_DRIVE = "/me/drive"
 UPLOAD_TARGETS = ("item_id", "item_path", "parent_id", "attach_to")
+# A source file larger than this is not read (listed as unresolved): parsing a file costs
+# some 25 times its size in memory, and hand-written modules are far smaller.
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -130,8 +135,8 @@ def scan(paths: Iterable[str], endpoints: Endpoints) -> Scan:
     for file in files:
         name = file.as_posix()
         try:
-            source = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            source = read_bounded(file, MAX_SOURCE_BYTES).decode("utf-8")
+        except (OSError, UnicodeDecodeError, FileTooLarge) as error:
             unresolved.append(Unresolved(name, 1, f"cannot read: {error}"))
             continue
         found, lost = scan_source(name, source, endpoints)
