@@ -25,7 +25,7 @@ from .pysource import (
     literal,
     parenthesized,
 )
-from .typecheck import TypeIndex, response_type
+from .typecheck import PRIMITIVE_PYTHON, TypeIndex, is_any_json, response_type
 
 ANY_OBJECT = "dict[str, Any]"
 # The TypedDict every type of the types module extends: Graph writes and reads
@@ -36,25 +36,7 @@ ODATA_TYPE = "@odata.type"
 # no method, parameter or imported name can take.
 TYPES_ALIAS = "_types"
 # Edm primitives as JSON carries them: dates, times, durations and GUIDs are strings.
-_PRIMITIVES = {
-    "String": "str",
-    "Guid": "str",
-    "DateTimeOffset": "str",
-    "Date": "str",
-    "TimeOfDay": "str",
-    "Duration": "str",
-    "Binary": "str",
-    "Stream": "str",
-    "Boolean": "bool",
-    "Int16": "int",
-    "Int32": "int",
-    "Int64": "int",
-    "Byte": "int",
-    "SByte": "int",
-    "Double": "float",
-    "Single": "float",
-    "Decimal": "float",
-}
+_PRIMITIVES = PRIMITIVE_PYTHON
 
 
 @dataclass(frozen=True)
@@ -90,7 +72,7 @@ def pascal(name: str) -> str:
 def annotation(ref: TypeRef, names: TypeNames, module: str = "") -> str:
     """The Python type of a property's value; ``module`` prefixes a type of the types
     module, as a group module names it (``_types.``)."""
-    if ref.kind == "primitive":
+    if ref.kind == "primitive" or is_any_json(ref):
         single = _PRIMITIVES.get(ref.name, "Any")
     else:
         found = names.of_type(ref.name)

@@ -399,7 +399,9 @@ def _render_stub(group: str, views: list[OperationView], bodies: str, uses_file:
         types_alias=TYPES_ALIAS,
         paging_imports=", ".join(paging),
         runtime_imports=", ".join(runtime),
-        bodies=bodies,
+        # (black puts one blank line between the imports and a first assignment, two
+        # before a class)
+        bodies="\n" + bodies if bodies.startswith("class ") else bodies,
         async_cls=async_class_name(group),
         async_doc=docstring(
             f"The same operations as :class:`{class_name(group)}`, as the async client's calls"

@@ -80,7 +80,7 @@ def write(client: GraphClient) -> None:
         }
     )
     client.user.update(body={"jobTitle": "Buyer", "@odata.type": "#microsoft.graph.user"})
-    client.user.post_users(body={"department": "Finance"})  # (its example defies its table)
+    client.user.post_users(body={"displayName": "Ada", "accountEnabled": True})
 """
 
 BAD = """\
