@@ -6,6 +6,7 @@ misspelt keyword is a ``TypeError``."""
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import os
 import re
@@ -139,3 +140,74 @@ def test_reads_by_key_return_the_object_and_typos_raise(built, monkeypatch):
         assert client.riskyuser.get("r1")["id"] == "r1"
         with pytest.raises(TypeError, match="usr_id"):
             client.user.get(usr_id="bob@contoso.com")
+
+
+def _returns_as_declared(declared: str, value: object, page: type) -> bool:
+    """Whether ``value`` is of the kind the return annotation ``declared`` names."""
+    if declared.endswith(" | None"):
+        return value is None or _returns_as_declared(declared[: -len(" | None")], value, page)
+    if declared == "Any":
+        return True
+    if declared == "None":
+        return value is None
+    if declared == "bytes":
+        return isinstance(value, bytes)
+    if declared.startswith("Page["):
+        return isinstance(value, page)
+    return isinstance(value, dict)  # a TypedDict, or dict[str, Any]
+
+
+def test_every_replayed_example_returns_what_its_method_declares(built, monkeypatch):
+    """Each documented example, replayed through the client, returns a value of the kind
+    its method's return annotation says (bytes, None, an object, a page): a download is
+    ``bytes`` (never ``None``), a page mixing JSON and ``/$value`` paths is split. The
+    examples one page shows of another page's operation (GD062) are counted apart: that
+    operation's type is decided by its own page."""
+    monkeypatch.syspath_prepend(str(built))
+    package = importlib.import_module("typed_graph")
+    paging = importlib.import_module("typed_graph._paging")
+    checked = 0
+    mismatches: list[str] = []
+    elsewhere: list[str] = []
+    for file in sorted((built / "tests" / "examples").glob("*.json")):
+        for key, record in json.loads(file.read_text(encoding="utf-8")).items():
+            response = record["response"]
+            if response["status"] >= 400:
+                continue  # (a documented error: the replay tests check it raises)
+            body = json.dumps(response["json"]) if "json" in response else response.get("text", "")
+            replies = [
+                httpx.Response(
+                    response["status"], headers=response.get("headers", {}), content=body.encode()
+                )
+            ]
+            if record.get("redirect"):
+                redirect = record["redirect"]
+                replies.insert(0, httpx.Response(redirect["status"], headers=redirect["headers"]))
+            sent: list[httpx.Request] = []
+
+            def answer(request: httpx.Request, sent=sent, replies=replies) -> httpx.Response:
+                sent.append(request)
+                return replies[min(len(sent), len(replies)) - 1]
+
+            call, request = record["call"], record["request"]
+            args, kwargs = list(call["args"]), dict(call["kwargs"])
+            kwargs.update({"headers": request["headers"]} if "headers" in request else {})
+            kwargs.update({"body": request["body"]} if "body" in request else {})
+            if "content" in request:
+                kwargs[call["content_argument"]] = request["content"].encode()
+            transport = httpx.MockTransport(answer)
+            with package.GraphClient(token="t", transport=transport) as client:
+                method = getattr(getattr(client, file.stem), record["operation"])
+                declared = inspect.signature(method).return_annotation
+                value = method(*args, **kwargs)
+            checked += 1
+            if not _returns_as_declared(declared, value, paging.Page):
+                shown = f"{file.stem}.{key} ({record['source']}): {declared}, got {type(value)}"
+                page = record["source"].rsplit(":", 1)[0]  # (the method's docstring names its own)
+                (mismatches if page in (method.__doc__ or "") else elsewhere).append(shown)
+    print(
+        f"{checked} examples replayed; {len(mismatches)} return another kind than their"
+        f" method declares; {len(elsewhere)} more among examples of another page (GD062)"
+    )
+    assert mismatches == []
+    assert len(elsewhere) <= 10, elsewhere

@@ -1,7 +1,7 @@
 """The typed client: results typed from the resource pages, exact signatures, and the
 mistakes a type checker must catch (a misspelt property or keyword, a forgotten await).
 
-Both checkers users run are held to it: ``mypy --strict`` and ``pyright --strict`` pass on
+Both checkers users run are held to it: ``mypy --strict`` and pyright in strict mode (``typeCheckingMode: strict``) pass on
 the committed package (built from ``specs/pages``) and on a typed program, and report each
 mistake of a failing program on its line. pyright comes from npm: ``$GRAPHDOC_PYRIGHT``,
 else ``.ci/node`` (where ``.ci/run`` and the README install it), else ``PATH``; without it
@@ -180,7 +180,7 @@ def _pyright_command() -> str | None:
 
 @pytest.fixture(scope="module")
 def pyright(tmp_path_factory) -> list[Finding]:
-    """The errors of one ``pyright --strict`` run over the package and both programs: every
+    """The errors of one pyright run in strict mode over the package and both programs: every
     run analyses the package the programs import, so one run serves every test."""
     command = _pyright_command()
     if command is None:

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from ._reportroot import AsyncReportrootOperations as AsyncReportrootOperations
 
 _ENDPOINTS = endpoints("""
-getemailactivitycounts GET period_value=function
+getemailactivitycounts GET bytes period_value=function
     /reports/getEmailActivityCounts(period='{period_value}')
 """)
 
