@@ -281,3 +281,35 @@ def test_a_read_by_key_returns_the_object_even_when_an_example_shows_a_list(tmp_
     module = (out / "graphdoc_client" / "groups" / "signin.py").read_text(encoding="utf-8")
     assert "get GET\n" in module and "get GET paged" not in module
     assert ") -> dict[str, Any]:" in module and "Page[" not in module.split("if TYPE_CHECKING")[0]
+
+
+def test_json_and_value_paths_are_split_and_a_download_returns_bytes(tmp_path, monkeypatch):
+    """A page listing ``/widgets/{id}`` and ``/widgets/{id}/$value`` gives two methods, so
+    each returns one type: ``get`` the object, ``get_value`` the bytes (``b""`` for an
+    empty body, never ``None``); each example is replayed against its own method."""
+    page = PAGE.replace("GET /widgets/{id}\n", "GET /widgets/{id}\nGET /widgets/{id}/$value\n")
+    page += (
+        "\n<!-- { \"blockType\": \"request\", \"name\": \"get_widget_value\" } -->\n"
+        "```http\nGET https://graph.microsoft.com/v1.0/widgets/w1/$value\n```\n\n"
+        "<!-- { \"blockType\": \"response\" } -->\n"
+        "```http\nHTTP/1.1 200 OK\nContent-type: image/png\n\nPNG\n```\n"
+    )
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "widget-get.md").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(pages), "--out", str(out), "--specs", str(tmp_path / "s")]) == 0
+    module = (out / "graphdoc_client" / "groups" / "widget.py").read_text(encoding="utf-8")
+    assert "get GET\n    /widgets/{widget_id}\n" in module
+    assert "get_value GET bytes\n    /widgets/{widget_id}/$value\n" in module
+    assert ") -> dict[str, Any]:" in module and ") -> bytes:" in module
+    records = json.loads((out / "tests" / "examples" / "widget.json").read_text(encoding="utf-8"))
+    assert sorted(record["operation"] for record in records.values()) == ["get", "get_value"]
+    monkeypatch.syspath_prepend(str(out))
+    for name in [name for name in sys.modules if name.startswith("graphdoc_client")]:
+        monkeypatch.delitem(sys.modules, name)
+    from graphdoc_client import GraphClient
+
+    transport = httpx.MockTransport(lambda request: httpx.Response(200))
+    with GraphClient(token="t", transport=transport) as client:
+        assert client.widget.get_value("w1") == b""
