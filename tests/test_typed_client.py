@@ -313,3 +313,63 @@ def test_json_and_value_paths_are_split_and_a_download_returns_bytes(tmp_path, m
     transport = httpx.MockTransport(lambda request: httpx.Response(200))
     with GraphClient(token="t", transport=transport) as client:
         assert client.widget.get_value("w1") == b""
+
+
+def _readme_programs(folder: Path) -> list[Path]:
+    """Every Python example of the project's README and of the generated package's README,
+    each written as a module of its own. The two that need ``azure-identity`` (an optional
+    dependency, not installed here) are left out: a missing import is all they would say."""
+    written = []
+    for readme in (REPO / "README.md", REPO / "generated" / "README.md"):
+        text = readme.read_text(encoding="utf-8")
+        for number, block in enumerate(re.findall(r"```python\n(.*?)```", text, re.S)):
+            if "azure.identity" in block:
+                continue
+            path = folder / f"{readme.parent.name.replace('-', '_')}_{number}.py"
+            path.write_text(block, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def test_the_readme_examples_pass_mypy_strict(tmp_path):
+    programs = _readme_programs(tmp_path)
+    assert len(programs) >= 15
+    env = {**os.environ, "MYPYPATH": str(REPO / "generated")}
+    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "c")]
+    run = subprocess.run(
+        command + [str(path) for path in programs],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("mode", ["standard", "strict"])
+def test_the_readme_examples_pass_pyright(tmp_path, mode):
+    """pyright in its default mode (what VS Code runs: ``message["subject"]`` on a
+    ``total=False`` type is an error there) and in strict mode, set in its configuration."""
+    command = _pyright_command()
+    if command is None:
+        if os.environ.get("CI_REQUIRE_PYRIGHT") == "1":
+            pytest.fail("pyright not found (CI_REQUIRE_PYRIGHT=1: required)")
+        pytest.skip("pyright not found ($GRAPHDOC_PYRIGHT, .ci/node or PATH)")
+    programs = _readme_programs(tmp_path)
+    config = {"typeCheckingMode": mode, "extraPaths": [str(REPO / "generated")]}
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    run = subprocess.run(
+        [command, "--outputjson", "--pythonpath", sys.executable, "-p", str(tmp_path)]
+        + [str(path) for path in programs],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    report = json.loads(run.stdout)
+    errors = [
+        f"{Path(item['file']).name}:{item['range']['start']['line'] + 1}: {item['message']}"
+        for item in report["generalDiagnostics"]
+        if item["severity"] == "error"
+    ]
+    assert errors == []
