@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import httpx
 import pytest
@@ -24,6 +25,8 @@ from generator.fmt import format_python
 from generator.pipeline import read_types
 from generator.pybodies import body_type
 from generator.render import return_types, typing_of
+
+from .test_typed_client import _pyright_command
 
 
 @pytest.fixture(scope="module")
@@ -110,19 +113,75 @@ def test_json_bodies_take_the_type_their_page_documents(built):
     assert unresolved / properties <= 0.01
 
 
+PROGRAM = """\
+from typed_graph import GraphClient
+from typed_graph.types import ProfilePhoto
+
+
+def use(client: GraphClient) -> tuple[ProfilePhoto, bytes, bytes]:
+    client.user.sendmail(body={"message": {"subject": "Hi"}, "saveToSentItems": False})
+    client.user.sendmail(body={"mesage": {"subject": "Hi"}})
+    client.user.sendmail(body={"message": {"subject": "Hi"}, "saveToSentItems": "yes"})
+    client.group.post_groups(body={"displayName": "T", "members@odata.bind": ["https://x/u/1"]})
+    photo = client.profilephoto.get()
+    content: bytes = client.profilephoto.get_value()
+    len(photo.get("id", ""))
+    return photo, content, client.driveitem.get_content(item_id="i1")
+"""
+WRONG = [7, 8]  # the misspelt key, the string for a Boolean
+
+
+def _program(folder: Path) -> Path:
+    path = folder / "program.py"
+    path.write_text(PROGRAM, encoding="utf-8")
+    return path
+
+
 def test_the_corpus_package_passes_mypy_strict(built, tmp_path):
+    """The package, and a program using it, under ``mypy --strict``: the program's wrong
+    bodies are errors on their lines, and nothing else is."""
     env = {**os.environ, "MYPYPATH": str(built)}
     started = time.perf_counter()
     run = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "c")]
-        + ["-p", "typed_graph"],
+        + [str(built / "typed_graph"), str(_program(tmp_path))],  # (the package's folder)
         capture_output=True,
         text=True,
         env=env,
         cwd=tmp_path,
     )
-    print(f"mypy --strict -p typed_graph: {time.perf_counter() - started:.1f} s")
-    assert run.returncode == 0, run.stdout[-3000:]
+    print(f"mypy --strict typed_graph program.py: {time.perf_counter() - started:.1f} s")
+    assert run.returncode == 1 and "checked" in run.stdout, run.stdout[-3000:] + run.stderr
+    errors = [line for line in run.stdout.splitlines() if ": error:" in line]
+    assert all(line.startswith("program.py:") for line in errors), run.stdout[-3000:]
+    assert sorted({int(line.split(":")[1]) for line in errors}) == WRONG, run.stdout[-3000:]
+
+
+def test_the_corpus_package_passes_pyright_strict(built, tmp_path):
+    """The package, and the same program, under pyright in strict mode (set in its
+    configuration, as a project sets it)."""
+    command = _pyright_command()
+    if command is None:
+        if os.environ.get("CI_REQUIRE_PYRIGHT") == "1":
+            pytest.fail("pyright not found (CI_REQUIRE_PYRIGHT=1: required)")
+        pytest.skip("pyright not found ($GRAPHDOC_PYRIGHT, .ci/node or PATH)")
+    config = {"typeCheckingMode": "strict", "extraPaths": [str(built)]}
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    started = time.perf_counter()
+    run = subprocess.run(
+        [command, "--outputjson", "--pythonpath", sys.executable, "-p", str(tmp_path)]
+        + [str(built / "typed_graph"), str(_program(tmp_path))],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=900,
+    )
+    print(f"pyright (strict) typed_graph program.py: {time.perf_counter() - started:.1f} s")
+    report = json.loads(run.stdout)
+    assert report["summary"]["filesAnalyzed"] > 400, report["summary"]
+    errors = [item for item in report["generalDiagnostics"] if item["severity"] == "error"]
+    assert all(Path(item["file"]).name == "program.py" for item in errors), errors[:10]
+    assert sorted({item["range"]["start"]["line"] + 1 for item in errors}) == WRONG, errors
 
 
 def test_reads_by_key_return_the_object_and_typos_raise(built, monkeypatch):
