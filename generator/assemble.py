@@ -4,7 +4,8 @@ Parsing and planning look at one page at a time (:func:`page_work`, run in paral
 What needs several pages is done here, in order:
 
 1. overrides are applied (:mod:`.overrides`);
-2. every operation gets a unique ``group.method`` (:mod:`.naming`);
+2. every group is named in words from the run's type names, and every operation gets a
+   unique ``group.method`` (:mod:`.naming`);
 3. each example that calls no variant of its own page (a *stray*) is replayed against
    the operation of another page it calls exactly (GD062), or, when it shows a call no
    page documents, becomes an operation of its own (GD063, :mod:`.secondary`).
@@ -25,7 +26,7 @@ from .diagnostics import (
     Report,
 )
 from .model import Example, Operation
-from .naming import file_name, resolve_collisions, unique
+from .naming import Vocabulary, file_name, group_names, resolve_collisions, unique, vocabulary
 from .overrides import Override
 from .overrides import apply as apply_overrides
 from .pages import PageFile
@@ -99,6 +100,18 @@ class Model:
         return lambda line, code, message: self.add(path, line, code, message)
 
 
+def group_vocabulary(types: TypeIndex | None) -> Vocabulary:
+    """The words groups are named with: the run's type names (a group is named after
+    its resource), the same for every page, so every page of a group names it alike."""
+    return vocabulary(item.name for item in types.types) if types is not None else {}
+
+
+def _regrouped_spec(spec: str, before: Operation, after: Operation) -> str:
+    """The spec of ``before`` for ``after``, which differs only by its group."""
+    old, new = f"\ngroup: {before.group}\n", f"\ngroup: {after.group}\n"
+    return spec.replace(old, new, 1) if spec and old in spec else specio.dump(after)
+
+
 def assemble(
     works: Sequence[PageWork],
     pages: Sequence[PageFile],
@@ -125,6 +138,13 @@ def assemble(
         if work.parsed.operation is not None:
             operations.append(work.parsed.operation)
             by_source[work.parsed.operation.source] = work
+    named = group_names(operations, group_vocabulary(types))
+    parsed: dict[str, tuple[Operation, str]] = {}  # each page's operation as named, its spec
+    for before, after in zip(operations, named):
+        own_work = by_source[before.source]
+        spec = own_work.spec if after is before else _regrouped_spec(own_work.spec, before, after)
+        parsed[before.source] = (after, spec)
+    operations = named
     if overrides is not None:
         operations = apply_overrides(operations, overrides, model.add)
     model.operations = resolve_collisions(
@@ -134,7 +154,7 @@ def assemble(
     for operation in model.operations:
         model.order[operation.qualified_name] = (0, operation.source, operation.id)
         own = by_source.get(operation.source)
-        original = own.parsed.operation if own is not None else None
+        original, own_spec = parsed.get(operation.source, (None, ""))
         if own is not None and original is not None and _same_but_name(operation, original):
             model.cases[operation.qualified_name] = list(own.cases)
             model.diagnostics.extend(own.diagnostics)
@@ -149,7 +169,7 @@ def assemble(
         keys = model.strays.setdefault(operation.source, set())
         keys.update(stray_key(example) for example in found_strays)
         unchanged = own is not None and original is operation  # its spec is the worker's
-        model.specs.append(own.spec if unchanged and own else specio.dump(operation))
+        model.specs.append(own_spec if unchanged else specio.dump(operation))
     index = operation_index(model.operations + list(context))
     counts: dict[str, int] = {}  # operations adopted so far, by home
     for home, example in strays:

@@ -70,6 +70,24 @@ def _common(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _templates_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="templates that replace the built-in ones of the same name (e.g."
+        " package/groups/method.py.jinja); the built-in ones stay reachable as graphdoc/<name>",
+    )
+
+
+def _templates(args: argparse.Namespace) -> Path | None:
+    if not getattr(args, "templates", None):
+        return None
+    folder = Path(args.templates)
+    if not folder.is_dir():
+        raise InputError(f"--templates {args.templates}: no such folder")
+    return folder
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="graphdoc",
@@ -109,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write nothing; exit 1 and name the files when the output would change",
     )
+    _templates_option(run)
     _common(run)
 
     show = commands.add_parser("parse", help="print the endpoint model of pages as YAML")
@@ -134,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument(
         "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
     )
+    _templates_option(draw)
 
     ask = commands.add_parser(
         "permissions",
@@ -195,7 +215,7 @@ def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
         overrides = Path(DEFAULT_OVERRIDES)
     store = None if args.no_cache else Path(args.cache)
     version = args.api_version or API_VERSIONS[0]
-    return Settings(version, max(1, args.jobs), overrides, suppressions, store)
+    return Settings(version, max(1, args.jobs), overrides, suppressions, store, _templates(args))
 
 
 def _github(diagnostic: Diagnostic) -> str:
@@ -409,7 +429,7 @@ def _lint(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     check_package_name(args.package)
-    settings = Settings(args.api_version, max(1, args.jobs))
+    settings = Settings(args.api_version, max(1, args.jobs), templates=_templates(args))
     model_dir = Path(args.specs) / args.api_version
     result = pipeline.render_model(model_dir, Path(args.out), args.package, settings)
     _print_diagnostics(result.diagnostics)

@@ -49,7 +49,7 @@ from .model import (
     RequestBody,
     Response,
 )
-from .naming import names_for
+from .naming import names_for, vocabulary
 from .pages import docs_root, inside, read_limited
 from .paths import parse_template
 from .resources import COLLECTION_WORDS, is_property_table, properties_of, resource_link
@@ -450,7 +450,6 @@ def parse_text(
         )
         return PageResult(path, None, tuple(report.items))
     stem = page_id(path, page, title)
-    group, name = names_for(stem, title_line, report)
     found_permissions = _permissions(page, sections, report, title_line, docs_root(path, root))
     examples = find_examples(sections, stem, report)
     status, status_line = _documented_status(sections, report)
@@ -475,6 +474,14 @@ def parse_text(
                 STATUS_MISMATCH,
                 f"example response status {response.status} differs from the documented {status}",
             )
+    request_body = _request_body(method, examples, sections, report)
+    documented = _response(status, status_line, examples, sections)
+    known = vocabulary(
+        [title, documented.odata_type, request_body.type_page]
+        + [text for variant in variants for text in (variant.template, variant.path)]
+        + [example.request.url for example in examples]
+    )
+    group, name = names_for(stem, title_line, report, known)
     operation = Operation(
         id=stem,
         api_version=api_version,
@@ -488,8 +495,8 @@ def parse_text(
         permissions=found_permissions or Permissions(),
         query_options=_query_options(sections),
         headers=_headers(sections),
-        request_body=_request_body(method, examples, sections, report),
-        response=_response(status, status_line, examples, sections),
+        request_body=request_body,
+        response=documented,
         examples=tuple(examples),
         line=title_line,
     )

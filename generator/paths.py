@@ -4,6 +4,8 @@ Named placeholders keep their name (``{user-id}`` → ``user_id``); anonymous on
 ``{id | userPrincipalName}``) take the singular of the collection before them
 (``users/{id}`` → ``user_id``), so that the same parameter has the same name in every
 variant of an operation. Angle-bracket placeholders (``<address>``) count as placeholders.
+A placeholder given as a function's argument takes the argument's name
+(``resizedRange(deltaRows={n}, deltaColumns={n})`` → ``delta_rows``, ``delta_columns``).
 Placeholders inside function parameters (``(period='{period_value}')``) and inside colon
 addressing (``root:/{item-path}:``) get their own encoding style.
 """
@@ -242,7 +244,11 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
             placeholder = match.group(1)
             first = placeholder.split("|")[0].strip()
             key = re.search(r"([A-Za-z][\w.-]*)=[^=&]*$", part[: match.start()])
-            if (
+            argument = re.search(r"([A-Za-z]\w*)\s*=\s*'?$", part[: match.start()])
+            style = style_of(part, match.start())
+            if argument and style in ("function", "argument"):
+                base = argument.group(1)  # f(deltaRows={n}) → delta_rows: the function's name for it
+            elif (
                 (snake(first).replace("_", "") in _ANONYMOUS or not first)
                 and style_of is _query_style
                 and key
@@ -256,7 +262,7 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
             name = identifier(base)
             candidate = unique(name, used)
             used.add(candidate)
-            params.append(PathParam(candidate, placeholder, style_of(part, match.start())))
+            params.append(PathParam(candidate, placeholder, style))
             pieces.append(part[last : match.start()] + "{" + candidate + "}")
             last = match.end()
         pieces.append(part[last:])

@@ -27,7 +27,7 @@ from .overrides import load as load_overrides
 from .pages import PageFile, discover
 from .parse import PageResult, page_failed
 from .pysource import Cut
-from .render import check_renders, render_package
+from .render import check_renders, render_package, use_templates
 from .report import Facts, build_report, facts
 from .resources import ResourceResult, parse_resource_file
 from .typecheck import TypeIndex, build_index, type_figures, type_specs
@@ -48,6 +48,7 @@ class Settings:
     overrides: Path | None = None  # a folder of override files
     suppressions: tuple[Suppression, ...] = ()
     cache: Path | None = None  # the cache folder; None: no cache
+    templates: Path | None = None  # templates replacing built-in ones of the same name
 
 
 @dataclass
@@ -336,6 +337,7 @@ def generate(
             raise no_operation(paths, api_pages, result.diagnostics)
         clock = Clock(result.timings)
         model = result.model
+        use_templates(settings.templates)
         rendered = render_package(
             model.operations, model.cases, package, settings.api_version, result.types
         )
@@ -419,6 +421,7 @@ def _render_model(model_dir: Path, out: Path, package: str, settings: Settings) 
     if not result.model.operations:
         raise InputError(f"{model_dir}: no operation in the model")
     model = result.model
+    use_templates(settings.templates)
     rendered = render_package(
         model.operations, model.cases, package, settings.api_version, result.types
     )

@@ -52,10 +52,33 @@ _KIND_LABELS = {
 }
 
 
+_OVERRIDES: list[Path] = []  # the folder of ``--templates``, if any
+
+
+def use_templates(folder: Path | None) -> None:
+    """Render with the templates of ``folder`` before the built-in ones (``--templates``).
+
+    A template of the same name replaces the built-in one; the built-in ones stay
+    reachable as ``graphdoc/<name>``, so an override can ``{% extends %}`` the template it
+    replaces and change only a block."""
+    _OVERRIDES[:] = [folder] if folder is not None else []
+    environment.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    builtin = jinja2.FileSystemLoader(str(TEMPLATES))
+    loader: jinja2.BaseLoader = builtin
+    if _OVERRIDES:
+        loader = jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader([str(folder) for folder in _OVERRIDES]),
+                jinja2.PrefixLoader({"graphdoc": builtin}),
+                builtin,
+            ]
+        )
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -159,11 +182,12 @@ class OperationView:
     table), signature, docstring, call, and its typing-only async signature."""
 
     endpoint: str
-    signature: str
+    signature: str  # (what the module's imports are worked out from)
     docstring: str
     call: str
     async_stub: str
     mode_stubs: dict[str, str]  # by response mode (see ``MODES``): its typing-only signature
+    method: dict[str, Any] = field(default_factory=dict)  # the values of ``method.py.jinja``
 
 
 def is_paged(operation: Operation) -> bool:
@@ -397,7 +421,19 @@ def operation_view(
         )
         for mode in MODES
     }
+    method = {
+        "name": operation.name,
+        "params": params,
+        "returns": sync_type,
+        "docstring": docstring(operation_doc(operation), indent="        "),
+        "call_args": [literal(operation.name), "options", *passed],
+        "http_method": operation.http_method,
+        "paths": [variant.path for variant in operation.variants],
+        "source": operation.source,
+        "group": operation.group,
+    }
     return OperationView(
+        method=method,
         endpoint=endpoint_entry(operation),
         signature="\n".join(
             bracketed(f"def {operation.name}(", params, f") -> {sync_type}:", "    ")
@@ -455,8 +491,12 @@ def render_group(
     checking = ["    " + line for line in checking]
     checking.append(_import(stub_module, ", ".join(imported), "    ", package="."))
     names = ", ".join(op.name for op in operations)
+    methods = [
+        _render("package/groups/method.py.jinja", **view.method).strip("\n") for view in views
+    ]
     text = _render(
         "package/groups/group.py.jinja",
+        methods=methods,
         module_doc=docstring(f"Operations of the {group} group: {names}."),
         cls=class_name(group),
         operations=views,
@@ -471,9 +511,10 @@ def render_group(
     )
     cuts: list[Cut] = []
     position = text.index("\nclass ")
-    for view in views:
-        position = text.index("\n" + view.signature.split("\n", 1)[0], position) + 1
+    for method in methods:  # each method a piece of its own, decorators and all
+        position = text.index(method, position)
         cuts.append(Cut(position, in_class=True))
+        position += len(method)
     cuts.append(Cut(text.index("\nif not TYPE_CHECKING:", position) + 1, in_class=False))
     stub = _render_stub(group, views, bodies.source, uses_file)
     return {

@@ -44,7 +44,7 @@ def test_variant_is_chosen_from_the_arguments_given():
 def test_an_undocumented_combination_is_refused_before_any_request():
     recorder = Recorder()
     with pytest.raises(TypeError, match="no documented path"):
-        recorder.client().driveitem.put_content(parent_id="root", content=b"x")
+        recorder.client().drive_item.put_content(parent_id="root", content=b"x")
     assert recorder.requests == []
 
 
@@ -93,7 +93,7 @@ def test_function_parameters_are_quoted():
     recorder = Recorder(
         httpx.Response(200, content=b"a,b\n", headers={"Content-Type": "application/octet-stream"})
     )
-    assert recorder.client().reportroot.getemailactivitycounts("D7'x") == b"a,b\n"
+    assert recorder.client().report_root.get_email_activity_counts("D7'x") == b"a,b\n"
     assert recorder.requests[0].url.path == "/v1.0/reports/getEmailActivityCounts(period='D7''x')"
 
 
@@ -106,11 +106,11 @@ def test_json_body_binary_upload_and_download():
         ),
     )
     client = recorder.client()
-    client.user.sendmail(body={"message": {"subject": "Hi"}})
-    assert client.driveitem.put_content(
+    client.user.send_mail(body={"message": {"subject": "Hi"}})
+    assert client.drive_item.put_content(
         item_id="f1", content=b"hello", content_type="text/plain"
     ) == {"id": "f1"}
-    assert client.driveitem.get_content(item_id="f1") == b"\x00\x01"
+    assert client.drive_item.get_content(item_id="f1") == b"\x00\x01"
     sent, upload, download = recorder.requests
     assert json.loads(sent.content) == {"message": {"subject": "Hi"}}
     assert sent.headers["content-type"] == "application/json"
@@ -294,7 +294,7 @@ def test_request_bodies_and_tokens_never_reach_the_logs(caplog, monkeypatch):
     monkeypatch.setattr("time.sleep", lambda seconds: None)
     recorder = Recorder(httpx.Response(429, headers={"Retry-After": "0"}), httpx.Response(202))
     with caplog.at_level("DEBUG"):
-        recorder.client().user.sendmail(body={"message": {"subject": "SECRET-BODY"}})
+        recorder.client().user.send_mail(body={"message": {"subject": "SECRET-BODY"}})
     assert len(recorder.requests) == 2  # retried once, so the retry path logged
     assert caplog.records
     assert "SECRET-BODY" not in caplog.text and "secret-token" not in caplog.text

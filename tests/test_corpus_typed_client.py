@@ -119,14 +119,14 @@ from typed_graph.types import ProfilePhoto
 
 
 def use(client: GraphClient) -> tuple[ProfilePhoto, bytes, bytes]:
-    client.user.sendmail(body={"message": {"subject": "Hi"}, "saveToSentItems": False})
-    client.user.sendmail(body={"mesage": {"subject": "Hi"}})
-    client.user.sendmail(body={"message": {"subject": "Hi"}, "saveToSentItems": "yes"})
+    client.user.send_mail(body={"message": {"subject": "Hi"}, "saveToSentItems": False})
+    client.user.send_mail(body={"mesage": {"subject": "Hi"}})
+    client.user.send_mail(body={"message": {"subject": "Hi"}, "saveToSentItems": "yes"})
     client.group.post_groups(body={"displayName": "T", "members@odata.bind": ["https://x/u/1"]})
-    photo = client.profilephoto.get()
-    content: bytes = client.profilephoto.get_value()
+    photo = client.profile_photo.get()
+    content: bytes = client.profile_photo.get_value()
     len(photo.get("id", ""))
-    return photo, content, client.driveitem.get_content(item_id="i1")
+    return photo, content, client.drive_item.get_content(item_id="i1")
 """
 WRONG = [7, 8]  # the misspelt key, the string for a Boolean
 

@@ -41,11 +41,11 @@ CALLS = [
     ),
     ('client.chat.get_members("c1", "m1")', "GET", "/v1.0/chats/c1/members/m1"),
     (
-        'client.driveitem.list_children(item_path="Docs/Q1 plan")',
+        'client.drive_item.list_children(item_path="Docs/Q1 plan")',
         "GET",
         "/v1.0/me/drive/root:/Docs/Q1%20plan:/children",
     ),
-    ('client.driveitem.list_children("i1")', "GET", "/v1.0/me/drive/items/i1/children"),
+    ('client.drive_item.list_children("i1")', "GET", "/v1.0/me/drive/items/i1/children"),
 ]
 
 SCRIPT = """

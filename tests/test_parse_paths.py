@@ -147,11 +147,23 @@ def test_count_segment():
 # --------------------------------------------------------------------------- encoding styles
 
 
-def test_function_parameter_placeholder():
+def test_function_parameter_placeholder_takes_the_arguments_name():
     variant, _ = parse("/reports/getEmailActivityCounts(period='{period_value}')")
-    assert variant.path == "/reports/getEmailActivityCounts(period='{period_value}')"
+    assert variant.path == "/reports/getEmailActivityCounts(period='{period}')"
     assert [(p.name, p.placeholder, p.style) for p in variant.params] == [
-        ("period_value", "period_value", "function")
+        ("period", "period_value", "function")
+    ]
+
+
+def test_function_arguments_with_one_placeholder_name_are_named_after_the_arguments():
+    variant, _ = parse(
+        "/me/drive/items/{id}/workbook/worksheets/{id|name}/range/resizedRange(deltaRows={n}, deltaColumns={n})"
+    )
+    assert [(p.name, p.placeholder, p.style) for p in variant.params] == [
+        ("item_id", "id", "segment"),
+        ("worksheet_id", "id|name", "segment"),
+        ("delta_rows", "n", "argument"),
+        ("delta_columns", "n", "argument"),
     ]
 
 
@@ -259,8 +271,8 @@ def test_angle_bracket_placeholder_in_segment():
 
 def test_angle_bracket_placeholder_in_function():
     variant, _ = parse("/me/findRooms(RoomList='<address>')")
-    assert variant.path == "/me/findRooms(RoomList='{address}')"
-    assert [(p.name, p.style) for p in variant.params] == [("address", "function")]
+    assert variant.path == "/me/findRooms(RoomList='{room_list}')"
+    assert [(p.name, p.style) for p in variant.params] == [("room_list", "function")]
 
 
 # --------------------------------------------------------------------------- unbalanced braces

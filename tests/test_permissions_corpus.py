@@ -25,8 +25,8 @@ CALLS = {
     "message-send": 'client.message.send("m1")',
     "message-get": 'client.message.get("m1")',
     "user-list-messages": "client.user.list_messages(top=10)",
-    "user-sendmail": "mail.sendmail(body={})",
-    "mailfolder-list-messages": 'client.mailfolder.list_messages("inbox")',
+    "user-sendmail": "mail.send_mail(body={})",
+    "mailfolder-list-messages": 'client.mail_folder.list_messages("inbox")',
     # calendar
     "user-list-events": "client.user.list_events()",
     "user-post-events": "client.user.post_events(body={})",
@@ -35,10 +35,10 @@ CALLS = {
     "calendar-getschedule": "client.calendar.getschedule(body={})",
     # files
     "drive-get": "client.drive.get()",
-    "driveitem-get": 'client.driveitem.get("i1")',
-    "driveitem-list-children": 'client.driveitem.list_children("i1")',
+    "driveitem-get": 'client.drive_item.get("i1")',
+    "driveitem-list-children": 'client.drive_item.list_children("i1")',
     "driveitem-get-content": 'client.with_streaming_response.driveitem.get_content("i1")',
-    "driveitem-put-content": 'client.driveitem.put_content("i1", content=b"x")',
+    "driveitem-put-content": 'client.drive_item.put_content("i1", content=b"x")',
     # users
     "user-get": "client.user.get()",
     "user-list": "client.user.list()",

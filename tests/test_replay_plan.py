@@ -203,8 +203,8 @@ def test_mime_body_is_sent_as_raw_body(tmp_path):
             )
         },
     )
-    assert cases["sendmail"] == ["send_json", "send_mime"]
-    mime = result.cases[ops["sendmail"].qualified_name][1]
+    assert cases["send_mail"] == ["send_json", "send_mime"]
+    mime = result.cases[ops["send_mail"].qualified_name][1]
     assert mime.content == "RnJvbTogYUBiLmNvbQ=="
     assert mime.headers == {"Content-Type": "text/plain"}
 
@@ -269,7 +269,7 @@ def test_a_second_call_shown_only_by_an_example_becomes_an_operation(tmp_path):
         },
     )
     assert cases == {
-        "createuploadsession": ["create-session"],
+        "create_upload_session": ["create-session"],
         "commit_upload": ["commit-upload"],
     }
     extra = ops["commit_upload"]
@@ -277,8 +277,8 @@ def test_a_second_call_shown_only_by_an_example_becomes_an_operation(tmp_path):
         "PUT",
         "/me/drive/root:/{path_to_parent}",
     )
-    assert extra.permissions == ops["createuploadsession"].permissions
-    assert [e.name for e in ops["createuploadsession"].examples] == ["create-session"]
+    assert extra.permissions == ops["create_upload_session"].permissions
+    assert [e.name for e in ops["create_upload_session"].examples] == ["create-session"]
     [note] = [d for d in result.diagnostics if d.code == "GD063"]
     assert "client.driveitem.commit_upload" in note.message
     assert result.report["operations"] == 2

@@ -56,7 +56,7 @@ async def first_page(client: AsyncGraphClient) -> list[Message]:
 def raw_reads(client: GraphClient) -> tuple[str, bytes]:
     answer = client.with_raw_response.message.get("m1")
     message: Message = answer.parse()
-    with client.with_streaming_response.profilephoto.get() as streamed:
+    with client.with_streaming_response.profile_photo.get() as streamed:
         photo: bytes = streamed.read()
     return f"{answer.status_code} {answer.request_id} {message.get('subject')}", photo
 
@@ -69,7 +69,7 @@ async def async_raw_reads(client: AsyncGraphClient) -> Message:
 
 
 def write(client: GraphClient) -> None:
-    client.user.sendmail(
+    client.user.send_mail(
         body={
             "message": {
                 "subject": "Lunch?",
@@ -104,9 +104,9 @@ def raw_misspelt(client: GraphClient) -> None:
 
 
 def bodies(client: GraphClient) -> None:
-    client.user.sendmail(body={"mesage": {"subject": "Hi"}})
-    client.user.sendmail(body={"message": {"toRecipients": [{"emailAddress": {"adress": ""}}]}})
-    client.user.sendmail(body={"saveToSentItems": "yes"})
+    client.user.send_mail(body={"mesage": {"subject": "Hi"}})
+    client.user.send_mail(body={"message": {"toRecipients": [{"emailAddress": {"adress": ""}}]}})
+    client.user.send_mail(body={"saveToSentItems": "yes"})
     client.user.update(body={"jobTitel": "Buyer"})
 """
 
@@ -142,7 +142,7 @@ def test_mypy_reports_each_mistake_on_its_line(tmp_path):
     # a value of the wrong type, a misspelt property of the resource the page names
     body_errors = {int(line.split(":")[1]): line for line in errors if 'Argument "body"' in line}
     assert sorted(body_errors) == BODY_LINES, run.stdout
-    assert all('expected "UserSendmailBody | None"' in body_errors[n] for n in BODY_LINES[:3])
+    assert all('expected "UserSendMailBody | None"' in body_errors[n] for n in BODY_LINES[:3])
     assert 'expected "User | None"' in body_errors[BODY_LINES[3]]
 
 

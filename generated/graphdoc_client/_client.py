@@ -20,13 +20,13 @@ if TYPE_CHECKING:
         RawContactOperations,
         StreamContactOperations,
     )
-    from .groups.driveitem import DriveitemOperations
-    from .groups._driveitem import (
-        AsyncDriveitemOperations,
-        AsyncRawDriveitemOperations,
-        AsyncStreamDriveitemOperations,
-        RawDriveitemOperations,
-        StreamDriveitemOperations,
+    from .groups.drive_item import DriveItemOperations
+    from .groups._drive_item import (
+        AsyncDriveItemOperations,
+        AsyncRawDriveItemOperations,
+        AsyncStreamDriveItemOperations,
+        RawDriveItemOperations,
+        StreamDriveItemOperations,
     )
     from .groups.event import EventOperations
     from .groups._event import (
@@ -44,13 +44,13 @@ if TYPE_CHECKING:
         RawGroupOperations,
         StreamGroupOperations,
     )
-    from .groups.mailfolder import MailfolderOperations
-    from .groups._mailfolder import (
-        AsyncMailfolderOperations,
-        AsyncRawMailfolderOperations,
-        AsyncStreamMailfolderOperations,
-        RawMailfolderOperations,
-        StreamMailfolderOperations,
+    from .groups.mail_folder import MailFolderOperations
+    from .groups._mail_folder import (
+        AsyncMailFolderOperations,
+        AsyncRawMailFolderOperations,
+        AsyncStreamMailFolderOperations,
+        RawMailFolderOperations,
+        StreamMailFolderOperations,
     )
     from .groups.message import MessageOperations
     from .groups._message import (
@@ -60,21 +60,21 @@ if TYPE_CHECKING:
         RawMessageOperations,
         StreamMessageOperations,
     )
-    from .groups.profilephoto import ProfilephotoOperations
-    from .groups._profilephoto import (
-        AsyncProfilephotoOperations,
-        AsyncRawProfilephotoOperations,
-        AsyncStreamProfilephotoOperations,
-        RawProfilephotoOperations,
-        StreamProfilephotoOperations,
+    from .groups.profile_photo import ProfilePhotoOperations
+    from .groups._profile_photo import (
+        AsyncProfilePhotoOperations,
+        AsyncRawProfilePhotoOperations,
+        AsyncStreamProfilePhotoOperations,
+        RawProfilePhotoOperations,
+        StreamProfilePhotoOperations,
     )
-    from .groups.reportroot import ReportrootOperations
-    from .groups._reportroot import (
-        AsyncRawReportrootOperations,
-        AsyncReportrootOperations,
-        AsyncStreamReportrootOperations,
-        RawReportrootOperations,
-        StreamReportrootOperations,
+    from .groups.report_root import ReportRootOperations
+    from .groups._report_root import (
+        AsyncRawReportRootOperations,
+        AsyncReportRootOperations,
+        AsyncStreamReportRootOperations,
+        RawReportRootOperations,
+        StreamReportRootOperations,
     )
     from .groups.user import UserOperations
     from .groups._user import (
@@ -99,11 +99,11 @@ class _Groups:
         return ContactOperations(self)
 
     @cached_property
-    def driveitem(self) -> DriveitemOperations:
-        """Operations of the driveitem group (4)."""
-        from .groups.driveitem import DriveitemOperations
+    def drive_item(self) -> DriveItemOperations:
+        """Operations of the drive_item group (4)."""
+        from .groups.drive_item import DriveItemOperations
 
-        return DriveitemOperations(self)
+        return DriveItemOperations(self)
 
     @cached_property
     def event(self) -> EventOperations:
@@ -120,11 +120,11 @@ class _Groups:
         return GroupOperations(self)
 
     @cached_property
-    def mailfolder(self) -> MailfolderOperations:
-        """Operations of the mailfolder group (1)."""
-        from .groups.mailfolder import MailfolderOperations
+    def mail_folder(self) -> MailFolderOperations:
+        """Operations of the mail_folder group (1)."""
+        from .groups.mail_folder import MailFolderOperations
 
-        return MailfolderOperations(self)
+        return MailFolderOperations(self)
 
     @cached_property
     def message(self) -> MessageOperations:
@@ -134,18 +134,18 @@ class _Groups:
         return MessageOperations(self)
 
     @cached_property
-    def profilephoto(self) -> ProfilephotoOperations:
-        """Operations of the profilephoto group (1)."""
-        from .groups.profilephoto import ProfilephotoOperations
+    def profile_photo(self) -> ProfilePhotoOperations:
+        """Operations of the profile_photo group (1)."""
+        from .groups.profile_photo import ProfilePhotoOperations
 
-        return ProfilephotoOperations(self)
+        return ProfilePhotoOperations(self)
 
     @cached_property
-    def reportroot(self) -> ReportrootOperations:
-        """Operations of the reportroot group (1)."""
-        from .groups.reportroot import ReportrootOperations
+    def report_root(self) -> ReportRootOperations:
+        """Operations of the report_root group (1)."""
+        from .groups.report_root import ReportRootOperations
 
-        return ReportrootOperations(self)
+        return ReportRootOperations(self)
 
     @cached_property
     def user(self) -> UserOperations:
@@ -165,7 +165,7 @@ if TYPE_CHECKING:
         def contact(self) -> AsyncContactOperations: ...
 
         @property
-        def driveitem(self) -> AsyncDriveitemOperations: ...
+        def drive_item(self) -> AsyncDriveItemOperations: ...
 
         @property
         def event(self) -> AsyncEventOperations: ...
@@ -174,16 +174,16 @@ if TYPE_CHECKING:
         def group(self) -> AsyncGroupOperations: ...
 
         @property
-        def mailfolder(self) -> AsyncMailfolderOperations: ...
+        def mail_folder(self) -> AsyncMailFolderOperations: ...
 
         @property
         def message(self) -> AsyncMessageOperations: ...
 
         @property
-        def profilephoto(self) -> AsyncProfilephotoOperations: ...
+        def profile_photo(self) -> AsyncProfilePhotoOperations: ...
 
         @property
-        def reportroot(self) -> AsyncReportrootOperations: ...
+        def report_root(self) -> AsyncReportRootOperations: ...
 
         @property
         def user(self) -> AsyncUserOperations: ...
@@ -193,13 +193,13 @@ if TYPE_CHECKING:
 
         request = async_raw(AsyncAPIClient.request)
         contact: AsyncRawContactOperations
-        driveitem: AsyncRawDriveitemOperations
+        drive_item: AsyncRawDriveItemOperations
         event: AsyncRawEventOperations
         group: AsyncRawGroupOperations
-        mailfolder: AsyncRawMailfolderOperations
+        mail_folder: AsyncRawMailFolderOperations
         message: AsyncRawMessageOperations
-        profilephoto: AsyncRawProfilephotoOperations
-        reportroot: AsyncRawReportrootOperations
+        profile_photo: AsyncRawProfilePhotoOperations
+        report_root: AsyncRawReportRootOperations
         user: AsyncRawUserOperations
 
     class _AsyncStreamGroups:
@@ -207,13 +207,13 @@ if TYPE_CHECKING:
 
         request = async_stream(AsyncAPIClient.request)
         contact: AsyncStreamContactOperations
-        driveitem: AsyncStreamDriveitemOperations
+        drive_item: AsyncStreamDriveItemOperations
         event: AsyncStreamEventOperations
         group: AsyncStreamGroupOperations
-        mailfolder: AsyncStreamMailfolderOperations
+        mail_folder: AsyncStreamMailFolderOperations
         message: AsyncStreamMessageOperations
-        profilephoto: AsyncStreamProfilephotoOperations
-        reportroot: AsyncStreamReportrootOperations
+        profile_photo: AsyncStreamProfilePhotoOperations
+        report_root: AsyncStreamReportRootOperations
         user: AsyncStreamUserOperations
 
     class _RawGroups:
@@ -221,13 +221,13 @@ if TYPE_CHECKING:
 
         request = raw(SyncAPIClient.request)
         contact: RawContactOperations
-        driveitem: RawDriveitemOperations
+        drive_item: RawDriveItemOperations
         event: RawEventOperations
         group: RawGroupOperations
-        mailfolder: RawMailfolderOperations
+        mail_folder: RawMailFolderOperations
         message: RawMessageOperations
-        profilephoto: RawProfilephotoOperations
-        reportroot: RawReportrootOperations
+        profile_photo: RawProfilePhotoOperations
+        report_root: RawReportRootOperations
         user: RawUserOperations
 
     class _StreamGroups:
@@ -235,13 +235,13 @@ if TYPE_CHECKING:
 
         request = stream(SyncAPIClient.request)
         contact: StreamContactOperations
-        driveitem: StreamDriveitemOperations
+        drive_item: StreamDriveItemOperations
         event: StreamEventOperations
         group: StreamGroupOperations
-        mailfolder: StreamMailfolderOperations
+        mail_folder: StreamMailFolderOperations
         message: StreamMessageOperations
-        profilephoto: StreamProfilephotoOperations
-        reportroot: StreamReportrootOperations
+        profile_photo: StreamProfilePhotoOperations
+        report_root: StreamReportRootOperations
         user: StreamUserOperations
 
 else:

@@ -17,11 +17,37 @@ ODataObject = TypedDict("ODataObject", {"@odata.type": "str"}, total=False)
 BodyType = Literal["text", "html"]
 
 
+class DriveItem(ODataObject, total=False):
+    """One entry of a drive: a file, a folder, or another kind of item. Its content, for a file, is read and written at the /content path of the item."""
+
+    id: str
+    name: str
+    size: int
+    webUrl: str
+    createdDateTime: str
+    lastModifiedDateTime: str
+    file: File
+    folder: Folder
+    parentReference: ItemReference
+
+
 class EmailAddress(ODataObject, total=False):
     """A person or a mailbox as mail shows it: a name for people to read, and the address itself."""
 
     address: str
     name: str
+
+
+class File(ODataObject, total=False):
+    """Present on a drive item when the item holds bytes."""
+
+    mimeType: str
+
+
+class Folder(ODataObject, total=False):
+    """Present on a drive item when the item holds other items."""
+
+    childCount: int
 
 
 Importance = Literal["low", "normal", "high"]
@@ -32,6 +58,26 @@ class ItemBody(ODataObject, total=False):
 
     content: str
     contentType: BodyType
+
+
+class ItemReference(ODataObject, total=False):
+    """Points at a drive item from another one, usually its parent folder."""
+
+    driveId: str
+    id: str
+    path: str
+
+
+class MailFolder(ODataObject, total=False):
+    """A folder that holds messages and other folders, such as the inbox or the drafts."""
+
+    id: str
+    displayName: str
+    parentFolderId: str
+    childFolderCount: int
+    totalItemCount: int
+    unreadItemCount: int
+    isHidden: bool
 
 
 _MessageFields = TypedDict("_MessageFields", {"from": "Recipient"}, total=False)
@@ -58,10 +104,22 @@ class Message(ODataObject, _MessageFields, total=False):
     webLink: str
 
 
+class ProfilePhoto(ODataObject, total=False):
+    """The picture shown beside an account. The object describes the picture; its bytes are read from the $value of the same path."""
+
+    id: str
+    height: int
+    width: int
+
+
 class Recipient(ODataObject, total=False):
     """One sender or one receiver of a message or an invitation."""
 
     emailAddress: EmailAddress
+
+
+class ReportRoot(ODataObject, total=False):
+    """The entry point of the usage reports. It has no properties of its own: each report is a function bound to it, which answers with a CSV file."""
 
 
 class User(ODataObject, total=False):

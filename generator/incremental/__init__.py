@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
-from ..assemble import Model, PageWork, assemble
+from ..assemble import Model, PageWork, assemble, group_vocabulary
 from ..errors import FileTooLarge
 from ..fmt import Piece, warm_formatter
 from ..model import Operation
@@ -56,6 +56,7 @@ from ..render import (
     GroupModule,
     Typing,
     keep_compiled_templates,
+    use_templates,
     render_group,
     typing_of,
 )
@@ -120,8 +121,8 @@ class Inputs:
     def settings_key(self) -> list[str]:
         settings = self.settings
         parts = [settings.api_version, repr(settings.suppressions)]
-        if settings.overrides is not None:
-            for file in sorted(settings.overrides.rglob("*")):
+        for folder in (settings.overrides, settings.templates):
+            for file in sorted(folder.rglob("*")) if folder is not None else ():
                 if file.is_file():
                     parts.append(f"{file.as_posix()}={self._hash(str(file))}")
         return parts
@@ -198,6 +199,15 @@ def _cached_types(
     return found
 
 
+def template_key(settings: Settings) -> str:
+    """The bytes of the ``--templates`` folder, for the keys of what is rendered with them."""
+    folder = settings.templates
+    if folder is None:
+        return ""
+    files = sorted(file for file in folder.rglob("*") if file.is_file())
+    return cache.key("templates", *(f"{f.relative_to(folder)}={cache.file_hash(f)}" for f in files))
+
+
 def _cached_group_module(
     model: Model, settings: Settings, typing: Typing, types_key: str
 ) -> GroupModule:
@@ -205,10 +215,11 @@ def _cached_group_module(
     holds all of an operation) and the run's types (its return types come from them)."""
     specs = {op.qualified_name: spec for op, spec in zip(model.operations, model.specs)}
     store = cache.Store(settings.cache, "group")
+    templates_key = template_key(settings)
 
     def module(group: str, operations: list[Operation]) -> GroupFiles:
         specs_of = (specs[op.qualified_name] for op in operations)
-        key = cache.key("group", group, types_key, *specs_of)
+        key = cache.key("group", group, types_key, templates_key, *specs_of)
         found = store.get(key)
         if found is None:
             found = render_group(group, operations, typing)
@@ -309,6 +320,9 @@ def _build(
         previous = None
     if previous is not None and (not reading.types or reading.types != previous.types):
         previous = None  # the types changed: any example may now check otherwise
+    templates = template_key(settings)
+    if previous is not None and templates != previous.templates:
+        previous = None  # other templates: every file may come out otherwise
     with pool(settings.jobs, shared) as workers:
         load = _cached_works(settings, workers)
         plan: FullPlan = (
@@ -322,7 +336,9 @@ def _build(
             workers.start()
         types, type_specs = _cached_types(reading, settings, workers)
         result.types = types.index
+        plan.known = group_vocabulary(types.index)
         units = _analyse(paths, reading, plan, settings, result, clock, types)
+        use_templates(settings.templates)
         if settings.cache is not None:
             keep_compiled_templates(settings.cache / "templates")
         typing = typing_of(result.types)
@@ -359,6 +375,7 @@ def _build(
         incremental=settings.overrides is None,
         memo=reading.memo.kept,
         types=reading.types,
+        templates=templates,
     )
     if previous is not None:
         manifest.reuse_bytes(previous)

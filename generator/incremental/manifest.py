@@ -87,6 +87,7 @@ class Manifest:
     api_version: str = ""
     shared: tuple[str, ...] = ()  # the package's files not of one group
     types: str = ""  # the hash of the resource pages it was built with
+    templates: str = ""  # the hash of the --templates folder it was rendered with
 
     def __getstate__(self) -> dict[str, Any]:
         """Each unit pickled on its own, and a unit read from the last manifest not pickled

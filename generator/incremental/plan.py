@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..assemble import Model, PageWork, spec_files
+from ..naming import Vocabulary, group_names
 from ..diagnostics import Diagnostic
 from ..model import Example, Operation
 from ..pages import PageFile
@@ -39,9 +40,11 @@ from .manifest import Manifest, OperationRecord, Unit
 Loader = Callable[[list[PageFile], list[str]], list[PageWork]]
 
 
-def _home_unit(work: PageWork, source: str) -> str:
+def _home_unit(work: PageWork, source: str, known: Vocabulary) -> str:
     operation = work.parsed.operation
-    return operation.group if operation is not None else f"page:{source}"
+    if operation is None:
+        return f"page:{source}"
+    return group_names([operation], known)[0].group  # as :func:`.assemble.assemble` names it
 
 
 @dataclass
@@ -68,6 +71,7 @@ class FullPlan:
         self.loaded: dict[str, PageWork] = {}
         self.analysed: list[PageFile] = pages  # the pages of the units analysed
         self.units_of_pages: dict[str, str] = {}  # the analysed pages' units
+        self.known: Vocabulary = {}  # the words groups are named with (set once types are read)
 
     def _fetch(self, sources: set[str]) -> None:
         todo = sorted(source for source in sources if source not in self.loaded)
@@ -246,7 +250,7 @@ class RebuildPlan(FullPlan):
 
     def _unit_of(self, source: str) -> str:
         if source in self.changed:
-            return _home_unit(self.loaded[source], source)
+            return _home_unit(self.loaded[source], source, self.known)
         return self.previous.pages[source][1]
 
     def little(self, pages: int) -> bool:

@@ -18,8 +18,8 @@ class UserPostUsersBody(_types.ODataObject, total=False):
     passwordProfile: Any
 
 
-class UserSendmailBody(_types.ODataObject, total=False):
-    """The JSON body of user.sendmail, as its page's table documents it."""
+class UserSendMailBody(_types.ODataObject, total=False):
+    """The JSON body of user.send_mail, as its page's table documents it."""
 
     message: _types.Message
     saveToSentItems: bool
@@ -52,9 +52,9 @@ class AsyncUserOperations(Group):
         **options: Unpack[RequestOptions],
     ) -> AsyncPageRequest[dict[str, Any]]: ...
 
-    def list_mailfolders(
+    def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> AsyncPageRequest[dict[str, Any]]: ...
+    ) -> AsyncPageRequest[_types.MailFolder]: ...
 
     def list_messages(
         self,
@@ -86,11 +86,11 @@ class AsyncUserOperations(Group):
         self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> _types.User: ...
 
-    async def sendmail(
+    async def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
 
@@ -132,9 +132,9 @@ class AsyncRawUserOperations:
         **options: Unpack[RequestOptions],
     ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
 
-    async def list_mailfolders(
+    async def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
+    ) -> RawResponse[AsyncPage[_types.MailFolder]]: ...
 
     async def list_messages(
         self,
@@ -166,11 +166,11 @@ class AsyncRawUserOperations:
         self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> RawResponse[_types.User]: ...
 
-    async def sendmail(
+    async def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[None]: ...
 
@@ -208,9 +208,9 @@ class AsyncStreamUserOperations:
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
 
-    def list_mailfolders(
+    def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
+    ) -> AsyncStreamed[AsyncPage[_types.MailFolder]]: ...
 
     def list_messages(
         self,
@@ -242,11 +242,11 @@ class AsyncStreamUserOperations:
         self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> AsyncStreamed[_types.User]: ...
 
-    def sendmail(
+    def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[None]: ...
 
@@ -284,9 +284,9 @@ class RawUserOperations:
         **options: Unpack[RequestOptions],
     ) -> RawResponse[Page[dict[str, Any]]]: ...
 
-    def list_mailfolders(
+    def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> RawResponse[Page[dict[str, Any]]]: ...
+    ) -> RawResponse[Page[_types.MailFolder]]: ...
 
     def list_messages(
         self,
@@ -318,11 +318,11 @@ class RawUserOperations:
         self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> RawResponse[_types.User]: ...
 
-    def sendmail(
+    def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[None]: ...
 
@@ -360,9 +360,9 @@ class StreamUserOperations:
         **options: Unpack[RequestOptions],
     ) -> Streamed[Page[dict[str, Any]]]: ...
 
-    def list_mailfolders(
+    def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> Streamed[Page[dict[str, Any]]]: ...
+    ) -> Streamed[Page[_types.MailFolder]]: ...
 
     def list_messages(
         self,
@@ -394,11 +394,11 @@ class StreamUserOperations:
         self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> Streamed[_types.User]: ...
 
-    def sendmail(
+    def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> Streamed[None]: ...
 

@@ -1,5 +1,5 @@
 # mypy: disable-error-code="no-any-return"
-"""Operations of the user group: delete, get, list, list_contacts, list_events, list_mailfolders, list_messages, post_events, post_messages, post_users, sendmail, update."""
+"""Operations of the user group: delete, get, list, list_contacts, list_events, list_mail_folders, list_messages, post_events, post_messages, post_users, send_mail, update."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ._user import (
         AsyncUserOperations as AsyncUserOperations,
         UserPostUsersBody,
-        UserSendmailBody,
+        UserSendMailBody,
     )
 
 _ENDPOINTS = endpoints("""
@@ -36,7 +36,7 @@ list_events GET paged
     /users/{user_id}/calendar/events
     /me/calendars/{calendar_id}/events
     /users/{user_id}/calendars/{calendar_id}/events
-list_mailfolders GET paged
+list_mail_folders GET paged
     /me/mailFolders
     /users/{user_id}/mailFolders
 list_messages GET paged
@@ -58,7 +58,7 @@ post_messages POST
     /users/{user_id}/mailFolders/{mail_folder_id}/messages
 post_users POST
     /users
-sendmail POST
+send_mail POST
     /me/sendMail
     /users/{user_id}/sendMail
 update PATCH
@@ -189,9 +189,9 @@ class UserOperations(Group):
         """
         return self._call("list_events", options, user_id=user_id, calendar_id=calendar_id)
 
-    def list_mailfolders(
+    def list_mail_folders(
         self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> Page[dict[str, Any]]:
+    ) -> Page[_types.MailFolder]:
         """Enumerate the top-level mail folders in a user's mailbox, such as the inbox, drafts, and
         any folders the user created at the root. Child folders aren't included; ask each folder
         for its child folders separately.
@@ -210,7 +210,7 @@ class UserOperations(Group):
 
         Documented in api/user-list-mailfolders.md
         """
-        return self._call("list_mailfolders", options, user_id=user_id)
+        return self._call("list_mail_folders", options, user_id=user_id)
 
     def list_messages(
         self,
@@ -322,11 +322,11 @@ class UserOperations(Group):
         """
         return self._call("post_users", options, body=body)
 
-    def sendmail(
+    def send_mail(
         self,
         *,
         user_id: str | None = None,
-        body: UserSendmailBody | None = None,
+        body: UserSendMailBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> None:
         """Compose a new message and hand it to the mail service for delivery in one step, without
@@ -344,7 +344,7 @@ class UserOperations(Group):
 
         Documented in api/user-sendmail.md
         """
-        return self._call("sendmail", options, user_id=user_id, body=body)
+        return self._call("send_mail", options, user_id=user_id, body=body)
 
     def update(
         self,

@@ -1,15 +1,16 @@
 # mypy: disable-error-code="no-any-return"
-"""Operations of the driveitem group: get, get_content, list_children, put_content."""
+"""Operations of the drive_item group: get, get_content, list_children, put_content."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from .._runtime import FileContent, Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
     from .._paging import Page
-    from ._driveitem import AsyncDriveitemOperations as AsyncDriveitemOperations
+    from .. import types as _types
+    from ._drive_item import AsyncDriveItemOperations as AsyncDriveItemOperations
 
 _ENDPOINTS = endpoints("""
 get GET item_path=path
@@ -37,8 +38,8 @@ put_content PUT filename=path item_path=path
 """)
 
 
-class DriveitemOperations(Group):
-    """driveitem operations (4), reached as client.driveitem."""
+class DriveItemOperations(Group):
+    """drive_item operations (4), reached as client.drive_item."""
 
     __slots__ = ()
     _endpoints = _ENDPOINTS
@@ -50,7 +51,7 @@ class DriveitemOperations(Group):
         item_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> dict[str, Any]:
+    ) -> _types.DriveItem:
         """Read the metadata of a driveItem, which can be a file or a folder. You can address the
         item by its id, either in the signed-in user's drive or in any drive you know the id of,
         or by its path relative to the root of the user's drive.
@@ -108,7 +109,7 @@ class DriveitemOperations(Group):
         group_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Page[dict[str, Any]]:
+    ) -> Page[_types.DriveItem]:
         """Enumerate the driveItem objects that sit directly inside a folder. Items in nested
         sub-folders are not included. Large folders are paged; follow `@odata.nextLink` to read
         further pages.
@@ -151,7 +152,7 @@ class DriveitemOperations(Group):
         content: FileContent,
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
-    ) -> dict[str, Any]:
+    ) -> _types.DriveItem:
         """Upload a file of up to 250 MB in a single request. You can either create a new file by
         naming it under a parent folder, or overwrite the bytes of a file that already exists by
         addressing it by id. Larger files need an upload session instead.
@@ -182,4 +183,4 @@ class DriveitemOperations(Group):
 
 
 if not TYPE_CHECKING:  # (type checkers see the async class of the stub module)
-    AsyncDriveitemOperations = DriveitemOperations
+    AsyncDriveItemOperations = DriveItemOperations

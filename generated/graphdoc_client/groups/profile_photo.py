@@ -1,5 +1,5 @@
 # mypy: disable-error-code="no-any-return"
-"""Operations of the profilephoto group: get."""
+"""Operations of the profile_photo group: get."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from ._profilephoto import AsyncProfilephotoOperations as AsyncProfilephotoOperations
+    from ._profile_photo import AsyncProfilePhotoOperations as AsyncProfilePhotoOperations
 
 _ENDPOINTS = endpoints("""
 get GET bytes
@@ -18,8 +18,8 @@ get GET bytes
 """)
 
 
-class ProfilephotoOperations(Group):
-    """profilephoto operations (1), reached as client.profilephoto."""
+class ProfilePhotoOperations(Group):
+    """profile_photo operations (1), reached as client.profile_photo."""
 
     __slots__ = ()
     _endpoints = _ENDPOINTS
@@ -52,4 +52,4 @@ class ProfilephotoOperations(Group):
 
 
 if not TYPE_CHECKING:  # (type checkers see the async class of the stub module)
-    AsyncProfilephotoOperations = ProfilephotoOperations
+    AsyncProfilePhotoOperations = ProfilePhotoOperations

@@ -1,14 +1,15 @@
 # mypy: disable-error-code="no-any-return"
-"""Operations of the mailfolder group: get."""
+"""Operations of the mail_folder group: get."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from .._runtime import Group, RequestOptions, endpoints
 
 if TYPE_CHECKING:
-    from ._mailfolder import AsyncMailfolderOperations as AsyncMailfolderOperations
+    from .. import types as _types
+    from ._mail_folder import AsyncMailFolderOperations as AsyncMailFolderOperations
 
 _ENDPOINTS = endpoints("""
 get GET
@@ -17,15 +18,15 @@ get GET
 """)
 
 
-class MailfolderOperations(Group):
-    """mailfolder operations (1), reached as client.mailfolder."""
+class MailFolderOperations(Group):
+    """mail_folder operations (1), reached as client.mail_folder."""
 
     __slots__ = ()
     _endpoints = _ENDPOINTS
 
     def get(
         self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> dict[str, Any]:
+    ) -> _types.MailFolder:
         """Lee las propiedades de una carpeta de correo, como su nombre para mostrar y el número de
         elementos leídos y no leídos. Además del identificador de la carpeta, se admiten nombres
         conocidos como `inbox`, `drafts` o `sentitems`.
@@ -46,4 +47,4 @@ class MailfolderOperations(Group):
 
 
 if not TYPE_CHECKING:  # (type checkers see the async class of the stub module)
-    AsyncMailfolderOperations = MailfolderOperations
+    AsyncMailFolderOperations = MailFolderOperations

@@ -1,14 +1,15 @@
-"""Typing-only declarations of the driveitem group: the async client's class, the classes of the raw and streaming clients, and the request bodies. A stub module: type checkers read it, Python never imports it."""
+"""Typing-only declarations of the drive_item group: the async client's class, the classes of the raw and streaming clients, and the request bodies. A stub module: type checkers read it, Python never imports it."""
 
-from typing import Any, Unpack
+from typing import Unpack
 
+from .. import types as _types
 from .._paging import AsyncPage, AsyncPageRequest, Page
 from .._response import AsyncStreamed, RawResponse, Streamed
 from .._runtime import FileContent, Group, RequestOptions
 
 
-class AsyncDriveitemOperations(Group):
-    """The same operations as :class:`DriveitemOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+class AsyncDriveItemOperations(Group):
+    """The same operations as :class:`DriveItemOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
 
     async def get(
         self,
@@ -17,7 +18,7 @@ class AsyncDriveitemOperations(Group):
         item_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> dict[str, Any]: ...
+    ) -> _types.DriveItem: ...
 
     async def get_content(
         self,
@@ -36,7 +37,7 @@ class AsyncDriveitemOperations(Group):
         group_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncPageRequest[dict[str, Any]]: ...
+    ) -> AsyncPageRequest[_types.DriveItem]: ...
 
     async def put_content(
         self,
@@ -48,10 +49,10 @@ class AsyncDriveitemOperations(Group):
         content: FileContent,
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
-    ) -> dict[str, Any]: ...
+    ) -> _types.DriveItem: ...
 
 
-class AsyncRawDriveitemOperations:
+class AsyncRawDriveItemOperations:
     async def get(
         self,
         *,
@@ -59,7 +60,7 @@ class AsyncRawDriveitemOperations:
         item_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[dict[str, Any]]: ...
+    ) -> RawResponse[_types.DriveItem]: ...
 
     async def get_content(
         self,
@@ -78,7 +79,7 @@ class AsyncRawDriveitemOperations:
         group_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[AsyncPage[dict[str, Any]]]: ...
+    ) -> RawResponse[AsyncPage[_types.DriveItem]]: ...
 
     async def put_content(
         self,
@@ -90,10 +91,10 @@ class AsyncRawDriveitemOperations:
         content: FileContent,
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[dict[str, Any]]: ...
+    ) -> RawResponse[_types.DriveItem]: ...
 
 
-class AsyncStreamDriveitemOperations:
+class AsyncStreamDriveItemOperations:
     def get(
         self,
         *,
@@ -101,7 +102,7 @@ class AsyncStreamDriveitemOperations:
         item_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncStreamed[dict[str, Any]]: ...
+    ) -> AsyncStreamed[_types.DriveItem]: ...
 
     def get_content(
         self,
@@ -120,7 +121,7 @@ class AsyncStreamDriveitemOperations:
         group_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncStreamed[AsyncPage[dict[str, Any]]]: ...
+    ) -> AsyncStreamed[AsyncPage[_types.DriveItem]]: ...
 
     def put_content(
         self,
@@ -132,10 +133,10 @@ class AsyncStreamDriveitemOperations:
         content: FileContent,
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
-    ) -> AsyncStreamed[dict[str, Any]]: ...
+    ) -> AsyncStreamed[_types.DriveItem]: ...
 
 
-class RawDriveitemOperations:
+class RawDriveItemOperations:
     def get(
         self,
         *,
@@ -143,7 +144,7 @@ class RawDriveitemOperations:
         item_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[dict[str, Any]]: ...
+    ) -> RawResponse[_types.DriveItem]: ...
 
     def get_content(
         self,
@@ -162,7 +163,7 @@ class RawDriveitemOperations:
         group_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[Page[dict[str, Any]]]: ...
+    ) -> RawResponse[Page[_types.DriveItem]]: ...
 
     def put_content(
         self,
@@ -174,10 +175,10 @@ class RawDriveitemOperations:
         content: FileContent,
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[dict[str, Any]]: ...
+    ) -> RawResponse[_types.DriveItem]: ...
 
 
-class StreamDriveitemOperations:
+class StreamDriveItemOperations:
     def get(
         self,
         *,
@@ -185,7 +186,7 @@ class StreamDriveitemOperations:
         item_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Streamed[dict[str, Any]]: ...
+    ) -> Streamed[_types.DriveItem]: ...
 
     def get_content(
         self,
@@ -204,7 +205,7 @@ class StreamDriveitemOperations:
         group_id: str | None = None,
         item_path: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Streamed[Page[dict[str, Any]]]: ...
+    ) -> Streamed[Page[_types.DriveItem]]: ...
 
     def put_content(
         self,
@@ -216,4 +217,4 @@ class StreamDriveitemOperations:
         content: FileContent,
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
-    ) -> Streamed[dict[str, Any]]: ...
+    ) -> Streamed[_types.DriveItem]: ...

@@ -1,4 +1,4 @@
-"""Typing-only declarations of the profilephoto group: the async client's class, the classes of the raw and streaming clients, and the request bodies. A stub module: type checkers read it, Python never imports it."""
+"""Typing-only declarations of the profile_photo group: the async client's class, the classes of the raw and streaming clients, and the request bodies. A stub module: type checkers read it, Python never imports it."""
 
 from typing import Unpack
 
@@ -6,8 +6,8 @@ from .._response import AsyncStreamed, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
-class AsyncProfilephotoOperations(Group):
-    """The same operations as :class:`ProfilephotoOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
+class AsyncProfilePhotoOperations(Group):
+    """The same operations as :class:`ProfilePhotoOperations`, as the async client's calls are typed: awaitable. At run time both clients share one class."""
 
     async def get(
         self,
@@ -18,7 +18,7 @@ class AsyncProfilephotoOperations(Group):
     ) -> bytes: ...
 
 
-class AsyncRawProfilephotoOperations:
+class AsyncRawProfilePhotoOperations:
     async def get(
         self,
         *,
@@ -28,7 +28,7 @@ class AsyncRawProfilephotoOperations:
     ) -> RawResponse[bytes]: ...
 
 
-class AsyncStreamProfilephotoOperations:
+class AsyncStreamProfilePhotoOperations:
     def get(
         self,
         *,
@@ -38,7 +38,7 @@ class AsyncStreamProfilephotoOperations:
     ) -> AsyncStreamed[bytes]: ...
 
 
-class RawProfilephotoOperations:
+class RawProfilePhotoOperations:
     def get(
         self,
         *,
@@ -48,7 +48,7 @@ class RawProfilephotoOperations:
     ) -> RawResponse[bytes]: ...
 
 
-class StreamProfilephotoOperations:
+class StreamProfilePhotoOperations:
     def get(
         self,
         *,
