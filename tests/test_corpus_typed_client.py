@@ -195,8 +195,8 @@ def test_reads_by_key_return_the_object_and_typos_raise(built, monkeypatch):
         lambda request: httpx.Response(200, json=answers[request.url.path])
     )
     with package.GraphClient(token="t", transport=transport) as client:
-        assert client.signin.get("s1") == {"id": "s1"}
-        assert client.riskyuser.get("r1")["id"] == "r1"
+        assert client.sign_in.get("s1") == {"id": "s1"}
+        assert client.risky_user.get("r1")["id"] == "r1"
         with pytest.raises(TypeError, match="usr_id"):
             client.user.get(usr_id="bob@contoso.com")
 
