@@ -32,7 +32,11 @@ from .parse import parse_file
 from .pipeline import BuildResult, Settings, analyse
 from .report import table
 from .scopes import query
-from .scopes.scan import scan
+from .scopes.scan import Scan, scan
+from .model import Operation
+from .permission_table import table as permission_table
+from .render import Tailoring
+from .runtime.permissions import KIND_LABELS, Catalog
 from .workers import Workers, default_jobs
 
 DEFAULT_PAGES = "specs/pages"
@@ -128,6 +132,24 @@ def _parser() -> argparse.ArgumentParser:
         help="write nothing; exit 1 and name the files when the output would change",
     )
     _templates_option(run)
+    run.add_argument(
+        "--only-used",
+        nargs="+",
+        metavar="SRC",
+        help="a tailored package: only the operations these Python files or folders call"
+        " (found as graphdoc permissions --scan finds them)",
+    )
+    run.add_argument(
+        "--operations",
+        metavar="FILE",
+        help="a tailored package: the operations listed in FILE (group.method or page id,"
+        " one a line, # comments), with those of --only-used",
+    )
+    run.add_argument(
+        "--allow-unresolved",
+        action="store_true",
+        help="with --only-used: build even when the scan cannot resolve some calls",
+    )
     _common(run)
 
     show = commands.add_parser("parse", help="print the endpoint model of pages as YAML")
@@ -215,7 +237,80 @@ def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
         overrides = Path(DEFAULT_OVERRIDES)
     store = None if args.no_cache else Path(args.cache)
     version = args.api_version or API_VERSIONS[0]
-    return Settings(version, max(1, args.jobs), overrides, suppressions, store, _templates(args))
+    settings = Settings(version, max(1, args.jobs), overrides, suppressions, store, _templates(args))
+    tailor = _tailor(args)
+    if tailor is not None:  # (the incremental layer keeps whole packages)
+        settings = replace(settings, cache=None, tailor=tailor)
+    return settings
+
+
+def _listed_operations(path: str) -> list[str]:
+    file = Path(path)
+    try:
+        if not file.is_file() or file.stat().st_size > 1 << 20:
+            raise InputError(f"--operations {path}: not a regular file of at most 1 MiB")
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"--operations {path}: {error}") from None
+    names = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    return [name for name in names if name]
+
+
+class _Tailor:
+    """``--only-used`` / ``--operations``: given every operation of the model, the ones to
+    keep, found as ``graphdoc permissions --scan`` finds them, and the permissions the
+    tailored package's README lists (the same answer as that command's)."""
+
+    def __init__(self, sources: list[str], listed: list[str], allow_unresolved: bool) -> None:
+        self.sources, self.listed, self.allow_unresolved = sources, listed, allow_unresolved
+        self.scanned: Scan | None = None
+
+    def how(self) -> str:
+        parts = (["--only-used " + " ".join(self.sources)] if self.sources else []) + (
+            [f"--operations ({len(self.listed)} listed)"] if self.listed else []
+        )
+        return "graphdoc build " + " ".join(parts)
+
+    def __call__(self, operations: list[Operation]) -> Tailoring:
+        catalog = Catalog.from_table(permission_table(operations))
+        if self.sources:
+            self.scanned = scan(self.sources, query.groups_of(catalog))
+            unresolved = self.scanned.unresolved
+            for item in unresolved:
+                print(f"{item.path}:{item.line}: not resolved: {item.message}", file=sys.stderr)
+            if unresolved and not self.allow_unresolved:
+                raise InputError(
+                    f"--only-used: {len(unresolved)} call(s) the scan cannot resolve (above);"
+                    " a tailored client could lack what they call: resolve them, list their"
+                    " operations with --operations, or pass --allow-unresolved"
+                )
+        result = query.answer(catalog, self.listed, query.KINDS, self.scanned)
+        if not result.operations:
+            raise InputError("--only-used: the sources call no operation of the model")
+        return Tailoring(
+            operations=frozenset(result.operations),
+            how=self.how(),
+            permissions=tuple(
+                (KIND_LABELS[r.kind], r.scopes) for r in result.requirements
+            ),
+            unsupported=tuple(
+                (KIND_LABELS[r.kind], tuple(name for name, _ in r.unsupported))
+                for r in result.requirements
+                if r.unsupported
+            ),
+        )
+
+
+def _tailor(args: argparse.Namespace) -> _Tailor | None:
+    sources = list(getattr(args, "only_used", None) or [])
+    listed_file = getattr(args, "operations", None)
+    if not sources and not listed_file:
+        return None
+    for source in sources:
+        if not Path(source).exists():
+            raise InputError(f"--only-used {source}: no such file or folder")
+    listed = _listed_operations(listed_file) if listed_file else []
+    return _Tailor(sources, listed, bool(getattr(args, "allow_unresolved", False)))
 
 
 def _github(diagnostic: Diagnostic) -> str:
@@ -370,11 +465,36 @@ def _check(
             changes += found
     for line in changes:
         print(line)
+    changes += _calls_missing(settings, [out for _, out, _, _ in runs])
     if changes:
         print(f"{len(changes)} file(s) would change: run graphdoc build", file=sys.stderr)
         return 1
     print("output up to date", file=sys.stderr)
     return 0
+
+
+def _calls_missing(settings: Settings, outs: list[Path]) -> list[str]:
+    """With ``--only-used --check``: each call of the sources whose operation the package
+    on disk lacks, as ``path:line: …`` (the gate of a project that commits its tailored
+    client)."""
+    tailor = settings.tailor
+    if not isinstance(tailor, _Tailor) or tailor.scanned is None:
+        return []
+    found: list[str] = []
+    for out in outs:
+        try:
+            held = set(query.from_package(out).entries)
+        except InputError:
+            held = set()
+        for call in tailor.scanned.calls:
+            if call.operation not in held:
+                found.append(
+                    f"{call.path}:{call.line}: calls {call.operation}, which the package in"
+                    f" {out} lacks"
+                )
+    for line in found:
+        print(line)
+    return found
 
 
 def _conclude_build(args: argparse.Namespace, result: BuildResult, out: str) -> int:

@@ -125,8 +125,13 @@ def pieces_of(known: Vocabulary) -> Vocabulary:
             if len(word) > 1:
                 pieces.setdefault(word, (word,))
     for word in [word for word in pieces if len(pieces[word]) == 1]:
+        # ``appcatalogs``, ``featurerolloutpolicies``; and ``widgetfolder`` from ``widgetFolders``
         plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
-        pieces.setdefault(plural, (plural,))  # ``appcatalogs``, ``featurerolloutpolicies``
+        pieces.setdefault(plural, (plural,))
+        if word.endswith("ies") and len(word) > 4:
+            pieces.setdefault(word[:-3] + "y", (word[:-3] + "y",))
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            pieces.setdefault(word[:-1], (word[:-1],))
     return pieces
 
 
@@ -223,21 +228,26 @@ def group_name(
 def group_names(operations: Iterable[Operation], known: Vocabulary) -> list[Operation]:
     """Every operation whose group is still its stem's token, named by :func:`group_name`.
 
-    A group read from a model file is already named, and is left as it is."""
-    result: list[Operation] = []
+    A token no type name splits takes the words the paths of all its pages give it, so
+    that every page of a group names it alike (a rebuild re-analyses every page of such
+    a token together: see ``incremental.plan``). A group read from a model file is already
+    named, and is left as it is."""
+    operations = list(operations)
     pieces = pieces_of(known)
-    names: dict[str, str] = {}
+    paths: dict[str, list[str]] = {}
     for operation in operations:
         token = stem_tokens(operation.id)[0]
         if operation.group in (token, token + "_"):
-            if token not in names:
-                names[token] = group_name(token, known, pieces)
-            name = names[token]
-            if "_" not in name.rstrip("_"):
-                own = vocabulary(variant.path for variant in operation.variants)
-                name = group_name(token, known, pieces, own)
-            if name != operation.group:
-                operation = replace(operation, group=name)
+            paths.setdefault(token, []).extend(v.path for v in operation.variants)
+    names = {
+        token: group_name(token, known, pieces, vocabulary(sorted(set(found))))
+        for token, found in paths.items()
+    }
+    result: list[Operation] = []
+    for operation in operations:
+        name = names.get(stem_tokens(operation.id)[0])
+        if name is not None and operation.group != name:
+            operation = replace(operation, group=name)
         result.append(operation)
     return result
 

@@ -27,7 +27,8 @@ from .overrides import load as load_overrides
 from .pages import PageFile, discover
 from .parse import PageResult, page_failed
 from .pysource import Cut
-from .render import check_renders, render_package, use_templates
+from .render import check_renders, in_blacks_layout, render_package, typing_of, use_templates
+from .tailor import Tailor, reached_types, restrict
 from .report import Facts, build_report, facts
 from .resources import ResourceResult, parse_resource_file
 from .typecheck import TypeIndex, build_index, type_figures, type_specs
@@ -49,6 +50,8 @@ class Settings:
     suppressions: tuple[Suppression, ...] = ()
     cache: Path | None = None  # the cache folder; None: no cache
     templates: Path | None = None  # templates replacing built-in ones of the same name
+    # ``--only-used``: what of the model to keep (a tailored package; built without a cache)
+    tailor: Tailor | None = None
 
 
 @dataclass
@@ -238,9 +241,10 @@ def format_files(
     """Every Python file of ``files`` formatted by black, in pieces cut at operations;
     ``format_all`` formats a list of pieces (in parallel, or from a cache)."""
     jobs: dict[str, list[tuple[Piece, str]]] = {}
+    whole = (Cut(0, in_class=False, verbatim=in_blacks_layout()),)  # a file with no cuts
     for name, text in files.items():
         if name.endswith((".py", ".pyi")):  # (a stub is Python too: its cuts say verbatim)
-            jobs[name] = pieces(name, text, cuts.get(name, ()), PIECE_LINES)
+            jobs[name] = pieces(name, text, cuts.get(name) or whole, PIECE_LINES)
     todo = list(dict.fromkeys(piece for parts in jobs.values() for piece, _ in parts))
     done = dict(zip(todo, format_all(todo)))
     return {
@@ -337,9 +341,21 @@ def generate(
             raise no_operation(paths, api_pages, result.diagnostics)
         clock = Clock(result.timings)
         model = result.model
+        tailoring, module_types = None, None
+        if settings.tailor is not None:
+            tailoring = settings.tailor(model.operations)
+            model = result.model = restrict(model, tailoring)
+            result.report["tailored_operations"] = len(model.operations)
+            module_types = reached_types(model.operations, typing_of(result.types))
         use_templates(settings.templates)
         rendered = render_package(
-            model.operations, model.cases, package, settings.api_version, result.types
+            model.operations,
+            model.cases,
+            package,
+            settings.api_version,
+            result.types,
+            tailoring,
+            module_types,
         )
         files = rendered.files
         files["report.json"] = json.dumps(result.report, indent=2) + "\n"

@@ -77,7 +77,7 @@ def environment() -> jinja2.Environment:
                 builtin,
             ]
         )
-    return jinja2.Environment(
+    made = jinja2.Environment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -85,6 +85,22 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
+    made.globals["layout"] = layout
+    return made
+
+
+def in_blacks_layout() -> bool:
+    """Whether the files rendered now are in black's layout as they come out: those of the
+    built-in templates are (the tests hold every one of them to it, on our pages and on a
+    corpus), and are only compiled; with templates of the user's own, black formats them."""
+    return not _OVERRIDES
+
+
+def layout(head: str, items: list[str], tail: str) -> str:
+    """``head`` + ``items`` + ``tail`` as black lays them out: on one line, else split at
+    the brackets (the indent is ``head``'s own). Templates call it as ``layout(...)``."""
+    indent = head[: len(head) - len(head.lstrip(" "))]
+    return "\n".join(bracketed(head.lstrip(" "), items, tail, indent))
 
 
 def keep_compiled_templates(folder: Path) -> None:
@@ -309,6 +325,19 @@ def _rebound(case: ReplayCase, original: Operation, part: Operation) -> ReplayCa
 
 
 @dataclass(frozen=True)
+class Tailoring:
+    """A tailored package (``graphdoc build --only-used``, see :mod:`.tailor`): the
+    operations kept (``group.method``), how it was tailored (its README and its run-time
+    message say so), and the permissions its README lists: per kind of access, the least
+    privileged set for exactly those operations, and the operations a kind cannot call."""
+
+    operations: frozenset[str]
+    how: str
+    permissions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    unsupported: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
 class Typing:
     """What typed signatures need of the run: its types and their Python names."""
 
@@ -509,13 +538,17 @@ def render_group(
             f"{group} operations ({len(operations)}), reached as client.{group}.", indent="    "
         ),
     )
-    cuts: list[Cut] = []
+    # The built-in templates write black's layout (see ``layout``): compiled, not formatted.
+    # Templates of the user's own (``--templates``) are given to black.
+    verbatim = in_blacks_layout()
+    cuts: list[Cut] = [Cut(0, in_class=False, verbatim=verbatim)]
     position = text.index("\nclass ")
     for method in methods:  # each method a piece of its own, decorators and all
         position = text.index(method, position)
-        cuts.append(Cut(position, in_class=True))
+        cuts.append(Cut(position, in_class=True, verbatim=verbatim))
         position += len(method)
-    cuts.append(Cut(text.index("\nif not TYPE_CHECKING:", position) + 1, in_class=False))
+    end = text.index("\nif not TYPE_CHECKING:", position) + 1
+    cuts.append(Cut(end, in_class=False, verbatim=verbatim))
     stub = _render_stub(group, views, bodies.source, uses_file)
     return {
         f"{group}.py": (text, tuple(cuts)),
@@ -875,10 +908,17 @@ def check_renders(operation: Operation, cases: list[ReplayCase]) -> None:
     summarise_group(operation.group, [operation])
 
 
-def render_shared(package: str, api_version: str, groups: list[GroupSummary]) -> dict[str, str]:
+def render_shared(
+    package: str,
+    api_version: str,
+    groups: list[GroupSummary],
+    tailoring: Tailoring | None = None,
+) -> dict[str, str]:
     """Every file of the package and its tests but the groups' own (``groups`` in order)."""
     files: dict[str, str] = {}
     context = {
+        "tailored": literal(tailoring.how) if tailoring is not None else literal(""),
+        "tailoring": tailoring,
         "package": package,
         "api_version": api_version,
         "api_version_literal": literal(api_version),
@@ -978,14 +1018,23 @@ def render_package(
     package: str,
     api_version: str,
     types: TypeIndex | None = None,
+    tailoring: Tailoring | None = None,
+    module_types: TypeIndex | None = None,
 ) -> Rendered:
-    """Every file of the package (under ``package/``) and its tests (under ``tests/``)."""
+    """Every file of the package (under ``package/``) and its tests (under ``tests/``).
+
+    A tailored package (``tailoring``) holds in its ``types`` module only
+    ``module_types`` (the types its operations reach), named as in the full package."""
     files: dict[str, str] = {}
     cuts: dict[str, tuple[Cut, ...]] = {}
     summaries = []
     typing = typing_of(types)
+    if module_types is not None:  # any other type is a dict[str, Any] in this package
+        kept = {name: typing.names.names[name] for name in module_types.qualified}
+        typing = Typing(typing.index, TypeNames(kept))
     types_file = f"{package}/types.py"
-    files[types_file], cuts[types_file] = render_types(typing.index, typing.names)
+    in_module = module_types if module_types is not None else typing.index
+    files[types_file], cuts[types_file] = render_types(in_module, typing.names)
 
     def module(group: str, members: list[Operation]) -> GroupFiles:
         return render_group(group, members, typing)
@@ -995,5 +1044,5 @@ def render_package(
         files.update(rendered.files)
         cuts.update(rendered.cuts)
         summaries.append(summarise_group(group, members))
-    files.update(render_shared(package, api_version, summaries))
+    files.update(render_shared(package, api_version, summaries, tailoring))
     return Rendered(files, cuts)

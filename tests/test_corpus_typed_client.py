@@ -74,6 +74,20 @@ def test_the_types_module_written_without_black_is_blacks_layout(built):
     assert format_python("types.py", text) == text
 
 
+def test_every_module_written_without_black_is_blacks_layout(built):
+    """With the built-in templates a build formats nothing: the group modules (methods laid
+    out by ``layout()`` in the method template), the client (a property per group), the
+    runtime and the tests are compiled only. Here black gets every one of them."""
+    checked = 0
+    for module in sorted(built.rglob("*.py")):
+        if module.name == "types.py" or "specs" in module.parts:
+            continue  # (the types module: the test above)
+        text = module.read_text(encoding="utf-8")
+        assert format_python(module.name, text) == text, f"{module}: not black's layout"
+        checked += 1
+    assert checked > 200  # every group of the edition, and the shared modules
+
+
 def test_json_bodies_take_the_type_their_page_documents(built):
     """A JSON body is typed from its page's table, or as the resource its prose names; an
     example that disagrees is a diagnostic (GD090), not a reason to drop the type, and each

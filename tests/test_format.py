@@ -12,7 +12,7 @@ import pytest
 from generator.pipeline import Settings, analyse
 from generator.fmt import Cut, format_piece, format_python, pieces
 from generator.pysource import Bracket, bracketed, docstring, string
-from generator.render import render_package
+from generator.render import in_blacks_layout, render_package
 
 from .conftest import REPO
 
@@ -24,6 +24,9 @@ def rendered():
 
 
 def test_black_finds_nothing_to_change_in_rendered_python(rendered):
+    """A build with the built-in templates formats nothing (``in_blacks_layout``): every
+    Python file it renders must already be in black's layout."""
+    assert in_blacks_layout()
     for name, text in rendered.files.items():
         if name.endswith((".py", ".pyi")):
             assert (
@@ -115,3 +118,11 @@ def test_long_type_fields_are_split_as_black_splits_them():
     for annotation in ["T" * 120, "list[" + "T" * 100 + "]", "T" * 60, "U" * 92, "U" * 93]:
         source = "class C(TypedDict, total=False):\n" + "\n".join(field_lines("x" * 30, annotation))
         assert format_python("f.py", source + "\n") == source + "\n", annotation
+
+
+def test_the_runtime_is_in_blacks_layout():
+    """The runtime is copied into every package and not formatted there: it must be in
+    black's layout where it is written."""
+    for module in sorted((REPO / "generator" / "runtime").glob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        assert format_python(module.name, text) == text, f"{module.name}: run black on it"

@@ -34,6 +34,13 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _page_of_paths(pages: Path, name: str, path: str) -> None:
+    """A page of our own, ``api/<name>``, whose only documented path is ``path``."""
+    text = (pages / "api" / "message-delete.md").read_text(encoding="utf-8")
+    text = text.replace("DELETE /me/messages/{id}\n", f"DELETE {path}\n", 1)
+    (pages / "api" / name).write_text(text, encoding="utf-8")
+
+
 EDITS: list[tuple[str, Callable[[Path], None]]] = [  # in this order, each on the last
     (
         "a page whose example calls a page not written yet",
@@ -90,6 +97,14 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [  # in this order, each on th
     (
         "the page the collision came from removed",
         lambda pages: (pages / "api" / "message-get.md").unlink(),
+    ),
+    (
+        "a group no type names, split by its page's path",
+        lambda pages: _page_of_paths(pages, "widgetfolder-archive.md", "/widgetFolders/{id}"),
+    ),
+    (
+        "a second page of that group, whose paths do not spell its name",
+        lambda pages: _page_of_paths(pages, "widgetfolder-purge.md", "/purge/{id}"),
     ),
 ]
 

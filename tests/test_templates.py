@@ -43,11 +43,12 @@ from tracing_hooks import traced
 
 def _templates(folder: Path) -> Path:
     method = (REPO / "templates/package/groups/method.py.jinja").read_text(encoding="utf-8")
-    assert "    def {{ name }}(" in method
+    head = '{{ layout("    def " ~ name'
+    assert head in method
     groups = folder / "package" / "groups"
     groups.mkdir(parents=True)
     (groups / "method.py.jinja").write_text(
-        method.replace("    def {{ name }}(", "    @traced\n    def {{ name }}(", 1),
+        method.replace(head, "    @traced\n" + head, 1),
         encoding="utf-8",
     )
     (groups / "group.py.jinja").write_text(GROUP, encoding="utf-8")

@@ -7,9 +7,10 @@ time; on the async client every call returns an awaitable, and type checkers see
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._base import AsyncAPIClient, SyncAPIClient
+from ._runtime import missing
 
 if TYPE_CHECKING:
     from .groups.contact import ContactOperations
@@ -153,6 +154,11 @@ class _Groups:
         from .groups.user import UserOperations
 
         return UserOperations(self)
+
+    if not TYPE_CHECKING:  # (to a type checker a missing group stays an error)
+
+        def __getattr__(self, name: str) -> Any:
+            raise AttributeError(missing(type(self).__name__, name))
 
 
 if TYPE_CHECKING:

@@ -2,3 +2,5 @@
 
 API_VERSION = "v1.0"
 DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"
+# How the package was tailored to the operations a program calls ("" for the full client).
+TAILORED = ""

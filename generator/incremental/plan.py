@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..assemble import Model, PageWork, spec_files
-from ..naming import Vocabulary, group_names
+from ..naming import Vocabulary, group_names, stem_tokens
 from ..diagnostics import Diagnostic
 from ..model import Example, Operation
 from ..pages import PageFile
@@ -272,7 +272,29 @@ class RebuildPlan(FullPlan):
             if work is not None and work.parsed.operation is not None:
                 moved.update(index_keys(work.parsed.operation))
         dirty |= {unit.name for unit in previous.units.values() if unit.stray_keys & moved}
+        # every page of a group token is named together (naming.group_names): the units of
+        # the tokens of the pages that changed, came or went are analysed together
+        tokens = {stem_tokens(record.id)[0] for record in self._records(self.changed | gone)}
+        tokens |= {
+            stem_tokens(work.parsed.operation.id)[0]
+            for source in self.changed
+            if (work := self.loaded.get(source)) is not None and work.parsed.operation is not None
+        }
+        dirty |= {
+            unit.name
+            for unit in previous.units.values()
+            if any(stem_tokens(record.id)[0] in tokens for record in unit.operations)
+        }
         return dirty
+
+    def _records(self, sources: set[str]) -> list[OperationRecord]:
+        """The last build's records of the operations of ``sources``."""
+        found = []
+        for source in sources:
+            if source in self.previous.pages:
+                unit = self.previous.units.get(self.previous.pages[source][1])
+                found += [r for r in (unit.operations if unit else ()) if r.source == source]
+        return found
 
     def _dirty_units(self) -> set[str]:
         if self.dirty is None:

@@ -13,6 +13,7 @@ import re
 from typing import IO, TYPE_CHECKING, Any, Mapping, NamedTuple, Sequence, TypedDict, Union
 from urllib.parse import parse_qsl, quote
 
+from ._generated import TAILORED
 from ._contract import LIST_OPTIONS, NOT_PATH, OPTIONS, QUERY_OPTIONS, read_table
 from ._errors import InvalidHeaderError, InvalidResponseError, status_error
 
@@ -112,6 +113,24 @@ class Group:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
+
+    if not TYPE_CHECKING:  # (to a type checker a missing method stays an error)
+
+        def __getattr__(self, name: str) -> Any:
+            raise AttributeError(missing(type(self).__name__, name))
+
+
+def missing(owner: str, name: str) -> str:
+    """Why ``owner`` has no attribute ``name``: in a tailored package, an operation the
+    program did not call when the package was built is not there, and the message says
+    how to get it."""
+    message = f"{owner!r} object has no attribute {name!r}"
+    if TAILORED and not name.startswith("__"):
+        message += (
+            f"; this client was tailored to the operations a program calls ({TAILORED}):"
+            " call it in the sources and build again, or build without --only-used"
+        )
+    return message
 
 
 def _text(name: str, value: Any) -> str:
