@@ -228,8 +228,7 @@ def test_the_body_types_are_in_blacks_layout_whole_and_in_pieces(rendered):
     _, package = rendered
     for name in ("graphdoc_client/groups/widget.py", "graphdoc_client/groups/_widget.pyi"):
         text = package.files[name]
-        if name.endswith(".pyi"):  # (compiled, never formatted; the module goes to black)
-            assert format_python(name, text) == text
+        assert format_python(name, text) == text
         parts = pieces(name, text, package.cuts[name], 1)
         assert "".join(piece.text + gap for piece, gap in parts) == text
     stub = "graphdoc_client/groups/_widget.pyi"
