@@ -31,7 +31,9 @@ from .pages import API_VERSIONS, version_folders
 from .parse import parse_file
 from .pipeline import BuildResult, Settings, analyse
 from .report import table
+from .permission_names import OPENID_SCOPES
 from .scopes import query
+from .scopes.endpoints import Endpoints
 from .scopes.scan import Scan, scan
 from .model import Operation
 from .permission_table import table as permission_table
@@ -215,6 +217,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also exit 1 when a granted permission is needed by no call",
     )
+    ask.add_argument(
+        "--allow-unresolved",
+        action="store_true",
+        help="let the gate pass although some calls (or files) could not be resolved",
+    )
+    ask.add_argument(
+        "--explain",
+        action="store_true",
+        help="per permission chosen, the calls that need it and the page line that says so",
+    )
 
     codes = commands.add_parser("codes", help="print the table of diagnostic codes")
     codes.add_argument(
@@ -274,7 +286,8 @@ class _Tailor:
     def __call__(self, operations: list[Operation]) -> Tailoring:
         catalog = Catalog.from_table(permission_table(operations))
         if self.sources:
-            self.scanned = scan(self.sources, query.groups_of(catalog))
+            self.scanned = scan(self.sources, Endpoints(operations))
+            catalog, _ = query.variant_aware(catalog, self.scanned.calls)
             unresolved = self.scanned.unresolved
             for item in unresolved:
                 print(f"{item.path}:{item.line}: not resolved: {item.message}", file=sys.stderr)
@@ -586,29 +599,46 @@ def _granted(args: argparse.Namespace) -> tuple[list[str], tuple[str, int], dict
 
 def _permissions(args: argparse.Namespace) -> int:
     if args.package_dir:
-        catalog = query.from_package(Path(args.package_dir))
+        source = query.load_package(Path(args.package_dir))
     else:
-        catalog = query.from_specs(Path(args.specs) / args.api_version)
+        source = query.load_specs(Path(args.specs) / args.api_version)
+    catalog = source.catalog
     if not args.items:
         raise InputError("give operations (group.method or page ids), or --scan PATH...")
     gate = bool(args.granted or args.granted_file)
     kind = (args.kind or ("delegated-work" if gate else "")).replace("-", "_")
     kinds = (kind,) if kind else query.KINDS
+    granted: tuple[list[str], tuple[str, int], dict[str, int]] = ([], ("", 0), {})
+    if gate:
+        granted = _granted(args)
+        query.check_granted(granted[0], catalog, granted[1][0], granted[2])
     scanned = None
+    impossible: tuple[tuple[query.Call, str], ...] = ()
     if args.scan:
         for path in args.items:
             if not Path(path).exists():
                 raise InputError(f"{path}: no such file or folder")
-        scanned = scan(args.items, query.groups_of(catalog))
+        scanned = scan(args.items, source.endpoints)
+        catalog, impossible = query.variant_aware(catalog, scanned.calls)
         result = query.answer(catalog, [], kinds, scanned)
     else:
         result = query.answer(catalog, args.items, kinds)
+    result = replace(
+        result,
+        impossible=impossible,
+        origins=source.origins,
+        explain=args.explain,
+        allow_unresolved=args.allow_unresolved,
+    )
     if gate:
-        names, source, lines = _granted(args)
+        names, where, lines = granted
         result = replace(
             result,
-            check=catalog.check(result.operations, names, kind),
-            granted_source=source,
+            # OpenID Connect scopes (openid, profile…) are granted beside permissions, not one
+            check=catalog.check(
+                result.operations, [n for n in names if n not in OPENID_SCOPES], kind
+            ),
+            granted_source=where,
             granted_lines=lines,
             fail_on_excess=args.fail_on_excess,
         )

@@ -357,6 +357,13 @@ BODY_UNTYPED = _code(
     "info",
     "A JSON request body gets no type (`Mapping[str, Any]`): the page has no request body table and its prose names no resource of the run; the message says which.",
 )
+# permissions
+PERMISSION_NAME_TYPO = _code(
+    "GD120",
+    "permission-name-typo",
+    "warning",
+    "A permission name looks like a misspelling of a name the other pages of the run use more often (other letter case, other cut into segments, one letter or one repeated word apart).",
+)
 
 CODES: dict[str, Code] = {code.code: code for code in _REGISTRY}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

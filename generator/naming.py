@@ -97,7 +97,9 @@ def camel_words(identifier: str) -> tuple[str, ...]:
         elif words and words[-1][-1:].isdigit() and word.islower():
             words[-1] += word  # ``b2x``, ``office365``…: a digit run stays inside its word
         elif words == [identifier[:1]] and identifier[:1].islower():
-            words[-1] += word.lower()  # ``iOS…``, ``eBook``, ``oAuth2`` → ``ios``, ``ebook``, ``oauth2``
+            words[
+                -1
+            ] += word.lower()  # ``iOS…``, ``eBook``, ``oAuth2`` → ``ios``, ``ebook``, ``oauth2``
         else:
             words.append(word.lower())
     return tuple(words)

@@ -247,7 +247,9 @@ def parse_template(template: str, line: int, report: Report) -> PathVariant:
             argument = re.search(r"([A-Za-z]\w*)\s*=\s*'?$", part[: match.start()])
             style = style_of(part, match.start())
             if argument and style in ("function", "argument"):
-                base = argument.group(1)  # f(deltaRows={n}) → delta_rows: the function's name for it
+                base = argument.group(
+                    1
+                )  # f(deltaRows={n}) → delta_rows: the function's name for it
             elif (
                 (snake(first).replace("_", "") in _ANONYMOUS or not first)
                 and style_of is _query_style

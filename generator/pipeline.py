@@ -19,12 +19,21 @@ from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from . import specio
 from .assemble import Model, PageWork, assemble, page_work, planned, spec_files
-from .diagnostics import MODEL_FILE_INVALID, Diagnostic, Suppression, sort_key, suppress
+from .diagnostics import (
+    MODEL_FILE_INVALID,
+    PERMISSION_NAME_TYPO,
+    Diagnostic,
+    Suppression,
+    sort_key,
+    suppress,
+)
 from .errors import InputError
+from .model import Operation
 from .fmt import Piece, format_piece, pieces
 from .overrides import Override
 from .overrides import load as load_overrides
 from .pages import PageFile, discover
+from .permission_names import suspects
 from .parse import PageResult, page_failed
 from .pysource import Cut
 from .render import check_renders, in_blacks_layout, render_package, typing_of, use_templates
@@ -212,6 +221,41 @@ def conclude(
     return kept, report
 
 
+def permission_typos(
+    operations: Sequence[Operation], pages: Sequence[PageFile]
+) -> list[Diagnostic]:
+    """GD120 for permission names that look like typos of a name the run uses more often
+    (:mod:`.permission_names`): a run of every page sees them all, so ``lint`` checks this."""
+    counts: dict[str, int] = {}
+    places: dict[str, list[tuple[str, int]]] = {}
+    display = {page.source: page.path for page in pages}
+    for operation in operations:
+        seen: set[str] = set()
+        for row in operation.permissions.rows:
+            for alternative in row.least + row.higher:
+                for name in alternative:
+                    if name not in seen:
+                        seen.add(name)
+                        counts[name] = counts.get(name, 0) + 1
+                    line = row.line or operation.permissions.line or operation.line
+                    where = (display.get(operation.source, operation.source), line)
+                    if where not in places.setdefault(name, []):
+                        places[name].append(where)
+    found: list[Diagnostic] = []
+    for name, other in suspects(counts).items():
+        for path, line in places[name]:
+            found.append(
+                Diagnostic(
+                    path,
+                    line,
+                    PERMISSION_NAME_TYPO,
+                    f"permission {name!r} looks like a misspelling of {other!r}"
+                    f" (named by {counts[other]} page(s), this one by {counts[name]})",
+                )
+            )
+    return found
+
+
 def figures_of(model: Model) -> list[Facts]:
     return [facts(op, len(model.cases.get(op.qualified_name, ()))) for op in model.operations]
 
@@ -285,7 +329,10 @@ def analyse(paths: list[str], settings: Settings, shared: Workers | None = None)
     result.diagnostics, result.report = conclude(
         result.pages,
         figures_of(result.model),
-        result.model.diagnostics + problems + list(types.diagnostics),
+        result.model.diagnostics
+        + problems
+        + list(types.diagnostics)
+        + permission_typos(result.model.operations, result.pages),
         settings,
         types.figures,
     )

@@ -165,11 +165,12 @@ def operation_doc(operation: Operation) -> str:
 
 @dataclass(frozen=True)
 class Mode:
-    """A response mode of ``client.with_raw_response`` or ``client.with_streaming_response``:
-    how its typing-only classes are named, and what its methods return (``wrapper`` of
-    the plain return type, awaited first on the async client)."""
+    """A response mode of ``client.with_raw_response``, ``client.with_streaming_response``
+    or a ``client.batch()`` block: how its typing-only classes are named, and what its
+    methods return (``wrapper`` of the plain return type, awaited first on the async
+    client)."""
 
-    name: str  # also the typing function that wraps the client's ``request`` (_response.py)
+    name: str  # also the typing function that types the client's ``request`` (_base.py)
     prefix: str  # of its classes: ``RawMessageOperations``
     is_async: bool
     wrapper: str
@@ -185,8 +186,10 @@ class Mode:
 
 
 MODES = (
+    Mode("async_batch", "AsyncBatch", True, "BatchResult", "batch()"),
     Mode("async_raw", "AsyncRaw", True, "RawResponse", "with_raw_response"),
     Mode("async_stream", "AsyncStream", True, "AsyncStreamed", "with_streaming_response"),
+    Mode("batch", "Batch", False, "BatchResult", "batch()"),
     Mode("raw", "Raw", False, "RawResponse", "with_raw_response"),
     Mode("stream", "Stream", False, "Streamed", "with_streaming_response"),
 )
@@ -635,7 +638,7 @@ def _module_names(group: str) -> set[str]:
     may take."""
     imported = {"annotations", "TYPE_CHECKING", "Any", "Mapping", "TypedDict", "Unpack"}
     imported |= {"FileContent", "Group", "RequestOptions", "endpoints", "AsyncPageRequest"}
-    imported |= {"Page", "AsyncPage", "AsyncStreamed", "RawResponse", "Streamed"}
+    imported |= {"Page", "AsyncPage", "AsyncStreamed", "RawResponse", "Streamed", "BatchResult"}
     imported |= {TYPES_ALIAS, "_ENDPOINTS"}
     classes = {class_name(group), async_class_name(group)}
     return imported | classes | {mode_class_name(group, mode) for mode in MODES}

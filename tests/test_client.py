@@ -340,3 +340,103 @@ def test_importing_the_package_loads_no_heavy_module():
     ours = [name for name in loaded if name.startswith("graphdoc_client.")]
     assert not heavy, heavy
     assert not any(part in name for name in ours for part in (".groups.", ".types", "permission"))
+
+
+# --- options, batches and pages as hostile answers leave them (issue 29) -----------------
+
+
+def _batch_answer(*responses: Any) -> httpx.Response:
+    return httpx.Response(200, json={"responses": list(responses)})
+
+
+def test_every_request_option_works_on_a_generated_method_too():
+    """``depends_on=``, ``timeout=``, ``max_response_size=`` and ``deadline=``, documented for
+    ``request()`` "as on a generated method", are accepted by generated methods."""
+    recorder = Recorder(
+        _batch_answer(
+            {"id": "1", "status": 200, "body": {"id": "m1"}},
+            {"id": "2", "status": 202},
+        )
+    )
+    with recorder.client() as client:
+        with client.batch() as batch:
+            first = batch.message.get("m1", timeout=5, max_response_size=10_000, deadline=30)
+            second = batch.message.send("m1", depends_on=first)
+            third = batch.request("GET", "/me", depends_on=[first, second], deadline=30)
+        assert first.result() == {"id": "m1"} and second.result() is None
+    sent = json.loads(recorder.requests[0].content)["requests"]
+    assert sent[1]["dependsOn"] == ["1"] and sent[2]["dependsOn"] == ["1", "2"]
+    assert third.error is not None  # left out of the answer: a BatchError, not a crash
+    outside = Recorder(httpx.Response(200, json={"id": "m1"}))
+    assert outside.client().message.get("m1", max_response_size=100, deadline=5) == {"id": "m1"}
+    with pytest.raises(graphdoc_client.ResponseTooLargeError):
+        Recorder(httpx.Response(200, json={"id": "m" * 200})).client().message.get(
+            "m1", max_response_size=100
+        )
+
+
+@pytest.mark.parametrize(
+    "status, headers",
+    [("abc", None), (None, None), ("1e400", None), (200, ["a", "b"]), (99, None), (True, None)],
+)
+def test_a_malformed_batch_item_is_that_items_batch_error(status, headers):
+    item: dict[str, Any] = {"id": "1", "body": {"id": "x"}}
+    text = json.dumps({"responses": [item, {"id": "2", "status": 200, "body": {"id": "ok"}}]})
+    text = text.replace(
+        '"body"', f'"status": {json.dumps(status)}, "headers": ' f'{json.dumps(headers)}, "body"', 1
+    )
+    if status == "1e400":
+        text = text.replace('"1e400"', "1e400")
+    recorder = Recorder(
+        httpx.Response(200, content=text.encode(), headers={"Content-Type": "application/json"})
+    )
+    with recorder.client() as client:
+        with client.batch() as batch:
+            broken, fine = batch.message.get("m1"), batch.message.get("m2")
+    with pytest.raises(graphdoc_client.BatchError):
+        broken.result()
+    assert fine.result() == {"id": "ok"}
+
+
+@pytest.mark.parametrize("content", [b"not json", b"[1, 2]", b'"text"', b"[" * 100_000])
+def test_a_batch_answer_that_is_no_object_is_one_typed_error(content):
+    recorder = Recorder(
+        httpx.Response(200, content=content, headers={"Content-Type": "application/json"})
+    )
+    with recorder.client() as client:
+        with pytest.raises(graphdoc_client.InvalidResponseError):
+            with client.batch() as batch:
+                batch.message.get("m1")
+
+
+def test_a_batch_item_echoing_the_token_does_not_show_it():
+    recorder = Recorder(
+        _batch_answer(
+            {
+                "id": "1",
+                "status": 500,
+                "headers": {"X-Echo": "Bearer secret-token"},
+                "body": {"error": {"code": "Echo", "message": "Bearer secret-token"}},
+            }
+        )
+    )
+    with recorder.client(max_retries=0) as client:
+        with client.batch() as batch:
+            item = batch.message.get("m1")
+    with pytest.raises(graphdoc_client.InternalServerError) as caught:
+        item.result()
+    error = caught.value
+    assert error.code == "Echo"
+    texts = [str(error), repr(error), *map(str, error.args), str(error.body), error.response.text]
+    texts += [f"{k}: {v}" for k, v in error.response.headers.items()]
+    assert not [text for text in texts if "secret-token" in text]
+
+
+@pytest.mark.parametrize("link", [12, ["https://graph.microsoft.com/v1.0/users"], {"a": 1}])
+def test_a_next_link_that_is_not_a_string_is_a_typed_error(link):
+    recorder = Recorder(httpx.Response(200, json={"value": [{"id": "a"}], "@odata.nextLink": link}))
+    page = recorder.client().user.list(top=1)
+    assert "Page" in repr(page)
+    with pytest.raises(graphdoc_client.InvalidResponseError):
+        list(page)
+    assert len(recorder.requests) == 1

@@ -136,6 +136,7 @@ class Graph:
         self.uploaded = bytearray()
         self.drop_chunk_at: set[int] = set()  # offsets whose first PUT is interrupted
         self.ranges: list[str] = []  # Content-Range of each chunk received
+        self.stuck = False  # the session acknowledges every chunk but never advances
         self.graph = _Server(self.route)
         self.files = _Server(self.file_route)
         self.base = self.graph.origin + "/v1.0"
@@ -248,6 +249,9 @@ class Graph:
             assert start == len(self.uploaded), "a chunk that is not the expected one"
             if end + 1 < total:
                 assert len(body) % _upload.CHUNK_UNIT == 0
+            if self.stuck:
+                self.ranges.append(headers["Content-Range"])
+                return _json(202, {"nextExpectedRanges": ["0-"]})
             if start in self.drop_chunk_at:
                 self.drop_chunk_at.discard(start)
                 return None
@@ -568,3 +572,50 @@ def test_chunk_sizes_are_multiples_of_320_kib() -> None:
         4 * unit,
         10 * unit,
     ]
+
+
+def test_an_upload_whose_session_never_advances_stops(graph: Graph) -> None:
+    """Each 202 that names the same range again is a try without progress: after
+    ``resumes`` of them in a row the upload stops, where it once looped for ever."""
+    graph.stuck = True
+    unit = _upload.CHUNK_UNIT
+    seen: list[tuple[int, int]] = []
+    with Sync(TOKEN, base_url=graph.base, max_retries=0) as client:
+        with pytest.raises(_errors.UploadError) as caught:
+            client.upload(
+                _content(),
+                item_path="docs/big.bin",
+                simple_limit=0,
+                chunk=unit,
+                resumes=2,
+                progress=lambda sent, total: seen.append((sent, total)),
+            )
+    assert caught.value.offset == 0 and caught.value.upload_url is not None
+    assert len(graph.ranges) == 3  # the first try and two more, then no more
+    assert seen == []
+
+
+def test_an_upload_whose_session_never_advances_stops_async(graph: Graph) -> None:
+    graph.stuck = True
+
+    async def main() -> None:
+        async with Async(TOKEN, base_url=graph.base, max_retries=0) as client:
+            with pytest.raises(_errors.UploadError):
+                await client.upload(_content(), item_path="docs/big.bin", simple_limit=0)
+
+    asyncio.run(main())
+    assert len(graph.ranges) == 1 + _upload.DEFAULT_RESUMES
+
+
+def test_the_clients_state_the_upload_defaults_as_the_upload_module_does() -> None:
+    from generator.runtime import _base
+
+    assert _base.DEFAULT_CHUNK_SIZE == _upload.DEFAULT_CHUNK_SIZE
+    assert _base.DEFAULT_RESUMES == _upload.DEFAULT_RESUMES
+
+
+def test_a_misspelt_upload_keyword_raises_type_error_before_anything_is_sent(graph: Graph) -> None:
+    with Sync(TOKEN, base_url=graph.base) as client:
+        with pytest.raises(TypeError, match="itme_path"):
+            client.upload(b"x", itme_path="a.txt")  # type: ignore[call-arg]
+    assert not graph.hits

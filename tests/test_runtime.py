@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Iterator, Mapping
@@ -263,3 +264,198 @@ def test_the_errors_are_all_graph_errors_and_listed():
     for name in _errors.__all__:
         assert issubclass(getattr(_errors, name), _errors.GraphError)
         assert name in (_errors.__doc__ or "")
+
+
+# --- hostile answers: echoes, huge and endless bodies, a trickle (issue 29) --------------
+
+_GIB = 1024**3
+
+
+class Hostile:
+    """A server on 127.0.0.1 whose answers attack the client: an error page echoing the
+    request's headers, a 2 GB body, an endless one (no length, cut off at 2 GB), and one
+    byte every 0.5 s. Every loop is bounded, so a client without limits ends the test by
+    failing it, never by hanging it."""
+
+    TRICKLE = 40  # bytes, one every 0.5 s: 20 s for a client that waits for all
+
+    def __init__(self) -> None:
+        self.sent: Counter[str] = Counter()  # body bytes written, by path
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _write(self, data: bytes) -> bool:
+                try:
+                    self.wfile.write(data)
+                    self.wfile.flush()
+                except OSError:  # the client left: what a limit does
+                    return False
+                outer.sent[self.path] += len(data)
+                return True
+
+            def do_GET(self) -> None:
+                path = self.path.partition("?")[0]
+                if path.endswith("/echo"):
+                    headers = dict(self.headers.items())
+                    body = json.dumps({"error": {"code": "Proxy", "message": str(headers)}})
+                    text = (body + " raw: " + self.headers.get("Authorization", "")).encode()
+                    self.send_response(500)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("X-Echo", self.headers.get("Authorization", ""))
+                    self.send_header("Content-Length", str(len(text)))
+                    self.end_headers()
+                    self._write(text)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/octet-stream")
+                if path.endswith("/huge"):
+                    self.send_header("Content-Length", str(2 * _GIB))
+                elif path.endswith("/trickle"):
+                    self.send_header("Content-Length", str(Hostile.TRICKLE))
+                else:  # /endless: no length, the body ends when the connection does
+                    self.close_connection = True
+                self.end_headers()
+                if path.endswith("/trickle"):
+                    for _ in range(Hostile.TRICKLE):
+                        if not self._write(b"x"):
+                            return
+                        time.sleep(0.5)
+                    return
+                block = b"\0" * (1024 * 1024)
+                for _ in range(2 * 1024):  # 2 GB at most
+                    if not self._write(block):
+                        return
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1.0"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def hostile() -> Iterator[Hostile]:
+    running = Hostile()
+    yield running
+    running.close()
+
+
+def _everything(value: Any, depth: int = 0) -> Iterator[str]:
+    """Every text an object holds, through its attributes, mappings, sequences and the
+    httpx objects an error keeps (the response's body and headers, its request's headers)."""
+    if depth > 6:
+        return
+    if isinstance(value, (str, bytes)):
+        yield value if isinstance(value, str) else value.decode("latin-1")
+    elif isinstance(value, httpx.Response):
+        yield value.text
+        yield repr(value)
+        yield from (f"{k}: {v}" for k, v in value.headers.items())
+        yield from _everything(value.request, depth + 1)
+        yield from _everything(value.extensions.get("reason_phrase", b""), depth + 1)
+    elif isinstance(value, httpx.Request):
+        yield repr(value)
+        yield from (f"{k}: {v}" for k, v in value.headers.items())
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield str(key)
+            yield from _everything(item, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _everything(item, depth + 1)
+    elif isinstance(value, BaseException):
+        yield from every_message(value)
+        yield from _everything(vars(value), depth + 1)
+        yield from _everything(value.__cause__ or value.__context__, depth + 1)
+    elif value is not None:
+        yield repr(value)
+
+
+def test_an_error_answer_echoing_the_request_never_holds_the_token(hostile):
+    with SyncAPIClient(token=TOKEN, base_url=hostile.base, max_retries=0) as graph:
+        with pytest.raises(_errors.InternalServerError) as caught:
+            Items(graph).get("echo")
+        with pytest.raises(_errors.InternalServerError) as raw:
+            graph.with_raw_response.request("GET", "/items/echo")
+        with pytest.raises(_errors.InternalServerError) as streamed:
+            with graph.with_streaming_response.request("GET", "/items/echo"):
+                pass
+    for error in (caught.value, raw.value, streamed.value):
+        texts = list(_everything(error))
+        assert any("Proxy" in text for text in texts)  # the answer is kept, scrubbed
+        assert not [text for text in texts if "SECRET" in text], error
+        assert error.response.request.headers["authorization"] == "***"
+
+
+def test_an_error_answer_echoing_the_request_never_holds_the_token_async(hostile):
+    import asyncio
+
+    async def scenario() -> BaseException:
+        async with AsyncAPIClient(token=TOKEN, base_url=hostile.base, max_retries=0) as graph:
+            with pytest.raises(_errors.InternalServerError) as caught:
+                await Items(graph).get("echo")
+            return caught.value
+
+    error = asyncio.run(scenario())
+    assert not [text for text in _everything(error) if "SECRET" in text]
+
+
+@pytest.mark.parametrize("path", ["huge", "endless"])
+def test_a_huge_or_endless_body_stops_at_the_size_cap(hostile, path):
+    with client(hostile, max_retries=0) as graph:  # the default cap
+        with pytest.raises(_errors.ResponseTooLargeError) as caught:
+            Items(graph).get(path)
+        assert caught.value.limit == _base.DEFAULT_MAX_RESPONSE_SIZE
+        with pytest.raises(_errors.ResponseTooLargeError):  # a call's own, smaller cap
+            Items(graph).get(path, max_response_size=1024)
+        with pytest.raises(_errors.ResponseTooLargeError):  # a client's own
+            graph.with_options(max_response_size=2048).request("GET", f"/items/{path}")
+    assert hostile.sent[f"/v1.0/items/{path}"] < 2 * _GIB  # the client stopped reading
+
+
+def test_a_streamed_download_is_not_capped(hostile):
+    with client(hostile, max_response_size=1024) as graph:
+        with graph.with_streaming_response.request("GET", "/items/endless") as streamed:
+            read = 0
+            for chunk in streamed.iter_bytes():
+                read += len(chunk)
+                if read > 4 * 1024 * 1024:
+                    break
+    assert read > 4 * 1024 * 1024
+
+
+def test_a_trickling_body_ends_at_the_deadline(hostile):
+    with client(hostile, max_retries=0, deadline=1.0) as graph:
+        with pytest.raises(_errors.APITimeoutError, match="deadline"):
+            Items(graph).get("trickle")
+    with client(hostile, max_retries=0) as graph:  # a call's own deadline
+        with pytest.raises(_errors.APITimeoutError, match="deadline"):
+            Items(graph).get("trickle", deadline=1.0)
+    assert hostile.sent["/v1.0/items/trickle"] < 2 * Hostile.TRICKLE
+
+
+def test_a_trickling_body_ends_at_the_deadline_async(hostile):
+    import asyncio
+
+    async def scenario() -> None:
+        async with AsyncAPIClient(token=TOKEN, base_url=hostile.base, deadline=1.0) as graph:
+            with pytest.raises(_errors.APITimeoutError, match="deadline"):
+                await Items(graph).get("trickle")
+            with pytest.raises(_errors.ResponseTooLargeError):
+                await Items(graph).get("endless", max_response_size=4096)
+
+    asyncio.run(scenario())
+
+
+def test_limits_are_checked_when_given():
+    for bad in ({"max_response_size": -1}, {"deadline": 0}, {"deadline": "5"}):
+        with pytest.raises(ValueError):
+            SyncAPIClient(token=TOKEN, **bad)

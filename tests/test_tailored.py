@@ -32,7 +32,7 @@ def run(client: GraphClient) -> None:
     client.user.send_mail(body={"message": {"subject": "Hi"}})
     client.message.send("m1")
     print(len(client.profile_photo.get()))
-    client.drive_item.put_content(parent_id="root", content=b"x")
+    client.drive_item.put_content(parent_id="root", filename="a.txt", content=b"x")
 '''
 
 NOT_TAILORED = '''\

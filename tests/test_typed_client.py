@@ -81,6 +81,41 @@ def write(client: GraphClient) -> None:
     )
     client.user.update(body={"jobTitle": "Buyer", "@odata.type": "#microsoft.graph.user"})
     client.user.post_users(body={"displayName": "Ada", "accountEnabled": True})
+
+
+def helpers(client: GraphClient, link: str) -> list[str]:
+    item = client.upload(
+        b"data", item_path="docs/a.txt", progress=lambda sent, total: print(sent, total)
+    )
+    with client.batch() as batch:
+        got = batch.message.get("m1", select=["subject"])
+        sent = batch.message.send("m1", depends_on=got)
+        listed = batch.user.list_messages(top=2)
+        anything = batch.request("GET", "/me")
+    message: Message = got.result()
+    nothing: None = sent.result()
+    mail: list[Message] = list(listed.result())
+    answer = client.request("GET", "/me", deadline=30, max_response_size=1 << 20)
+    names = [answer.get("displayName", "")] if isinstance(answer, dict) else []
+    for value in client.request("GET", "/users", paged=True):
+        names.append(str(value))
+    names += [str(value) for value in client.follow(link).items]
+    raw = client.with_raw_response.request("GET", "/me")
+    names.append(str(raw.parse()) + str(anything.result()) + str(nothing) + str(len(mail)))
+    return [str(item.get("id")), str(message.get("subject")), *names]
+
+
+async def async_helpers(client: AsyncGraphClient, link: str) -> list[str]:
+    item = await client.upload(b"data", item_id="i1", chunk=327_680, resumes=2)
+    async with client.batch() as batch:
+        got = batch.user.get()
+        listed = batch.user.list_messages(top=2)
+    me: User = got.result()
+    mail: list[Message] = [message async for message in listed.result()]
+    answer = await client.request("GET", "/me")
+    names = [str(value) async for value in client.request("GET", "/users", paged=True)]
+    page = await client.follow(link)
+    return [str(item), str(me), str(answer), str(len(mail)), str(page.items), *names]
 """
 
 BAD = """\
@@ -108,10 +143,34 @@ def bodies(client: GraphClient) -> None:
     client.user.send_mail(body={"message": {"toRecipients": [{"emailAddress": {"adress": ""}}]}})
     client.user.send_mail(body={"saveToSentItems": "yes"})
     client.user.update(body={"jobTitel": "Buyer"})
+
+
+def helpers(client: GraphClient) -> None:
+    client.upload(b"x", itme_path="a.txt")  # upload: misspelt keyword
+    client.upload(b"x", item_path="a.txt", progress=lambda sent: None)  # upload: callback
+    with client.batch() as batch:
+        batch.message.gett("m1")  # batch: misspelt method
+        batch.user.get(usr_id="bob@contoso.com")  # batch: misspelt keyword
+        size: int = batch.message.get("m1").result()  # batch: result typed
+    answer: int = client.request("GET", "/me")  # request: not Any
+    link: str = client.follow("https://graph.microsoft.com/v1.0/users")  # follow: not Any
+
+
+async def async_helpers(client: AsyncGraphClient) -> None:
+    await client.upload(b"x", itme_path="a.txt")  # upload: async misspelt keyword
+    async with client.batch() as batch:
+        batch.message.gett("m1")  # batch: async misspelt method
+        batch.user.get(usr_id="bob@contoso.com")  # batch: async misspelt keyword
 """
 
 
 BODY_LINES = [21, 22, 23, 24]  # the lines of BAD's misspelt request bodies
+# The lines of BAD's mistakes with the helpers (upload, batch, request, follow), by label.
+HELPER_LINES = {
+    line.rpartition("# ")[2]: number
+    for number, line in enumerate(BAD.splitlines(), 1)
+    if re.search(r"# (upload|batch|request|follow): ", line)
+}
 
 
 def _mypy(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
@@ -134,7 +193,7 @@ def test_mypy_reports_each_mistake_on_its_line(tmp_path):
     assert run.returncode == 1
     errors = [line for line in run.stdout.splitlines() if ": error:" in line]
     lines = {int(line.split(":")[1]) for line in errors}
-    assert lines == {6, 7, 12, 16, 17, *BODY_LINES}, run.stdout  # 16, 17: raw calls
+    assert lines == {6, 7, 12, 16, 17, *BODY_LINES, *HELPER_LINES.values()}, run.stdout
     assert '"subjet"' in run.stdout  # a misspelt property
     assert '"usr_id"' in run.stdout  # a misspelt keyword argument
     assert "Coroutine" in run.stdout  # a forgotten await
@@ -144,6 +203,22 @@ def test_mypy_reports_each_mistake_on_its_line(tmp_path):
     assert sorted(body_errors) == BODY_LINES, run.stdout
     assert all('expected "UserSendMailBody | None"' in body_errors[n] for n in BODY_LINES[:3])
     assert 'expected "User | None"' in body_errors[BODY_LINES[3]]
+    # the helpers: exact upload parameters, a typed callback, batch groups that keep their
+    # methods' parameters and results, request and follow typed (not Any)
+    by_line = {n: "\n".join(e for e in errors if int(e.split(":")[1]) == n) for n in lines}
+    assert (
+        'keyword argument "itme_path" for "upload"'
+        in by_line[HELPER_LINES["upload: misspelt keyword"]]
+    )
+    assert 'Argument "progress"' in by_line[HELPER_LINES["upload: callback"]]
+    assert 'has no attribute "gett"' in by_line[HELPER_LINES["batch: misspelt method"]]
+    assert (
+        '"usr_id" for "get" of "BatchUserOperations"'
+        in by_line[HELPER_LINES["batch: misspelt keyword"]]
+    )
+    assert 'has type "Message"' in by_line[HELPER_LINES["batch: result typed"]]
+    assert "bytes" in by_line[HELPER_LINES["request: not Any"]]
+    assert 'has type "Page[' in by_line[HELPER_LINES["follow: not Any"]]
 
 
 def test_the_generated_package_passes_mypy_strict(tmp_path):
@@ -231,13 +306,23 @@ def test_a_typed_program_passes_pyright_strict(pyright):
 
 def test_pyright_reports_each_mistake_on_its_line(pyright):
     errors = [f for f in pyright if f.file == "bad.py"]
-    assert {f.line for f in errors} == {6, 7, 12, 16, 17, *BODY_LINES}, errors  # 16, 17: raw
+    assert {f.line for f in errors} == {6, 7, 12, 16, 17, *BODY_LINES, *HELPER_LINES.values()}
     # a misspelt property, a misspelt keyword argument, a forgotten await:
     assert any(
         '"subjet" is not a defined key in "Message"' in f.message for f in errors if f.line == 6
     )
     assert [f.message for f in errors if f.line == 7] == ['No parameter named "usr_id"']
     assert [f.message for f in errors if f.line == 17] == ['No parameter named "usr_id"']
+    helper = {label: [f for f in errors if f.line == n] for label, n in HELPER_LINES.items()}
+    assert [f.message for f in helper["upload: misspelt keyword"]] == [
+        'No parameter named "itme_path"'
+    ]
+    assert any("too few positional parameters" in f.message for f in helper["upload: callback"])
+    assert any('attribute "gett"' in f.message for f in helper["batch: misspelt method"])
+    assert [f.message for f in helper["batch: misspelt keyword"]] == ['No parameter named "usr_id"']
+    assert any('"Message" is not assignable' in f.message for f in helper["batch: result typed"])
+    assert any('Type "Answer"' in f.message for f in helper["request: not Any"])
+    assert any('"Page[JSONValue]"' in f.message for f in helper["follow: not Any"])
     assert any(
         '"__getitem__" method not defined' in f.message and "Coroutine" in f.message
         for f in errors
@@ -359,12 +444,6 @@ def test_the_readme_examples_pass_pyright(tmp_path, mode):
             pytest.fail("pyright not found (CI_REQUIRE_PYRIGHT=1: required)")
         pytest.skip("pyright not found ($GRAPHDOC_PYRIGHT, .ci/node or PATH)")
     programs = _readme_programs(tmp_path)
-    base = (REPO / "generator" / "runtime" / "_base.py").read_text(encoding="utf-8")
-    if mode == "strict" and "**target: Any" in base:
-        # While ``client.upload`` takes ``**target: Any`` (typing it is item 2 of issue 24,
-        # another branch), strict mode cannot infer the README's ``progress`` lambda; the
-        # example is checked as soon as the helper is typed.
-        programs = [p for p in programs if "client.upload(" not in p.read_text(encoding="utf-8")]
     config = {"typeCheckingMode": mode, "extraPaths": [str(REPO / "generated")]}
     (tmp_path / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
     run = subprocess.run(

@@ -12,7 +12,12 @@ permissions your calls need.
 
 from typing import Any
 
-from ._base import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._base import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+)
 from ._client import AsyncGraphClient, GraphClient
 from ._errors import (
     APIConnectionError,
@@ -31,12 +36,13 @@ from ._errors import (
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
+    ResponseTooLargeError,
     TooManyRedirectsError,
     UploadError,
 )
 from ._paging import AsyncPage, AsyncPageRequest, Page
 from ._response import RawResponse, StreamedResponse
-from ._runtime import RequestOptions
+from ._runtime import Answer, JSONValue, RequestOptions
 
 __version__ = "0.1.0"
 API_VERSION = "v1.0"
@@ -45,6 +51,7 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "Answer",
     "AsyncGraphClient",
     "AsyncPage",
     "AsyncPageRequest",
@@ -52,6 +59,8 @@ __all__ = [
     "BadRequestError",
     "BatchError",
     "ConflictError",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "GraphClient",
@@ -59,6 +68,7 @@ __all__ = [
     "InternalServerError",
     "InvalidHeaderError",
     "InvalidResponseError",
+    "JSONValue",
     "NotFoundError",
     "Page",
     "PagingLoopError",
@@ -67,6 +77,7 @@ __all__ = [
     "RateLimitError",
     "RawResponse",
     "RequestOptions",
+    "ResponseTooLargeError",
     "StreamedResponse",
     "TooManyRedirectsError",
     "UploadError",

@@ -15,73 +15,91 @@ from ._runtime import missing
 if TYPE_CHECKING:
     from .groups.contact import ContactOperations
     from .groups._contact import (
+        AsyncBatchContactOperations,
         AsyncContactOperations,
         AsyncRawContactOperations,
         AsyncStreamContactOperations,
+        BatchContactOperations,
         RawContactOperations,
         StreamContactOperations,
     )
     from .groups.drive_item import DriveItemOperations
     from .groups._drive_item import (
+        AsyncBatchDriveItemOperations,
         AsyncDriveItemOperations,
         AsyncRawDriveItemOperations,
         AsyncStreamDriveItemOperations,
+        BatchDriveItemOperations,
         RawDriveItemOperations,
         StreamDriveItemOperations,
     )
     from .groups.event import EventOperations
     from .groups._event import (
+        AsyncBatchEventOperations,
         AsyncEventOperations,
         AsyncRawEventOperations,
         AsyncStreamEventOperations,
+        BatchEventOperations,
         RawEventOperations,
         StreamEventOperations,
     )
     from .groups.group import GroupOperations
     from .groups._group import (
+        AsyncBatchGroupOperations,
         AsyncGroupOperations,
         AsyncRawGroupOperations,
         AsyncStreamGroupOperations,
+        BatchGroupOperations,
         RawGroupOperations,
         StreamGroupOperations,
     )
     from .groups.mail_folder import MailFolderOperations
     from .groups._mail_folder import (
+        AsyncBatchMailFolderOperations,
         AsyncMailFolderOperations,
         AsyncRawMailFolderOperations,
         AsyncStreamMailFolderOperations,
+        BatchMailFolderOperations,
         RawMailFolderOperations,
         StreamMailFolderOperations,
     )
     from .groups.message import MessageOperations
     from .groups._message import (
+        AsyncBatchMessageOperations,
         AsyncMessageOperations,
         AsyncRawMessageOperations,
         AsyncStreamMessageOperations,
+        BatchMessageOperations,
         RawMessageOperations,
         StreamMessageOperations,
     )
     from .groups.profile_photo import ProfilePhotoOperations
     from .groups._profile_photo import (
+        AsyncBatchProfilePhotoOperations,
         AsyncProfilePhotoOperations,
         AsyncRawProfilePhotoOperations,
         AsyncStreamProfilePhotoOperations,
+        BatchProfilePhotoOperations,
         RawProfilePhotoOperations,
         StreamProfilePhotoOperations,
     )
     from .groups.report_root import ReportRootOperations
     from .groups._report_root import (
+        AsyncBatchReportRootOperations,
         AsyncRawReportRootOperations,
         AsyncReportRootOperations,
         AsyncStreamReportRootOperations,
+        BatchReportRootOperations,
         RawReportRootOperations,
         StreamReportRootOperations,
     )
     from .groups.user import UserOperations
     from .groups._user import (
+        AsyncBatchUserOperations,
         AsyncRawUserOperations,
         AsyncStreamUserOperations,
         AsyncUserOperations,
+        BatchUserOperations,
         RawUserOperations,
         StreamUserOperations,
     )
@@ -162,7 +180,8 @@ class _Groups:
 
 
 if TYPE_CHECKING:
-    from ._response import async_raw, async_stream, raw, stream
+    from ._batch import Batch
+    from ._base import async_batch, async_raw, async_stream, batch, raw, stream
 
     class _AsyncGroups:
         """The groups as the async client's calls are typed: awaitable."""
@@ -194,6 +213,20 @@ if TYPE_CHECKING:
         @property
         def user(self) -> AsyncUserOperations: ...
 
+    class _AsyncBatchGroups:
+        """``client.batch()``, as type checkers see it."""
+
+        request = async_batch(AsyncAPIClient.request)
+        contact: AsyncBatchContactOperations
+        drive_item: AsyncBatchDriveItemOperations
+        event: AsyncBatchEventOperations
+        group: AsyncBatchGroupOperations
+        mail_folder: AsyncBatchMailFolderOperations
+        message: AsyncBatchMessageOperations
+        profile_photo: AsyncBatchProfilePhotoOperations
+        report_root: AsyncBatchReportRootOperations
+        user: AsyncBatchUserOperations
+
     class _AsyncRawGroups:
         """``client.with_raw_response``, as type checkers see it."""
 
@@ -221,6 +254,20 @@ if TYPE_CHECKING:
         profile_photo: AsyncStreamProfilePhotoOperations
         report_root: AsyncStreamReportRootOperations
         user: AsyncStreamUserOperations
+
+    class _BatchGroups:
+        """``client.batch()``, as type checkers see it."""
+
+        request = batch(SyncAPIClient.request)
+        contact: BatchContactOperations
+        drive_item: BatchDriveItemOperations
+        event: BatchEventOperations
+        group: BatchGroupOperations
+        mail_folder: BatchMailFolderOperations
+        message: BatchMessageOperations
+        profile_photo: BatchProfilePhotoOperations
+        report_root: BatchReportRootOperations
+        user: BatchUserOperations
 
     class _RawGroups:
         """``client.with_raw_response``, as type checkers see it."""
@@ -262,9 +309,10 @@ class GraphClient(_Groups, SyncAPIClient):
     azure-identity credential; ``scopes=`` defaults to ``https://graph.microsoft.com/.default``).
     ``timeout=`` (default :data:`DEFAULT_TIMEOUT`) and ``max_retries=`` (default 3) apply to
     every call; a ``POST`` or ``PATCH`` is retried only after a 429 unless
-    ``retry_non_idempotent=True``. ``transport=`` or ``http_client=`` (an
-    :class:`httpx.Client`) replace the HTTP layer. Use it as a context manager, or call
-    ``close()``.
+    ``retry_non_idempotent=True``. ``max_response_size=`` (default 100 MiB) caps the answer
+    a call reads and ``deadline=`` (default 300 s) the time it takes, retries included;
+    ``None`` lifts either. ``transport=`` or ``http_client=`` (an :class:`httpx.Client`)
+    replace the HTTP layer. Use it as a context manager, or call ``close()``.
     """
 
     if TYPE_CHECKING:
@@ -274,6 +322,8 @@ class GraphClient(_Groups, SyncAPIClient):
 
         @property
         def with_streaming_response(self) -> _StreamGroups: ...
+
+        def batch(self) -> Batch[_BatchGroups]: ...
 
 
 class AsyncGraphClient(_AsyncGroups, AsyncAPIClient):
@@ -291,3 +341,5 @@ class AsyncGraphClient(_AsyncGroups, AsyncAPIClient):
 
         @property
         def with_streaming_response(self) -> _AsyncStreamGroups: ...
+
+        def batch(self) -> Batch[_AsyncBatchGroups]: ...

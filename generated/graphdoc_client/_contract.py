@@ -15,7 +15,16 @@ QUERY_OPTIONS = ("select", "expand", "filter", "orderby", "search", "top", "skip
 # Query options that also take a list of names, joined with commas.
 LIST_OPTIONS = frozenset({"select", "expand", "orderby"})
 # Other keyword options of every method.
-CALL_OPTIONS = ("headers", "params", "raw_body", "timeout", "variant")
+CALL_OPTIONS = (
+    "headers",
+    "params",
+    "raw_body",
+    "timeout",
+    "variant",
+    "max_response_size",
+    "deadline",
+    "depends_on",
+)
 # Every keyword option, as ``RequestOptions`` (the runtime) lists them.
 OPTIONS = frozenset(
     {
@@ -32,6 +41,9 @@ OPTIONS = frozenset(
         "raw_body",
         "timeout",
         "variant",
+        "max_response_size",
+        "deadline",
+        "depends_on",
     }
 )
 # Arguments that carry the request's payload.
@@ -60,6 +72,9 @@ RESERVED_PARAMETERS = frozenset(
         "raw_body",
         "timeout",
         "variant",
+        "max_response_size",
+        "deadline",
+        "depends_on",
     }
 )
 

@@ -13,8 +13,10 @@ Every error is a :class:`GraphError`::
     │   ├── RateLimitError            429
     │   └── InternalServerError       >= 500
     ├── APIConnectionError        no answer (DNS, refused, reset …)
-    │   └── APITimeoutError           no answer in time
-    ├── InvalidResponseError      a 2xx answer whose body is not what it says (bad JSON)
+    │   └── APITimeoutError           no answer in time (a timeout, or the call's deadline)
+    ├── InvalidResponseError      an answer whose body is not what it says (bad JSON, a
+    │                             malformed ``$batch`` answer, a ``nextLink`` not a string)
+    ├── ResponseTooLargeError     an answer larger than the call's ``max_response_size``
     ├── PagingLoopError           a page's ``@odata.nextLink`` leads back to an earlier page
     ├── TooManyRedirectsError     redirects that never end
     ├── InvalidHeaderError        a header value (the token too) that cannot be sent
@@ -24,6 +26,10 @@ Every error is a :class:`GraphError`::
 An :class:`APIStatusError` carries the HTTP status, Graph's OData ``error.code`` and
 ``error.message``, the ``request-id`` / ``client-request-id`` to quote to Microsoft
 support, and the :class:`httpx.Response` itself.
+
+No error holds the token: an answer that echoes the request (a proxy's 500 page quoting
+its headers) is kept as a copy with every ``Authorization`` value replaced by ``***``, in
+its body, its headers and its request, and so is every text made from it.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ __all__ = [
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "TooManyRedirectsError",
     "UploadError",
 ]
@@ -134,7 +141,9 @@ class APITimeoutError(APIConnectionError):
 
 
 class InvalidResponseError(GraphError):
-    """A 2xx answer that says it is JSON but does not parse.
+    """An answer that is not what it says: a 2xx answer that says it is JSON but does not
+    parse, a ``$batch`` answer that is not an object of ``responses``, a page whose
+    ``@odata.nextLink`` is not a string.
 
     Raised rather than ``json.JSONDecodeError`` so that one ``except GraphError`` covers
     every way a call can fail; the answer is kept for a closer look.
@@ -144,6 +153,18 @@ class InvalidResponseError(GraphError):
         super().__init__(message)
         self.response = response
         self.status_code = response.status_code
+
+
+class ResponseTooLargeError(GraphError):
+    """An answer whose body is larger than the call's ``max_response_size``: reading stopped
+    there, so a 2 GB or endless body costs no more memory than the limit. Raise the limit
+    (per client or per call), or read a large download with ``with_streaming_response``,
+    which is never capped."""
+
+    def __init__(self, message: str, request: httpx.Request, limit: int) -> None:
+        super().__init__(message)
+        self.request = request
+        self.limit = limit
 
 
 class PagingLoopError(GraphError):
@@ -203,13 +224,110 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error(response: httpx.Response) -> APIStatusError:
-    """The error for a non-2xx response, its body parsed as JSON when it is JSON."""
+def secrets_of(request: httpx.Request) -> tuple[str, ...]:
+    """The credentials a request carries: its ``Authorization`` value, and the token alone."""
+    value: str = request.headers.get("authorization", "")
+    return tuple(v for v in (value, value.partition(" ")[2].strip()) if len(v) >= 4)
+
+
+def _forms(secret: str) -> list[str]:
+    """How a secret can be written in a text: as it is, as Python quotes bytes (h11's
+    messages), and as JSON escapes it (an echo in a JSON body)."""
+    import json
+
+    escaped = json.dumps(secret)[1:-1]
+    return [secret, repr(secret.encode())[2:-1], escaped, escaped.replace("/", "\\/")]
+
+
+def scrub(text: str, secrets: tuple[str, ...]) -> str:
+    """``text`` with every form of each secret replaced by ``***``."""
+    for secret in secrets:
+        for form in _forms(secret):
+            text = text.replace(form, "***")
+    return text
+
+
+def _scrub_bytes(data: bytes, secrets: tuple[str, ...]) -> bytes:
+    for secret in secrets:
+        for form in _forms(secret):
+            data = data.replace(form.encode("utf-8", "replace"), b"***")
+    return data
+
+
+def redacted(request: httpx.Request) -> httpx.Request:
+    """A copy of ``request`` without its credentials, for an error to keep."""
+    import httpx
+
+    secrets = secrets_of(request)
+    if not secrets:
+        return request
+    headers = [
+        (name, "***" if name.lower() == "authorization" else scrub(value, secrets))
+        for name, value in request.headers.items()
+    ]
+    return httpx.Request(
+        request.method,
+        request.url,
+        headers=headers,
+        stream=request.stream,
+        extensions=request.extensions,
+    )
+
+
+# Headers of an answer that describe its bytes on the wire, not the (decoded) copy kept.
+_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+def _without_secrets(response: httpx.Response, secrets: tuple[str, ...]) -> httpx.Response:
+    """A copy of a read ``response`` with no trace of ``secrets``: its body, headers,
+    reason phrase and request scrubbed."""
+    import httpx
+
+    extensions = dict(response.extensions)
+    reason = extensions.get("reason_phrase")
+    if isinstance(reason, bytes):
+        extensions["reason_phrase"] = _scrub_bytes(reason, secrets)
+    return httpx.Response(
+        response.status_code,
+        headers=[
+            (name, scrub(value, secrets))
+            for name, value in response.headers.items()
+            if name.lower() not in _WIRE_HEADERS
+        ],
+        content=_scrub_bytes(response.content, secrets),
+        request=redacted(response.request),
+        extensions=extensions,
+    )
+
+
+def status_error(response: httpx.Response, secrets: tuple[str, ...] = ()) -> APIStatusError:
+    """The error for a non-2xx response, its body parsed as JSON when it is JSON.
+
+    The error keeps a copy of the answer without the request's credentials (and without
+    ``secrets``, those of a ``$batch`` request that carried this item), wherever the
+    answer may have echoed them.
+    """
+    import json
+
+    secrets = secrets + secrets_of(response.request)
+    if secrets:
+        response = _without_secrets(response, secrets)
     try:
         body: Any = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         body = response.text
+    if secrets and not isinstance(body, str):
+        # A JSON escape the text forms miss (``\\u0041``): keep the scrubbed text instead.
+        try:
+            text = json.dumps(body, ensure_ascii=False)
+        except (ValueError, RecursionError):
+            text = ""
+        if not text or scrub(text, secrets) != text:
+            body = scrub(response.text, secrets)
     cls = _BY_STATUS.get(response.status_code)
     if cls is None:
         cls = InternalServerError if response.status_code >= 500 else APIStatusError
-    return cls(response, body)
+    error = cls(response, body)
+    if secrets and any(scrub(str(arg), secrets) != str(arg) for arg in error.args):
+        error.args = tuple(scrub(str(arg), secrets) for arg in error.args)
+    return error

@@ -22,7 +22,7 @@ from typing import (
     cast,
 )
 
-from ._errors import PagingLoopError
+from ._errors import InvalidResponseError, PagingLoopError
 
 if TYPE_CHECKING:
     import httpx
@@ -53,20 +53,33 @@ class _PageData(Generic[Item]):
         value = self.body.get("value")
         return cast("list[Item]", value) if isinstance(value, list) else []
 
+    def _link(self, key: str) -> str | None:
+        """A link of this page; one that is not a string is an answer not as Graph writes
+        it, raised as such rather than sent."""
+        value: object = self.body.get(key)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise InvalidResponseError(
+                f"this page's {key} is a {type(value).__name__}, not a link", self.response
+            )
+        return value
+
     @property
     def next_link(self) -> str | None:
         """``@odata.nextLink``: the URL of the next page, ``None`` on the last page."""
-        return self.body.get("@odata.nextLink") or None
+        return self._link("@odata.nextLink")
 
     @property
     def delta_link(self) -> str | None:
         """``@odata.deltaLink``: on the last page of a delta function, where to ask for changes."""
-        return self.body.get("@odata.deltaLink") or None
+        return self._link("@odata.deltaLink")
 
     @property
     def count(self) -> int | None:
-        """``@odata.count`` when the call asked for ``count=True``."""
-        return self.body.get("@odata.count")
+        """``@odata.count`` when the call asked for ``count=True`` (and it is a number)."""
+        value: object = self.body.get("@odata.count")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     def _url(self) -> str | None:
         """Where this page came from, when the response knows its request."""
@@ -98,7 +111,7 @@ class _PageData(Generic[Item]):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        more = ", more" if self.next_link else ""
+        more = ", more" if self.body.get("@odata.nextLink") else ""
         return f"<{type(self).__name__} of {len(self.items)} items{more}>"
 
 

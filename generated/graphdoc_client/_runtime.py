@@ -20,6 +20,8 @@ from ._errors import InvalidHeaderError, InvalidResponseError, status_error
 if TYPE_CHECKING:
     import httpx
 
+    from ._response import BatchResult
+
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Characters left as they are in a path segment (RFC 3986 sub-delims and "@"); "/" and ":"
 # are always encoded so that an id can never add a segment or switch to colon addressing.
@@ -35,6 +37,15 @@ _TOKEN_VALUE = re.compile(r"[\x21-\x7e]+")
 
 _Seconds = Union[float, None]
 Timeout = Union[float, tuple[_Seconds, _Seconds, _Seconds, _Seconds], "httpx.Timeout", None]
+# What a JSON answer can be, and any answer (parsed JSON, bytes, or None for no body):
+# the honest types of ``request()`` and ``follow()``, whose URLs are not documented.
+JSONValue = Union[dict[str, Any], list[Any], str, int, float, bool, None]
+Answer = Union[JSONValue, bytes]
+# A call's limits: the largest body read into memory (bytes), and its deadline (seconds),
+# ``None`` for no limit. They ride in the request's extensions under ``LIMITS`` (a name no
+# transport reads), so that retries, redirects and the next pages keep them.
+Limits = tuple[Union[int, None], Union[float, None]]
+LIMITS = "graphdoc.limits"
 
 
 class Endpoint(NamedTuple):
@@ -84,6 +95,9 @@ class RequestOptions(TypedDict, total=False):
     raw_body: bytes  # sent as is instead of a JSON body (a MIME message); say its type in headers
     timeout: Timeout
     variant: str | int
+    max_response_size: int | None  # bytes of the answer read at most (None: no limit)
+    deadline: float | None  # seconds for the whole call, retries included (None: no limit)
+    depends_on: BatchResult[Any] | Sequence[BatchResult[Any]]  # in a batch: sent after these
 
 
 FileContent = Union[bytes, bytearray, memoryview, IO[bytes]]
@@ -196,10 +210,14 @@ def query_string(pairs: Sequence[tuple[str, str]]) -> str:
     return "&".join(f"{quote(k, safe='$')}={quote(v, safe=_QUERY_SAFE)}" for k, v in pairs)
 
 
-def timeout_extension(timeout: Timeout) -> dict[str, Any]:
+def timeout_extension(timeout: Timeout, limits: Limits | None = None) -> dict[str, Any]:
+    """A request's extensions: its timeouts, and the call's limits when it has its own."""
     import httpx
 
-    return {"timeout": httpx.Timeout(timeout).as_dict()}
+    extensions: dict[str, Any] = {"timeout": httpx.Timeout(timeout).as_dict()}
+    if limits is not None:
+        extensions[LIMITS] = limits
+    return extensions
 
 
 def check_header_value(name: str, value: object, *, token: bool = False) -> None:
@@ -265,6 +283,7 @@ def build_request(
     arguments: Mapping[str, Any],
     *,
     timeout: Timeout = None,
+    limits: Limits | None = None,
 ) -> httpx.Request:
     """The request of one call. Raises ``TypeError``/``ValueError`` before anything is sent.
 
@@ -327,7 +346,7 @@ def build_request(
         headers=headers,
         json=body,
         content=content,
-        extensions=timeout_extension(options.get("timeout", timeout)),
+        extensions=timeout_extension(options.get("timeout", timeout), limits),
     )
 
 
@@ -343,7 +362,7 @@ def read_response(response: httpx.Response) -> Any:
     if "json" in response.headers.get("content-type", "").lower():
         try:
             return response.json()
-        except ValueError as error:  # (also a body that is not UTF-8)
+        except (ValueError, RecursionError) as error:  # (also a body that is not UTF-8)
             request = response.request
             raise InvalidResponseError(
                 f"{request.method} {request.url.path}: {response.status_code} answer says JSON"

@@ -15,8 +15,10 @@ in one request (``PUT …/content`` or a ``fileAttachment``), as the docs advise
 one through an upload session, in chunks of a multiple of 320 KiB (Graph refuses others).
 The session's ``nextExpectedRanges`` (``"N-"`` or ``"N-M"``) says where to carry on, so a
 chunk that fails is not the end: the session is asked what it holds and the upload goes on
-from there, up to ``resumes`` times without progress, then :class:`~._errors.UploadError`
-carries the session URL for a later ``session_url=``. ``progress(sent, total)`` is called
+from there. Tries are counted by progress, not by answers: after ``resumes`` tries in a row
+that move the session's offset no further (failed chunks, or answers whose
+``nextExpectedRanges`` do not advance), :class:`~._errors.UploadError` carries the session
+URL for a later ``session_url=``. ``progress(sent, total)`` is called
 after each chunk. The ``uploadUrl`` is pre-authenticated: the token is never sent to it.
 
 ``content`` is bytes or a seekable binary file (resuming reads a range again). The answer
@@ -32,7 +34,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Generator, Mapping, Union, 
 from urllib.parse import quote
 
 from ._batch import Step, arun, run
-from ._errors import GraphError, UploadError, status_error
+from ._errors import GraphError, InvalidResponseError, UploadError, status_error
 from ._runtime import read_response, timeout_extension
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ ATTACHMENT_SIMPLE_LIMIT = 3 * 1024 * 1024  # the docs' limit for a fileAttachmen
 DEFAULT_RESUMES = 3
 
 Content = Union[bytes, bytearray, memoryview, IO[bytes]]
-Progress = Callable[[int, int], Any]
+Progress = Callable[[int, int], None]  # progress(sent, total), in bytes
 
 
 def chunk_size(wanted: int) -> int:
@@ -169,7 +171,7 @@ def upload(
     simple_limit: int | None = None,
     resumes: int = DEFAULT_RESUMES,
     progress: Progress | None = None,
-) -> Generator[Step, Any, Any]:
+) -> Generator[Step, Any, dict[str, Any]]:
     """The work of one upload, as steps for :func:`run_upload` or :func:`arun_upload`
     (see the module's docstring for the arguments)."""
     source = _Source(content)
@@ -227,6 +229,7 @@ def upload(
         answer = yield ("send", ("GET", url, None, None), False)
         span = _ranges_of(answer, size, url)
     failures = 0
+    held = span[0]  # the furthest offset the session has acknowledged
     while True:
         start = span[0]
         end = min(span[1], start + chunk, size)
@@ -244,11 +247,17 @@ def upload(
             if answer.status_code == 202:
                 following = next_range(_json(answer).get("nextExpectedRanges"), size)
                 span = following if following is not None else (end, size)
-                if progress is not None:  # what the service says it holds
-                    progress(span[0], size)
-                failures = 0
-                continue
-            failure = status_error(answer)
+                if span[0] > held:
+                    held = span[0]
+                    if progress is not None:  # what the service says it holds
+                        progress(held, size)
+                    failures = 0
+                    continue
+                failure = UploadError(
+                    f"the session still expects byte {span[0]} after a chunk up to {end}", url, held
+                )
+            else:
+                failure = status_error(answer)
         failures += 1
         if failures > resumes:
             raise UploadError(
@@ -256,11 +265,16 @@ def upload(
                 url,
                 start,
             ) from failure
+        if isinstance(failure, UploadError):
+            continue  # the session said what it expects: send that again
         try:
             answer = yield ("send", ("GET", url, None, None), False)
         except GraphError:
             continue  # the same range again
         span = _ranges_of(answer, size, url)
+        if span[0] > held:
+            held = span[0]
+            failures = 0
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:
@@ -280,11 +294,19 @@ def _ranges_of(answer: httpx.Response, size: int, url: str) -> tuple[int, int]:
     return found if found is not None else (0, size)
 
 
-def _final(answer: httpx.Response) -> Any:
+def _final(answer: httpx.Response) -> dict[str, Any]:
+    """The upload's result: the JSON object answered, else ``{"location": …}`` (or ``{}``)
+    for an answer with no body; an answer of another kind is not what the docs say."""
     value = read_response(answer)
-    if value is None and "location" in answer.headers:
-        return {"location": answer.headers["location"]}
-    return value
+    if isinstance(value, dict):
+        return cast("dict[str, Any]", value)
+    if value is None:
+        location = answer.headers.get("location")
+        return {"location": location} if location is not None else {}
+    request = answer.request
+    raise InvalidResponseError(
+        f"{request.method} {request.url.path}: the upload's answer is not a JSON object", answer
+    )
 
 
 def _request(client: Any, call: tuple[str, str, Mapping[str, str] | None, Any]) -> Any:
@@ -326,9 +348,11 @@ class _Requests:
         return step
 
 
-def run_upload(client: Any, steps: Generator[Step, Any, Any]) -> Any:
-    return run(client, _Requests(client, steps))  # type: ignore[arg-type]
+def run_upload(client: Any, steps: Generator[Step, Any, dict[str, Any]]) -> dict[str, Any]:
+    done: dict[str, Any] = run(client, _Requests(client, steps))  # type: ignore[arg-type]
+    return done
 
 
-async def arun_upload(client: Any, steps: Generator[Step, Any, Any]) -> Any:
-    return await arun(client, _Requests(client, steps))  # type: ignore[arg-type]
+async def arun_upload(client: Any, steps: Generator[Step, Any, dict[str, Any]]) -> dict[str, Any]:
+    done: dict[str, Any] = await arun(client, _Requests(client, steps))  # type: ignore[arg-type]
+    return done

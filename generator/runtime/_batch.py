@@ -2,9 +2,9 @@
 
 ``with client.batch() as batch:`` (``async with`` on the async client) gives a client of
 the same class whose calls are queued rather than sent: each returns a
-:class:`BatchResult` at once, and the queue goes out when the block ends. Graph takes at
-most :data:`MAX_REQUESTS` requests per batch, so a longer queue is sent as several, in
-order. ``depends_on=`` (a result, or a list of them) makes a call wait for others: within
+:class:`~._response.BatchResult` at once, and the queue goes out when the block ends.
+Graph takes at most :data:`MAX_REQUESTS` requests per batch, so a longer queue is sent as
+several, in order. ``depends_on=`` (a result, or a list of them) makes a call wait for others: within
 one batch Graph orders them (``dependsOn``); across batches the order of sending does, and
 a call whose dependency failed is answered 424 here without being sent, as Graph would.
 
@@ -21,10 +21,18 @@ from __future__ import annotations
 
 import base64
 import json
-from typing import TYPE_CHECKING, Any, Callable, Generator, Mapping, cast
+from typing import TYPE_CHECKING, Any, Callable, Generator, Generic, Mapping, TypeVar, cast
 
 from . import _retry
-from ._errors import BatchError, GraphError, status_error
+from ._errors import (
+    BatchError,
+    GraphError,
+    InvalidResponseError,
+    scrub,
+    secrets_of,
+    status_error,
+)
+from ._response import BatchResult
 from ._runtime import timeout_extension
 
 if TYPE_CHECKING:
@@ -41,6 +49,8 @@ _TRANSPORT_HEADERS = frozenset(
 # A step of the work: ("send", request, authorize) answered with the response (or a
 # GraphError thrown in), or ("sleep", seconds, None).
 Step = tuple[str, Any, Any]
+
+Groups = TypeVar("Groups")  # the client a batch block gives: its calls are queued
 
 
 def run(client: Any, steps: Generator[Step, Any, Any]) -> Any:
@@ -83,46 +93,7 @@ async def arun(client: Any, steps: Generator[Step, Any, Any]) -> Any:
             error = caught
 
 
-class BatchResult:
-    """One queued call: ``result()`` returns what the call would have returned, or
-    raises the typed error of the status its item was answered with."""
-
-    __slots__ = ("id", "request", "_parser", "depends_on", "response", "error")
-
-    def __init__(
-        self,
-        id: str,
-        request: httpx.Request,
-        parser: Callable[[Any], Any],
-        depends_on: list[BatchResult],
-    ) -> None:
-        self.id = id  # the item's id in the batch
-        self.request = request
-        self._parser = parser
-        self.depends_on = depends_on
-        self.response: httpx.Response | None = None  # the item's answer, once received
-        self.error: GraphError | None = None  # why it has none: the batch answer left it out
-
-    def done(self) -> bool:
-        return self.response is not None or self.error is not None
-
-    @property
-    def status_code(self) -> int | None:
-        return None if self.response is None else self.response.status_code
-
-    def result(self) -> Any:
-        if self.error is not None:
-            raise self.error
-        if self.response is None:
-            raise BatchError(f"batch item {self.id} has no answer: the batch was not sent yet")
-        return self._parser(self.response)
-
-    def __repr__(self) -> str:
-        state = "pending" if not self.done() else str(self.status_code or "error")
-        return f"<BatchResult {self.id} {self.request.method} {self.request.url.path} {state}>"
-
-
-def _succeeded(result: BatchResult) -> bool:
+def _succeeded(result: BatchResult[Any]) -> bool:
     return result.response is not None and result.response.is_success
 
 
@@ -138,31 +109,76 @@ def _answers(answers: object) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _as_list(value: Any) -> list[BatchResult]:
+def _responses(response: httpx.Response) -> object:
+    """The ``responses`` of a ``$batch`` answer. An answer that is not a JSON object is no
+    answer for any item: one typed error for the whole batch."""
+    try:
+        value: object = response.json()
+    except (ValueError, RecursionError):
+        value = None
+    if not isinstance(value, dict):
+        request = response.request
+        raise InvalidResponseError(
+            f"{request.method} {request.url.path}: the $batch answer is not a JSON object",
+            response,
+        )
+    return cast("dict[str, object]", value).get("responses")
+
+
+def _status(value: object) -> int | None:
+    """An item's status, when it is one (an integer from 100 to 599; JSON may write
+    ``200.0``)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value if isinstance(value, int) and 100 <= value <= 599 else None
+
+
+def _headers(value: object) -> dict[str, str] | None:
+    """An item's headers, when they are an object of texts (absent: none)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        return None
+    found: dict[str, str] = {}
+    for name, text in cast("dict[object, object]", value).items():
+        if not isinstance(name, str) or not isinstance(text, (str, int, float)):
+            return None
+        found[name] = str(text)
+    return found
+
+
+def _as_list(value: Any) -> list[BatchResult[Any]]:
     if value is None:
         return []
-    items = [value] if isinstance(value, BatchResult) else list(value)
+    items: list[object] = (
+        [value] if isinstance(value, BatchResult) else list(cast("list[object]", value))
+    )
+    found: list[BatchResult[Any]] = []
     for item in items:
         if not isinstance(item, BatchResult):
             raise TypeError("depends_on takes the result of a call of the same batch (or a list)")
-    return items
+        found.append(cast("BatchResult[Any]", item))  # type: ignore[redundant-cast]
+    return found
 
 
-class Batch:
+class Batch(Generic[Groups]):
     """A queue of calls sent as ``$batch`` requests: a context manager (sync or async)
-    whose target is a client of the caller's class that queues its calls."""
+    whose target is a client of the caller's class that queues its calls (typed
+    ``Groups``: the generated client's groups, whose methods return a ``BatchResult``)."""
 
     def __init__(self, client: Any) -> None:
         if client._mode == "batch":
             raise TypeError("a batch cannot hold another batch")
         self._parent = client
         self.client = client._derive(_mode="batch", _batch=self)
-        self.items: list[BatchResult] = []
+        self.items: list[BatchResult[Any]] = []
         self.sent = False
 
     def add(
         self, request: httpx.Request, parser: Callable[[Any], Any], options: Mapping[str, Any]
-    ) -> BatchResult:
+    ) -> BatchResult[Any]:
         if self.sent:
             raise BatchError("this batch was sent already; start another with client.batch()")
         import httpx
@@ -181,36 +197,38 @@ class Batch:
         for item in depends:
             if item not in self.items:
                 raise TypeError(f"depends_on: {item!r} is not a call of this batch")
-        result = BatchResult(str(len(self.items) + 1), request, parser, depends)
+        result: BatchResult[Any] = BatchResult(str(len(self.items) + 1), request, parser, depends)
         self.items.append(result)
         return result
 
-    def __enter__(self) -> Any:
-        return self.client
+    def __enter__(self) -> Groups:
+        groups: Groups = self.client
+        return groups
 
     def __exit__(self, exc_type: Any, *rest: Any) -> None:
         if exc_type is None:
             self.send()
 
-    async def __aenter__(self) -> Any:
-        return self.client
+    async def __aenter__(self) -> Groups:
+        groups: Groups = self.client
+        return groups
 
     async def __aexit__(self, exc_type: Any, *rest: Any) -> None:
         if exc_type is None:
             await self.asend()
 
-    def send(self) -> list[BatchResult]:
+    def send(self) -> list[BatchResult[Any]]:
         """Send the queue (done on leaving the ``with`` block) and return its results."""
-        results: list[BatchResult] = run(self._parent, self._work())
+        results: list[BatchResult[Any]] = run(self._parent, self._work())
         return results
 
-    async def asend(self) -> list[BatchResult]:
-        results: list[BatchResult] = await arun(self._parent, self._work())
+    async def asend(self) -> list[BatchResult[Any]]:
+        results: list[BatchResult[Any]] = await arun(self._parent, self._work())
         return results
 
     # -- the work, sync or async alike ------------------------------------------------
 
-    def _item(self, result: BatchResult, same_batch: set[str]) -> dict[str, Any]:
+    def _item(self, result: BatchResult[Any], same_batch: set[str]) -> dict[str, Any]:
         request = result.request
         full, base = str(request.url), self._parent.base_url
         url = full[len(base) :] if full.startswith(base + "/") else full
@@ -233,12 +251,17 @@ class Batch:
         return item
 
     def _answer(
-        self, result: BatchResult, status: int, headers: Mapping[str, str], body: Any
+        self,
+        result: BatchResult[Any],
+        status: int,
+        headers: Mapping[str, str],
+        body: Any,
+        secrets: tuple[str, ...] = (),
     ) -> None:
         import httpx
 
         content: bytes
-        headers = dict(headers)
+        headers = {name: scrub(value, secrets) for name, value in headers.items()}
         if body is None:
             content = b""
         elif (
@@ -253,15 +276,17 @@ class Batch:
             content = json.dumps(body).encode("utf-8")
             if not any(name.lower() == "content-type" for name in headers):
                 headers["Content-Type"] = "application/json"
+        if secrets:  # an item's answer that echoes the $batch request's credentials
+            content = scrub(content.decode("utf-8", "replace"), secrets).encode("utf-8")
         result.response = httpx.Response(
             status, headers=headers, content=content, request=result.request
         )
 
-    def _failed_dependency(self, result: BatchResult) -> None:
+    def _failed_dependency(self, result: BatchResult[Any]) -> None:
         body = {"error": {"code": "FailedDependency", "message": "a call it depends on failed"}}
         self._answer(result, 424, {"Content-Type": "application/json"}, body)
 
-    def _work(self) -> Generator[Step, Any, list[BatchResult]]:
+    def _work(self) -> Generator[Step, Any, list[BatchResult[Any]]]:
         if self.sent:
             raise BatchError("this batch was sent already")
         self.sent = True
@@ -269,10 +294,10 @@ class Batch:
         pending = list(self.items)
         attempt = 0
         while pending:
-            again: list[BatchResult] = []
+            again: list[BatchResult[Any]] = []
             waits: list[float] = []
             for start in range(0, len(pending), MAX_REQUESTS):
-                chunk: list[BatchResult] = []
+                chunk: list[BatchResult[Any]] = []
                 for result in pending[start : start + MAX_REQUESTS]:
                     earlier = [
                         d
@@ -300,21 +325,24 @@ class Batch:
                 if not response.is_success:
                     response.read()
                     raise status_error(response)
-                by_id = _answers(response.json().get("responses"))
+                by_id = _answers(_responses(response))
+                secrets = secrets_of(response.request)
                 for result in chunk:
                     answer = by_id.get(result.id)
+                    where = f"batch item {result.id} ({result.request.method} {result.request.url.path})"
                     if answer is None:
-                        result.error = BatchError(
-                            f"batch item {result.id} ({result.request.method}"
-                            f" {result.request.url.path}) is missing from the batch answer"
-                        )
+                        result.error = BatchError(f"{where} is missing from the batch answer")
                         continue
-                    self._answer(
-                        result,
-                        int(answer.get("status", 0)),
-                        answer.get("headers") or {},
-                        answer.get("body"),
-                    )
+                    status, headers = _status(answer.get("status")), _headers(answer.get("headers"))
+                    if status is None or headers is None:
+                        what = "status" if status is None else "headers"
+                        result.error = BatchError(f"{where}: its answer has no usable {what}")
+                        continue
+                    try:
+                        self._answer(result, status, headers, answer.get("body"), secrets)
+                    except (ValueError, TypeError):  # a header httpx cannot hold (non-ASCII)
+                        result.error = BatchError(f"{where}: its answer has unusable headers")
+                        continue
                     assert result.response is not None
                     if attempt < client.max_retries:
                         wait = _retry.status_wait(

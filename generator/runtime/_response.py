@@ -1,4 +1,5 @@
-"""Raw and streamed responses: ``client.with_raw_response`` and ``client.with_streaming_response``.
+"""Raw, streamed and batched responses: ``client.with_raw_response``,
+``client.with_streaming_response`` and the calls of a ``client.batch()`` block.
 
 ``client.with_raw_response.<group>.<method>(...)`` returns a :class:`RawResponse` (status,
 headers, request id, the :class:`httpx.Response`, and ``parse()`` for what the plain call
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Generic, Iterator, TypeVar
 
+from ._errors import BatchError, GraphError
+
 if TYPE_CHECKING:
     from contextlib import AbstractAsyncContextManager, AbstractContextManager
-    from typing import Awaitable, Concatenate, Coroutine, ParamSpec, Protocol
 
     import httpx
 
-__all__ = ["RawResponse", "StreamedResponse"]
+__all__ = ["BatchResult", "RawResponse", "StreamedResponse"]
 
 Parsed = TypeVar("Parsed", covariant=True)
 
@@ -80,48 +82,52 @@ class StreamedResponse(RawResponse[Parsed]):
         return await self.http_response.aread()
 
 
+class BatchResult(Generic[Parsed]):
+    """One queued call: ``result()`` returns what the call would have returned, or
+    raises the typed error of the status its item was answered with.
+
+    Its type parameter is that return type: ``batch.message.get(...)`` is a
+    ``BatchResult[Message]``, so ``result()`` is typed as the plain call is."""
+
+    __slots__ = ("id", "request", "_parser", "depends_on", "response", "error")
+
+    def __init__(
+        self,
+        id: str,
+        request: httpx.Request,
+        parser: Callable[[Any], Parsed],
+        depends_on: list[BatchResult[Any]],
+    ) -> None:
+        self.id = id  # the item's id in the batch
+        self.request = request
+        self._parser = parser
+        self.depends_on = depends_on
+        self.response: httpx.Response | None = None  # the item's answer, once received
+        self.error: GraphError | None = None  # why it has none: the batch answer left it out
+
+    def done(self) -> bool:
+        return self.response is not None or self.error is not None
+
+    @property
+    def status_code(self) -> int | None:
+        return None if self.response is None else self.response.status_code
+
+    def result(self) -> Parsed:
+        if self.error is not None:
+            raise self.error
+        if self.response is None:
+            raise BatchError(f"batch item {self.id} has no answer: the batch was not sent yet")
+        return self._parser(self.response)
+
+    def __repr__(self) -> str:
+        state = "pending" if not self.done() else str(self.status_code or "error")
+        return f"<BatchResult {self.id} {self.request.method} {self.request.url.path} {state}>"
+
+
 if TYPE_CHECKING:
-    # How the raw and streaming clients are typed. Each group module declares, for type
-    # checkers only, a class per mode with the plain methods' parameters and return types
-    # such as ``RawResponse[Message]`` or ``Streamed[Message]``, written out. The client's
-    # own ``request`` goes through these functions (``request = raw(SyncAPIClient.request)``):
-    # the same parameters, the plain return type moved into the response's type parameter.
-    # (Type checkers solve such a ``ParamSpec`` transform per use: fine for one method, too
-    # slow for every operation of a corpus.)
     from typing import TypeAlias
 
-    _P = ParamSpec("_P")
-    _R = TypeVar("_R")
+    # How the streaming clients' methods are typed in the groups' stub modules.
     _T = TypeVar("_T")
     Streamed: TypeAlias = AbstractContextManager[StreamedResponse[_T]]
     AsyncStreamed: TypeAlias = AbstractAsyncContextManager[StreamedResponse[_T]]
-
-    class RawMethod(Protocol[_P, Parsed]):
-        def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> RawResponse[Parsed]: ...
-
-    class AsyncRawMethod(Protocol[_P, Parsed]):
-        def __call__(
-            self, *args: _P.args, **kwargs: _P.kwargs
-        ) -> Coroutine[Any, Any, RawResponse[Parsed]]: ...
-
-    class StreamMethod(Protocol[_P, Parsed]):
-        def __call__(
-            self, *args: _P.args, **kwargs: _P.kwargs
-        ) -> AbstractContextManager[StreamedResponse[Parsed]]: ...
-
-    class AsyncStreamMethod(Protocol[_P, Parsed]):
-        def __call__(
-            self, *args: _P.args, **kwargs: _P.kwargs
-        ) -> AbstractAsyncContextManager[StreamedResponse[Parsed]]: ...
-
-    def raw(method: Callable[Concatenate[Any, _P], _R]) -> RawMethod[_P, _R]: ...
-
-    def async_raw(
-        method: Callable[Concatenate[Any, _P], Awaitable[_R]],
-    ) -> AsyncRawMethod[_P, _R]: ...
-
-    def stream(method: Callable[Concatenate[Any, _P], _R]) -> StreamMethod[_P, _R]: ...
-
-    def async_stream(
-        method: Callable[Concatenate[Any, _P], Awaitable[_R]],
-    ) -> AsyncStreamMethod[_P, _R]: ...

@@ -9,23 +9,66 @@ from __future__ import annotations
 
 import ast
 import json
-from dataclasses import dataclass, field
+import posixpath
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .. import specio
 from ..errors import InputError
+from ..model import Operation
+from ..permission_names import OPENID_SCOPES, suggestion, suspects
 from ..permission_table import table
-from ..runtime.permissions import KIND_LABELS, KINDS, Catalog, Check, Requirement
-
-__all__ = ["KINDS", "Answer", "Finding", "answer", "as_json", "from_package", "from_specs", "text"]
+from ..runtime.permissions import (
+    KIND_LABELS,
+    KINDS,
+    Access,
+    Catalog,
+    Check,
+    OperationPermissions,
+    Requirement,
+)
+from . import endpoints as endpoint_table
+from .endpoints import Endpoints
 from .scan import Call, Scan, Unresolved
 
+__all__ = [
+    "KINDS",
+    "Answer",
+    "Call",
+    "Finding",
+    "answer",
+    "as_json",
+    "from_package",
+    "from_specs",
+    "text",
+]
+
+# Where a page says what an operation needs: the file, the line of each kind's row, and
+# the page that includes that file (when the table is an include).
+Origins = dict[str, tuple[str, dict[str, int], str]]
+
 DATA_MODULE = "_permissions_data.py"
+ME_ONLY_CALLS = "called only through /me paths"
+
+
+@dataclass(frozen=True)
+class Source:
+    """What ``graphdoc permissions`` answers from: the permissions, the endpoint table the
+    scan resolves calls with, and where the pages say each permission (when known)."""
+
+    catalog: Catalog
+    endpoints: Endpoints
+    origins: Origins
 
 
 def from_specs(model_dir: Path) -> Catalog:
     """The catalog of a model folder (``*.yaml`` as ``graphdoc build`` writes them)."""
+    return load_specs(model_dir).catalog
+
+
+def load_specs(model_dir: Path) -> Source:
+    """The catalog, endpoints and origins of a model folder."""
     if not model_dir.is_dir():
         raise InputError(f"{model_dir}: no such model folder")
     operations = []
@@ -36,7 +79,38 @@ def from_specs(model_dir: Path) -> Catalog:
             raise InputError(f"{file}: model file does not load: {error}") from None
     if not operations:
         raise InputError(f"{model_dir}: no operation in the model")
-    return Catalog.from_table(table(operations))
+    return Source(
+        Catalog.from_table(table(operations)), Endpoints(operations), _origins(operations)
+    )
+
+
+def _origins(operations: list[Operation]) -> Origins:
+    found: Origins = {}
+    for operation in operations:
+        lines: dict[str, int] = {}
+        for row in operation.permissions.rows:
+            lines.setdefault(row.kind, row.line or operation.permissions.line)
+        source, included_by = operation.source, ""
+        if operation.permissions.source:  # the rows' lines are the include's
+            folder = posixpath.dirname(operation.source)
+            source = posixpath.normpath(posixpath.join(folder, operation.permissions.source))
+            included_by = operation.source
+        found[operation.qualified_name] = (source, lines, included_by)
+    return found
+
+
+def load_package(folder: Path) -> Source:
+    """The catalog and endpoints of a built package (no page lines: a package has none)."""
+    catalog = from_package(folder)
+    package = _package_folder(folder)
+    origins: Origins = {name: (entry.page, {}, "") for name, entry in catalog.entries.items()}
+    return Source(catalog, endpoint_table.from_package(package), origins)
+
+
+def _package_folder(folder: Path) -> Path:
+    candidates = [folder / DATA_MODULE, *sorted(folder.glob(f"*/{DATA_MODULE}"))]
+    found = [path for path in candidates if path.is_file()]
+    return found[0].parent if found else folder
 
 
 def from_package(folder: Path) -> Catalog:
@@ -58,14 +132,6 @@ def from_package(folder: Path) -> Catalog:
         ):
             return Catalog.from_table(node.value.value)
     raise InputError(f"{found[0]}: no TABLE string in it")
-
-
-def groups_of(catalog: Catalog) -> dict[str, frozenset[str]]:
-    methods: dict[str, set[str]] = {}
-    for name in catalog.entries:
-        group, method = name.split(".", 1)
-        methods.setdefault(group, set()).add(method)
-    return {group: frozenset(names) for group, names in sorted(methods.items())}
 
 
 @dataclass(frozen=True)
@@ -105,12 +171,51 @@ class Answer:
     granted_source: tuple[str, int] = ("", 0)  # where the grant is written: path, line
     granted_lines: dict[str, int] = field(default_factory=dict)
     fail_on_excess: bool = False
+    allow_unresolved: bool = False
+    # calls that take (or may take) a /me path: application access cannot make them
+    impossible: tuple[tuple[Call, str], ...] = ()
+    origins: Origins = field(default_factory=dict)
+    explain: bool = False
+    misspelt: tuple[tuple[str, str], ...] = ()  # a chosen name that looks like a typo, of what
+
+    @property
+    def gate_fails_unresolved(self) -> bool:
+        return self.check is not None and bool(self.unresolved) and not self.allow_unresolved
+
+    @property
+    def gate_fails_impossible(self) -> bool:
+        return self.check is not None and self.check.kind == "application" and bool(self.impossible)
 
     def findings(self) -> list[Finding]:
         """The unresolved calls, then the gate's verdict, each with its place."""
-        found = [Finding(u.path, u.line, "warning", u.message) for u in self.unresolved]
+        level = "error" if self.gate_fails_unresolved else "warning"
+        found = [Finding(u.path, u.line, level, u.message) for u in self.unresolved]
+        application = self.check is None and "application" in {r.kind for r in self.requirements}
+        if self.gate_fails_impossible or application:
+            level = "error" if self.gate_fails_impossible else "notice"
+            found += [Finding(c.path, c.line, level, why) for c, why in self.impossible]
+        for name, other in self.misspelt:
+            found.append(
+                Finding(
+                    "",
+                    0,
+                    "notice",
+                    f"permission {name} (in a set above) looks like a misspelling of {other}:"
+                    " the page may be wrong (GD120 in graphdoc lint)",
+                )
+            )
         if self.check is None:
             return found
+        if self.gate_fails_unresolved:
+            found.append(
+                Finding(
+                    "",
+                    0,
+                    "error",
+                    f"{len(self.unresolved)} call(s) or file(s) not resolved: the gate cannot tell"
+                    " whether the grant covers them, so it fails (--allow-unresolved accepts them)",
+                )
+            )
         first: dict[str, Call] = {}
         for each in self.calls:
             first.setdefault(each.operation, each)
@@ -122,7 +227,11 @@ class Answer:
                     call.path if call else "",
                     call.line if call else 0,
                     "error",
-                    f"{operation}: missing {label} permission: {why}",
+                    (
+                        f"{operation}: not possible with {label} access: {why}"
+                        if why.startswith(ME_ONLY_CALLS)
+                        else f"{operation}: missing {label} permission: {why}"
+                    ),
                 )
             )
         level = "error" if self.fail_on_excess else "notice"
@@ -144,7 +253,7 @@ class Answer:
             return 0
         if self.check.missing or (self.fail_on_excess and self.check.excess):
             return 1
-        return 0
+        return 1 if self.gate_fails_unresolved or self.gate_fails_impossible else 0
 
     def as_dict(self, catalog: Catalog) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -174,20 +283,143 @@ class Answer:
         }
         if self.calls or self.unresolved:
             data["calls"] = [
-                {"path": c.path, "line": c.line, "operation": c.operation} for c in self.calls
+                {
+                    "path": c.path,
+                    "line": c.line,
+                    "operation": c.operation,
+                    "variants": list(c.variants),
+                    "how": c.how,
+                }
+                for c in self.calls
             ]
             data["unresolved"] = [
                 {"path": u.path, "line": u.line, "message": u.message} for u in self.unresolved
             ]
+            data["not_possible_with_application"] = [
+                {"path": c.path, "line": c.line, "operation": c.operation, "message": why}
+                for c, why in self.impossible
+            ]
+        if self.misspelt:
+            data["misspelt_permissions"] = dict(self.misspelt)
+        if self.explain:
+            data["explain"] = {r.kind: self.explained(r) for r in self.requirements}
         if self.check is not None:
             data["check"] = {
                 "kind": self.check.kind,
                 "ok": self.status == 0,
+                "unresolved_allowed": self.allow_unresolved,
                 "missing": {name: why for name, why in self.check.missing},
                 "excess": list(self.check.excess),
                 "used": list(self.check.used),
             }
         return data
+
+    def explained(self, requirement: Requirement) -> dict[str, list[dict[str, Any]]]:
+        """Per permission of the set: the operations whose chosen alternative holds it,
+        the page (and line) that says so, and the calls that make them."""
+        calls: dict[str, list[Call]] = {}
+        for call in self.calls:
+            calls.setdefault(call.operation, []).append(call)
+        found: dict[str, list[dict[str, Any]]] = {scope: [] for scope in requirement.scopes}
+        for operation, alternative in requirement.choices:
+            page, lines, included_by = self.origins.get(operation, ("", {}, ""))
+            for scope in alternative:
+                found.setdefault(scope, []).append(
+                    {
+                        "operation": operation,
+                        "page": page,
+                        "line": lines.get(requirement.kind, 0),
+                        "included_by": included_by,
+                        "together_with": [other for other in alternative if other != scope],
+                        "calls": [f"{c.path}:{c.line}" for c in calls.get(operation, [])],
+                    }
+                )
+        return found
+
+
+def _me(target: str) -> bool:
+    path = target.partition("?")[0]
+    return path == "/me" or path.startswith("/me/")
+
+
+def variant_aware(
+    catalog: Catalog, calls: tuple[Call, ...]
+) -> tuple[Catalog, tuple[tuple[Call, str], ...]]:
+    """The catalog as the calls use it: an operation every call of which takes a ``/me``
+    path cannot run with application access, whatever its other paths allow; and the
+    calls of other operations that take, or may take, a ``/me`` path."""
+    by_operation: dict[str, list[Call]] = {}
+    for call in calls:
+        by_operation.setdefault(call.operation, []).append(call)
+    entries: list[OperationPermissions] = []
+    impossible: list[tuple[Call, str]] = []
+    for name, entry in catalog.entries.items():
+        mine = by_operation.get(name, [])
+        if mine and entry.kind("application").supported:
+            only_me = [c for c in mine if c.variants and all(_me(t) for t in c.variants)]
+            maybe_me = [
+                c
+                for c in mine
+                if any(_me(t) for t in c.variants) and not all(_me(t) for t in c.variants)
+            ]
+            if len(only_me) == len(mine):
+                first = only_me[0]
+                reason = (
+                    f"{ME_ONLY_CALLS} ({first.path}:{first.line})," " which need a signed-in user"
+                )
+                entry = replace(
+                    entry,
+                    access=tuple(
+                        Access(a.kind, a.least, a.higher, reason) if a.kind == "application" else a
+                        for a in entry.access
+                    ),
+                )
+            else:
+                impossible += [
+                    (
+                        c,
+                        f"{name}: {c.variants[0].partition('?')[0]} is not possible with application"
+                        " access (a /me path needs a signed-in user; pass user_id=)",
+                    )
+                    for c in only_me
+                ]
+                impossible += [
+                    (
+                        c,
+                        f"{name}: the call may take a /me path, which is not possible with"
+                        " application access (the source does not say whether user_id= is given)",
+                    )
+                    for c in maybe_me
+                ]
+        entries.append(entry)
+    return Catalog(entries), tuple(sorted(impossible, key=lambda i: (i[0].path, i[0].line)))
+
+
+def check_granted(
+    names: list[str], catalog: Catalog, source: str = "", lines: dict[str, int] | None = None
+) -> None:
+    """Refuse granted names no page names: a misspelt grant would otherwise be reported
+    as over-privilege while the permission it meant is missing."""
+    known = {
+        scope
+        for entry in catalog.entries.values()
+        for access in entry.access
+        for alternative in access.least + access.higher
+        for scope in alternative
+    }
+    unknown = [name for name in dict.fromkeys(names) if name not in known | OPENID_SCOPES]
+    if not unknown:
+        return
+    problems = []
+    for name in unknown:
+        close = suggestion(name, known)
+        hint = f" (did you mean {close}?)" if close else ""
+        line = (lines or {}).get(name)
+        where = f" at {source}:{line}" if source and line else ""
+        problems.append(f"{name}{where}{hint}")
+    raise InputError(
+        f"granted permission(s) that no page of the model names: {'; '.join(problems)}"
+    )
 
 
 def answer(
@@ -203,12 +435,33 @@ def answer(
     if scanned is not None:
         operations += list(scanned.operations)
     ordered = tuple(sorted(set(operations)))
+    requirements = tuple(catalog.requirement(ordered, kind) for kind in kinds)
+    chosen = {scope for requirement in requirements for scope in requirement.scopes}
     return Answer(
         ordered,
-        tuple(catalog.requirement(ordered, kind) for kind in kinds),
+        requirements,
         scanned.calls if scanned else (),
         scanned.unresolved if scanned else (),
+        misspelt=tuple(
+            (name, other) for name, other in misspelt_names(catalog).items() if name in chosen
+        ),
     )
+
+
+def misspelt_names(catalog: Catalog) -> dict[str, str]:
+    """Permission names of the catalog that look like typos of a name more operations
+    use (GD120's rule, on the operations at hand): name → the name it likely means."""
+    counts: dict[str, int] = {}
+    for entry in catalog.entries.values():
+        names = {
+            scope
+            for access in entry.access
+            for alternative in access.least + access.higher
+            for scope in alternative
+        }
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return suspects(counts)
 
 
 def text(result: Answer, catalog: Catalog) -> str:
@@ -217,7 +470,9 @@ def text(result: Answer, catalog: Catalog) -> str:
     if result.calls or result.unresolved:
         lines.append(f"calls found: {len(result.calls)}")
         for call in result.calls:
-            lines.append(f"  {call.path}:{call.line}: {call.operation}")
+            how = "" if call.how == "call" else f" ({call.how})"
+            paths = ", ".join(t.partition("?")[0] for t in call.variants)
+            lines.append(f"  {call.path}:{call.line}: {call.operation}{how}: {paths}")
         if result.unresolved:
             lines.append(f"calls not resolved: {len(result.unresolved)}")
             for item in result.unresolved:
@@ -246,6 +501,20 @@ def text(result: Answer, catalog: Catalog) -> str:
                 f"  {requirement.ties} minimal sets of {len(requirement.scopes)}; chosen: the one"
                 f" whose operations use their first documented choices most (others: {others})"
             )
+        if result.explain:
+            for scope, needs in result.explained(requirement).items():
+                lines.append(f"  why {scope}:")
+                for need in needs:
+                    where = f"{need['page']}:{need['line']}"
+                    if not need["line"]:  # a built package keeps page ids, not lines
+                        where = f"page {need['page']} (read from a package: no line)"
+                    together = need["together_with"]
+                    also = f" (with {', '.join(together)})" if together else ""
+                    if need["included_by"]:
+                        where += f" (included by {need['included_by']})"
+                    lines.append(f"    {need['operation']}{also}: the page says so at {where}")
+                    for place in need["calls"]:
+                        lines.append(f"      called at {place}")
     if result.check is not None:
         check = result.check
         lines.append("")

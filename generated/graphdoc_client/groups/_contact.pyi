@@ -2,7 +2,7 @@
 
 from typing import Any, Unpack
 
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
@@ -17,6 +17,17 @@ class AsyncContactOperations(Group):
         contact_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> dict[str, Any]: ...
+
+
+class AsyncBatchContactOperations:
+    def get(
+        self,
+        contact_id: str,
+        *,
+        user_id: str | None = None,
+        contact_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
 
 
 class AsyncRawContactOperations:
@@ -39,6 +50,17 @@ class AsyncStreamContactOperations:
         contact_folder_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[dict[str, Any]]: ...
+
+
+class BatchContactOperations:
+    def get(
+        self,
+        contact_id: str,
+        *,
+        user_id: str | None = None,
+        contact_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
 
 
 class RawContactOperations:

@@ -4,7 +4,7 @@ from typing import Unpack
 
 from .. import types as _types
 from .._paging import AsyncPage, AsyncPageRequest, Page
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import FileContent, Group, RequestOptions
 
 
@@ -50,6 +50,48 @@ class AsyncDriveItemOperations(Group):
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
     ) -> _types.DriveItem: ...
+
+
+class AsyncBatchDriveItemOperations:
+    def get(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.DriveItem]: ...
+
+    def get_content(
+        self,
+        item_id: str | None = None,
+        *,
+        drive_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[bytes]: ...
+
+    def list_children(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        group_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[AsyncPage[_types.DriveItem]]: ...
+
+    def put_content(
+        self,
+        *,
+        parent_id: str | None = None,
+        filename: str | None = None,
+        item_id: str | None = None,
+        item_path: str | None = None,
+        content: FileContent,
+        content_type: str = "application/octet-stream",
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.DriveItem]: ...
 
 
 class AsyncRawDriveItemOperations:
@@ -134,6 +176,48 @@ class AsyncStreamDriveItemOperations:
         content_type: str = "application/octet-stream",
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[_types.DriveItem]: ...
+
+
+class BatchDriveItemOperations:
+    def get(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.DriveItem]: ...
+
+    def get_content(
+        self,
+        item_id: str | None = None,
+        *,
+        drive_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[bytes]: ...
+
+    def list_children(
+        self,
+        *,
+        drive_id: str | None = None,
+        item_id: str | None = None,
+        group_id: str | None = None,
+        item_path: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[Page[_types.DriveItem]]: ...
+
+    def put_content(
+        self,
+        *,
+        parent_id: str | None = None,
+        filename: str | None = None,
+        item_id: str | None = None,
+        item_path: str | None = None,
+        content: FileContent,
+        content_type: str = "application/octet-stream",
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.DriveItem]: ...
 
 
 class RawDriveItemOperations:

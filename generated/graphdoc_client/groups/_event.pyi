@@ -3,7 +3,7 @@
 from typing import Any, Mapping, Unpack
 
 from .. import types as _types
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
@@ -68,6 +68,54 @@ class AsyncEventOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> dict[str, Any]: ...
+
+
+class AsyncBatchEventOperations:
+    def accept(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        body: EventAcceptBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def cancel(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        body: EventCancelBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def delete(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def get(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def update(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
 
 
 class AsyncRawEventOperations:
@@ -164,6 +212,54 @@ class AsyncStreamEventOperations:
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[dict[str, Any]]: ...
+
+
+class BatchEventOperations:
+    def accept(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        body: EventAcceptBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def cancel(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        body: EventCancelBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def delete(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def get(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def update(
+        self,
+        event_id: str,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
 
 
 class RawEventOperations:

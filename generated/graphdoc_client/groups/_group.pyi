@@ -3,7 +3,7 @@
 from typing import Any, Mapping, Unpack
 
 from .._paging import AsyncPage, AsyncPageRequest, Page
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
@@ -29,6 +29,30 @@ class AsyncGroupOperations(Group):
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
+
+
+class AsyncBatchGroupOperations:
+    def delete_members(
+        self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[None]: ...
+
+    def get(
+        self, group_id: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def list(self, **options: Unpack[RequestOptions]) -> BatchResult[AsyncPage[dict[str, Any]]]: ...
+
+    def list_members(
+        self, group_id: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[AsyncPage[dict[str, Any]]]: ...
+
+    def post_members(
+        self,
+        group_id: str,
+        *,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
 
 
 class AsyncRawGroupOperations:
@@ -81,6 +105,30 @@ class AsyncStreamGroupOperations:
         body: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[None]: ...
+
+
+class BatchGroupOperations:
+    def delete_members(
+        self, group_id: str, member_id: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[None]: ...
+
+    def get(
+        self, group_id: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def list(self, **options: Unpack[RequestOptions]) -> BatchResult[Page[dict[str, Any]]]: ...
+
+    def list_members(
+        self, group_id: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[Page[dict[str, Any]]]: ...
+
+    def post_members(
+        self,
+        group_id: str,
+        *,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
 
 
 class RawGroupOperations:

@@ -3,7 +3,7 @@
 from typing import Unpack
 
 from .. import types as _types
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
@@ -13,6 +13,12 @@ class AsyncMailFolderOperations(Group):
     async def get(
         self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> _types.MailFolder: ...
+
+
+class AsyncBatchMailFolderOperations:
+    def get(
+        self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.MailFolder]: ...
 
 
 class AsyncRawMailFolderOperations:
@@ -25,6 +31,12 @@ class AsyncStreamMailFolderOperations:
     def get(
         self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> AsyncStreamed[_types.MailFolder]: ...
+
+
+class BatchMailFolderOperations:
+    def get(
+        self, mail_folder_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.MailFolder]: ...
 
 
 class RawMailFolderOperations:

@@ -3,7 +3,7 @@
 from typing import Unpack
 
 from .. import types as _types
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
@@ -84,6 +84,60 @@ class AsyncMessageOperations(Group):
         body: MessageUpdateBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> _types.Message: ...
+
+
+class AsyncBatchMessageOperations:
+    def delete(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def forward(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: MessageForwardBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def get(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.Message]: ...
+
+    def reply(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: MessageReplyBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def send(
+        self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[None]: ...
+
+    def update(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: MessageUpdateBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.Message]: ...
 
 
 class AsyncRawMessageOperations:
@@ -192,6 +246,60 @@ class AsyncStreamMessageOperations:
         body: MessageUpdateBody | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[_types.Message]: ...
+
+
+class BatchMessageOperations:
+    def delete(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def forward(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: MessageForwardBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def get(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.Message]: ...
+
+    def reply(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: MessageReplyBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def send(
+        self, message_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[None]: ...
+
+    def update(
+        self,
+        message_id: str,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: MessageUpdateBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.Message]: ...
 
 
 class RawMessageOperations:

@@ -2,7 +2,7 @@
 
 from typing import Unpack
 
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
@@ -16,6 +16,16 @@ class AsyncProfilePhotoOperations(Group):
         group_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes: ...
+
+
+class AsyncBatchProfilePhotoOperations:
+    def get(
+        self,
+        *,
+        user_id: str | None = None,
+        group_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[bytes]: ...
 
 
 class AsyncRawProfilePhotoOperations:
@@ -36,6 +46,16 @@ class AsyncStreamProfilePhotoOperations:
         group_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[bytes]: ...
+
+
+class BatchProfilePhotoOperations:
+    def get(
+        self,
+        *,
+        user_id: str | None = None,
+        group_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[bytes]: ...
 
 
 class RawProfilePhotoOperations:

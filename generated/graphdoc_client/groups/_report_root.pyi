@@ -2,7 +2,7 @@
 
 from typing import Unpack
 
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
@@ -12,6 +12,12 @@ class AsyncReportRootOperations(Group):
     async def get_email_activity_counts(
         self, period: str, **options: Unpack[RequestOptions]
     ) -> bytes: ...
+
+
+class AsyncBatchReportRootOperations:
+    def get_email_activity_counts(
+        self, period: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[bytes]: ...
 
 
 class AsyncRawReportRootOperations:
@@ -24,6 +30,12 @@ class AsyncStreamReportRootOperations:
     def get_email_activity_counts(
         self, period: str, **options: Unpack[RequestOptions]
     ) -> AsyncStreamed[bytes]: ...
+
+
+class BatchReportRootOperations:
+    def get_email_activity_counts(
+        self, period: str, **options: Unpack[RequestOptions]
+    ) -> BatchResult[bytes]: ...
 
 
 class RawReportRootOperations:

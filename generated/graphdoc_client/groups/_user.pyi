@@ -4,7 +4,7 @@ from typing import Any, Mapping, Unpack
 
 from .. import types as _types
 from .._paging import AsyncPage, AsyncPageRequest, Page
-from .._response import AsyncStreamed, RawResponse, Streamed
+from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
@@ -101,6 +101,82 @@ class AsyncUserOperations(Group):
         body: _types.User | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
+
+
+class AsyncBatchUserOperations:
+    def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> BatchResult[None]: ...
+
+    def get(
+        self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.User]: ...
+
+    def list(self, **options: Unpack[RequestOptions]) -> BatchResult[AsyncPage[_types.User]]: ...
+
+    def list_contacts(
+        self,
+        *,
+        user_id: str | None = None,
+        contact_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[AsyncPage[dict[str, Any]]]: ...
+
+    def list_events(
+        self,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[AsyncPage[dict[str, Any]]]: ...
+
+    def list_mail_folders(
+        self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[AsyncPage[_types.MailFolder]]: ...
+
+    def list_messages(
+        self,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[AsyncPage[_types.Message]]: ...
+
+    def post_events(
+        self,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def post_messages(
+        self,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: _types.Message | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.Message]: ...
+
+    def post_users(
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.User]: ...
+
+    def send_mail(
+        self,
+        *,
+        user_id: str | None = None,
+        body: UserSendMailBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def update(
+        self,
+        *,
+        user_id: str | None = None,
+        body: _types.User | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
 
 
 class AsyncRawUserOperations:
@@ -257,6 +333,82 @@ class AsyncStreamUserOperations:
         body: _types.User | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[None]: ...
+
+
+class BatchUserOperations:
+    def delete(self, user_id: str, **options: Unpack[RequestOptions]) -> BatchResult[None]: ...
+
+    def get(
+        self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.User]: ...
+
+    def list(self, **options: Unpack[RequestOptions]) -> BatchResult[Page[_types.User]]: ...
+
+    def list_contacts(
+        self,
+        *,
+        user_id: str | None = None,
+        contact_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[Page[dict[str, Any]]]: ...
+
+    def list_events(
+        self,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[Page[dict[str, Any]]]: ...
+
+    def list_mail_folders(
+        self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[Page[_types.MailFolder]]: ...
+
+    def list_messages(
+        self,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[Page[_types.Message]]: ...
+
+    def post_events(
+        self,
+        *,
+        user_id: str | None = None,
+        calendar_id: str | None = None,
+        body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[dict[str, Any]]: ...
+
+    def post_messages(
+        self,
+        *,
+        user_id: str | None = None,
+        mail_folder_id: str | None = None,
+        body: _types.Message | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[_types.Message]: ...
+
+    def post_users(
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchResult[_types.User]: ...
+
+    def send_mail(
+        self,
+        *,
+        user_id: str | None = None,
+        body: UserSendMailBody | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
+
+    def update(
+        self,
+        *,
+        user_id: str | None = None,
+        body: _types.User | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BatchResult[None]: ...
 
 
 class RawUserOperations:

@@ -362,7 +362,7 @@ def test_the_default_timeout_is_sane(graph, demo):
 
 
 def test_timeouts_per_client_and_per_call(graph, demo):
-    client = graph.client(timeout=12.0)
+    client = graph.client(timeout=12.0, deadline=None)  # a deadline bounds every timeout
     demo(client).get("a")
     demo(client).get("b", timeout=2.5)
     demo(client).get("c", timeout=None)
@@ -373,6 +373,14 @@ def test_timeouts_per_client_and_per_call(graph, demo):
         httpx.Timeout(None).as_dict(),
         httpx.Timeout(3.0, connect=1.0).as_dict(),
     ]
+
+
+def test_a_deadline_bounds_every_timeout(graph, demo):
+    demo(graph.client(timeout=None, deadline=5.0)).get("a")
+    demo(graph.client(timeout=60.0)).get("b", deadline=2.0)
+    first, second = (r.extensions["timeout"] for r in graph.requests)
+    assert all(0 < value <= 5.0 for value in first.values())
+    assert all(0 < value <= 2.0 for value in second.values())
 
 
 def test_a_timeout_raises_the_timeout_error(graph, demo):
