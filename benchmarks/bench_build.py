@@ -5,12 +5,14 @@ temporary folder first, so that pages can be edited there. For each API version:
 
 - cold:              an empty output folder and an empty cache folder (XDG_CACHE_HOME);
 - no change:         the same build again, nothing changed;
+- check:             `graphdoc build --check` of that unchanged output (it must exit 0 and
+                     write nothing: its "written" figure is 0);
 - one page touched:  one page's mtime moved forward, its text unchanged;
 - one page changed:  one sentence added to one page's description (a new one each run).
 
 Then, unless --no-together, both versions in one run, as `graphdoc build <api-reference>`
 builds them (one process, shared start-up, imports, workers and cache): cold, no change,
-and one page changed (the same page edited in each version).
+check, and one page changed (the same page edited in each version).
 
 With --against DIR (a checkout of another commit, e.g. `git worktree add DIR HEAD~1`),
 every build is run twice, once with this checkout and once with DIR, alternating, in the
@@ -22,7 +24,7 @@ deleted in its output folder, peak memory, and the build's own time per stage (i
 `seconds` summary line). Every figure is the median over the runs.
 
     python benchmarks/bench_build.py [--runs 3] [--cold-runs 1] [--versions v1.0,beta] [--jobs N]
-        [--no-together] [--against DIR]
+        [--no-together] [--against DIR [--together-against]]
 """
 
 from __future__ import annotations
@@ -43,9 +45,9 @@ from pathlib import Path
 from _corpus import REPO, UNPACK, build_command
 
 CORPUS = "graph-docs-en-2021"
-SCENARIOS = ("cold", "no change", "one page touched", "one page changed")
+SCENARIOS = ("cold", "no change", "check", "one page touched", "one page changed")
 TOGETHER = "v1.0+beta"  # both versions in one run
-TOGETHER_SCENARIOS = ("cold", "no change", "one page changed")
+TOGETHER_SCENARIOS = ("cold", "no change", "check", "one page changed")
 
 
 def tree_memory(pid: int) -> int:
@@ -153,6 +155,11 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--no-together", action="store_true", help="skip the one-run build")
     parser.add_argument("--against", metavar="DIR", help="a checkout to compare with (A/B)")
+    parser.add_argument(
+        "--together-against",
+        action="store_true",
+        help="with --against, compare the one-run build of both versions too",
+    )
     args = parser.parse_args()
 
     root = Path(
@@ -195,13 +202,13 @@ def main() -> int:
                 (scenario, run) for scenario in TOGETHER_SCENARIOS[1:] for run in range(args.runs)
             ]
             edited = [tree / version / args.page for version in versions]
-            run_plan(  # (only this checkout: an older one may not build a tree in one run)
+            run_plan(  # (only this checkout, unless asked: an older one may not build a tree)
                 plan,
                 edited,
                 work,
                 "together",
                 TOGETHER,
-                checkouts[:1],
+                checkouts if args.together_against else checkouts[:1],
                 lambda out: together_command(tree, out, args.jobs),
                 results,
             )
@@ -236,7 +243,8 @@ def run_plan(plan, pages, work, name, label, checkouts, command_for, results) ->
                 "XDG_CACHE_HOME": str(work / f"cache-{prefix.strip() or 'this'}-{name}"),
             }  # (bytecode is written and reused, as on a developer's machine)
             before = snapshot(out) if out.exists() else {}
-            figures = run_build(command_for(out), env, checkout)
+            command = command_for(out) + (["--check"] if scenario == "check" else [])
+            figures = run_build(command, env, checkout)
             figures["written"] = files_written(before, snapshot(out))
             results.setdefault((prefix + label, scenario), []).append(figures)
             print(f"  {prefix}{label} {scenario}: {figures['wall']:.2f} s", file=sys.stderr)

@@ -13,11 +13,12 @@ import json
 import keyword
 import os
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, incremental, pipeline, specio
+from . import __version__, csdl, drift, incremental, pipeline, specio
 from .diagnostics import (
     CODES,
     OVERRIDE_APPLIED,
@@ -155,12 +156,23 @@ def _parser() -> argparse.ArgumentParser:
     _common(run)
 
     show = commands.add_parser("parse", help="print the endpoint model of pages as YAML")
-    show.add_argument("pages", nargs="+", metavar="PAGE")
-    show.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
+    show.add_argument("pages", nargs="+", metavar="PAGE", help="page files (Markdown) to parse")
+    show.add_argument(
+        "--api-version",
+        default="v1.0",
+        choices=("v1.0", "beta"),
+        help="the API version of the pages (default: %(default)s)",
+    )
 
     check = commands.add_parser("lint", help="report diagnostics only")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", default="text", choices=("text", "json", "github"))
+    check.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders")
+    check.add_argument(
+        "--format",
+        default="text",
+        choices=("text", "json", "github"),
+        help="text lines (path:line: CODE message), a JSON list, or GitHub Actions"
+        " annotations (default: %(default)s)",
+    )
     _common(check)
 
     draw = commands.add_parser(
@@ -173,7 +185,12 @@ def _parser() -> argparse.ArgumentParser:
         default="graphdoc_client",
         help="Python package name (default: graphdoc_client)",
     )
-    draw.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
+    draw.add_argument(
+        "--api-version",
+        default="v1.0",
+        choices=("v1.0", "beta"),
+        help="the model's version: reads SPECS/VERSION (default: %(default)s)",
+    )
     draw.add_argument(
         "--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)"
     )
@@ -202,9 +219,19 @@ def _parser() -> argparse.ArgumentParser:
         choices=("delegated-work", "delegated-personal", "application"),
         help="one kind of access (default: all three; delegated-work for a grant check)",
     )
-    ask.add_argument("--format", default="text", choices=("text", "json", "github"))
+    ask.add_argument(
+        "--format",
+        default="text",
+        choices=("text", "json", "github"),
+        help="text, JSON, or GitHub Actions annotations (default: %(default)s)",
+    )
     ask.add_argument("--specs", default="specs/model", help="model folder (default: specs/model)")
-    ask.add_argument("--api-version", default="v1.0", choices=("v1.0", "beta"))
+    ask.add_argument(
+        "--api-version",
+        default="v1.0",
+        choices=("v1.0", "beta"),
+        help="the model's version: reads SPECS/VERSION (default: %(default)s)",
+    )
     ask.add_argument(
         "--package-dir", metavar="DIR", help="read a built package's permissions, not the model"
     )
@@ -227,6 +254,20 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="per permission chosen, the calls that need it and the page line that says so",
     )
+
+    compare = commands.add_parser(
+        "drift",
+        help="compare the pages with Microsoft's published metadata (CSDL) and permissions map",
+    )
+    compare.add_argument("paths", nargs="+", metavar="PATH")
+    compare.add_argument(
+        "--csdl", required=True, metavar="FILE", help="the v1.0 $metadata (CSDL XML, or .xz)"
+    )
+    compare.add_argument(
+        "--permissions", metavar="FILE", help="devx-content permissions.json (or .xz)"
+    )
+    compare.add_argument("--format", default="text", choices=("text", "json", "github"))
+    _common(compare)
 
     codes = commands.add_parser("codes", help="print the table of diagnostic codes")
     codes.add_argument(
@@ -372,6 +413,61 @@ def _summary(result: BuildResult, out_dir: str) -> str:
     return "\n".join(lines)
 
 
+class TerminalProgress:
+    """One line on a terminal's stderr saying where a long build is (``graphdoc: v1.0
+    parse pages 1234/5678``), rewritten in place and cleared before the summary.
+
+    Only for a build that has run :data:`PROGRESS_AFTER` seconds (a short build prints
+    nothing more), at most every :data:`PROGRESS_EVERY` seconds; a build whose stderr is
+    not a terminal, or a ``--quiet`` one, gets none (:func:`progress_for`).
+    """
+
+    def __init__(self, stream: Any, after: float, every: float) -> None:
+        self.stream = stream
+        self.started = time.monotonic()
+        self.after, self.every = after, every
+        self.prefix = ""  # the API version, in a build of several
+        self.shown = 0.0  # when the line was last written (0: it is not on screen)
+        self.last = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.started < self.after:
+            return
+        if self.shown and now - self.shown < self.every and 0 < done < total:
+            return  # (the first and the last count of a stage are always shown)
+        count = f" {done}/{total}" if total else ""
+        line = f"graphdoc: {self.prefix}{stage}{count}"
+        if line != self.last:
+            self.stream.write(f"\r\x1b[K{line}")
+            self.stream.flush()
+            self.last = line
+        self.shown = now
+
+    def clear(self) -> None:
+        """Take the line away (before anything else is printed)."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown, self.last = 0.0, ""
+
+
+PROGRESS_AFTER = 2.0  # seconds a build runs before it shows its progress
+PROGRESS_EVERY = 0.1  # seconds between two updates of the line
+
+
+def progress_for(args: argparse.Namespace) -> TerminalProgress | None:
+    """The progress line of a build: on a terminal only, and never with ``--quiet``."""
+    stream = sys.stderr
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):  # (a closed or odd stream: a test's capture)
+        terminal = False
+    if args.quiet or not terminal:
+        return None
+    return TerminalProgress(stream, PROGRESS_AFTER, PROGRESS_EVERY)
+
+
 # What the package imports, or what would shadow it, besides the standard library.
 _TAKEN_PACKAGE_NAMES = frozenset(
     {"httpx", "h11", "httpcore", "anyio", "certifi", "idna", "sniffio"}
@@ -425,18 +521,40 @@ def _build(args: argparse.Namespace) -> int:
         versions = [
             (version, folder) for version, folder in versions if version == args.api_version
         ]
-    if args.check:
-        return _check(args, paths, versions, settings)
+    progress = progress_for(args)
+    try:
+        if args.check:
+            return _check(args, paths, versions, settings, progress)
+        return _build_versions(args, paths, versions, settings, progress)
+    finally:
+        if progress is not None:
+            progress.clear()
+
+
+def _build_versions(
+    args: argparse.Namespace,
+    paths: list[str],
+    versions: list[tuple[str, str]],
+    settings: Settings,
+    progress: TerminalProgress | None,
+) -> int:
     if not versions:  # pages of one version
-        result = _run_build(paths, Path(args.out), Path(args.specs), args.package, settings)
+        with Workers(settings.jobs, progress) as workers:
+            result = _run_build(
+                paths, Path(args.out), Path(args.specs), args.package, settings, workers
+            )
+        if progress is not None:
+            progress.clear()
         _write_report(result.report, args.report)
         return _conclude_build(args, result, args.out)
     # a documentation tree: each version into its own package, in one process
     status, reports = 0, {}
-    with Workers(settings.jobs) as workers:
+    with Workers(settings.jobs, progress) as workers:
         for version, folder in versions:
             out = Path(args.out) / version
             package = f"{args.package}_{version.split('.')[0]}"
+            if progress is not None:
+                progress.prefix = f"{version} "
             result = _run_build(
                 [folder],
                 out,
@@ -445,6 +563,8 @@ def _build(args: argparse.Namespace) -> int:
                 replace(settings, api_version=version),
                 workers,
             )
+            if progress is not None:
+                progress.clear()
             reports[version] = result.report
             status = max(status, _conclude_build(args, result, str(out)))
     _write_report(reports, args.report)
@@ -456,6 +576,7 @@ def _check(
     paths: list[str],
     versions: list[tuple[str, str]],
     settings: Settings,
+    progress: TerminalProgress | None = None,
 ) -> int:
     """``build --check``: the build in memory, compared with what is on disk."""
     runs = [(paths, Path(args.out), args.package, settings)]
@@ -470,12 +591,16 @@ def _check(
             for version, folder in versions
         ]
     changes: list[str] = []
-    with Workers(settings.jobs) as workers:
+    with Workers(settings.jobs, progress) as workers:
         for run_paths, out, package, run_settings in runs:
-            _, found = pipeline.check(
+            if progress is not None and versions:
+                progress.prefix = f"{run_settings.api_version} "
+            _, found = incremental.check(
                 run_paths, out, Path(args.specs), package, run_settings, workers
             )
             changes += found
+    if progress is not None:
+        progress.clear()
     for line in changes:
         print(line)
     changes += _calls_missing(settings, [out for _, out, _, _ in runs])
@@ -558,6 +683,45 @@ def _lint(args: argparse.Namespace) -> int:
     _write_report(result.report, args.report)
     _print_diagnostics(result.diagnostics, args.format)
     return 1 if result.report["diagnostics_by_severity"]["error"] else 0
+
+
+def _drift(args: argparse.Namespace) -> int:
+    """The docs against Microsoft's metadata: each difference as a diagnostic at its page
+    line, and the figures (JSON output: ``figures`` and ``diagnostics``)."""
+    metadata = csdl.read_csdl(args.csdl)
+    permissions = csdl.read_permissions(args.permissions) if args.permissions else None
+    paths = list(args.paths)
+    versions = version_folders(paths)
+    if versions:  # a documentation tree: the CSDL is of one version
+        wanted = args.api_version or API_VERSIONS[0]
+        paths = [folder for version, folder in versions if version == wanted]
+        if not paths:
+            raise InputError(f"no {wanted} folder under {', '.join(args.paths)}")
+    settings = _settings(args, default_pages=False)
+    index, operations = pipeline.documented(paths, settings, permissions is not None)
+    found, figures = drift.drift(index, operations, metadata, permissions)
+    _write_report(figures, args.report)
+    if args.format == "json":
+        body = {"figures": figures, "diagnostics": [d.as_dict() for d in found]}
+        json.dump(body, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    _print_diagnostics(found, args.format)
+    rates = figures["rates_percent"]
+    print(
+        f"{'types documented':<26}{figures['types_documented']} "
+        f"({figures['types_unknown_to_csdl']} not in the metadata)\n"
+        f"{'csdl properties present':<26}{rates['csdl_properties_present_of_documented_types']}%"
+        f" of the documented types' {figures['csdl_properties_of_documented_types']}\n"
+        f"{'property types agree':<26}{rates['property_types_agree']}%"
+        f" ({rates['property_types_agree_or_str_for_enum']}% with str for an enum)\n"
+        f"{'enums clean':<26}{rates['enums_clean']}% of {figures['enums_shared']}\n"
+        f"{'permission names unknown':<26}{figures['permission_names_unknown']}"
+        + ("" if args.permissions else " (no --permissions)")
+        + f"\n{'least privileged differ':<26}{figures['least_privileged_differ']}",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -706,6 +870,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "lint": _lint,
         "permissions": _permissions,
         "codes": _codes,
+        "drift": _drift,
     }
     handler = handlers[args.command]
     try:

@@ -286,6 +286,89 @@ EXAMPLE_COLLECTION_MISMATCH = _code(
     "warning",
     "An example response is a collection where the documentation says one object, or the reverse.",
 )
+# types read by structure (GD100-GD109)
+ENUM_MEMBERS_UNTRUSTED = _code(
+    "GD100",
+    "enum-members-untrusted",
+    "warning",
+    "An enum's members on the page cannot be trusted as the values Graph sends (translated words, accents, spaces, mixed case, or not the values the JSON representation or examples use); the enum is typed `str`.",
+)
+PROPERTY_NAME_FROM_JSON = _code(
+    "GD101",
+    "property-name-from-json",
+    "warning",
+    "A property table row's name is not a key of the JSON representation, but aligns with one by position or link; the JSON's name is kept.",
+)
+PROPERTY_ROW_MALFORMED = _code(
+    "GD102",
+    "property-row-malformed",
+    "warning",
+    "A row of a property table has no name or no type where a name and a type belong; that row is skipped, the rest of the table is read.",
+)
+PROPERTY_FROM_JSON = _code(
+    "GD103",
+    "property-from-json",
+    "info",
+    "A property shown only by the JSON representation (no table row documents it); its type is read from the JSON value.",
+)
+TYPE_HOME_CONFLICT = _code(
+    "GD104",
+    "type-home-conflict",
+    "info",
+    "A type documented by several pages: its home page (the one whose annotation or file name names it) gives its description, base type and key; another page said otherwise.",
+)
+BASE_TYPE_CYCLE = _code(
+    "GD105",
+    "base-type-cycle",
+    "warning",
+    "A type's base types form a cycle; the base type that closes it is dropped.",
+)
+PROPERTY_NAME_COLLISION = _code(
+    "GD106",
+    "property-name-collision",
+    "warning",
+    "Two properties of a type have names that are equal after NFKC normalisation (`ﬁle`/`file`); the later one is dropped.",
+)
+# the docs against Microsoft's metadata (graphdoc drift, GD110-GD119)
+DRIFT_TYPE_UNKNOWN = _code(
+    "GD110", "drift-type-unknown", "info", "A documented type is not in Microsoft's metadata."
+)
+DRIFT_PROPERTY_UNKNOWN = _code(
+    "GD111",
+    "drift-property-unknown",
+    "info",
+    "A documented property is not in Microsoft's metadata for its type (or its base types).",
+)
+DRIFT_PROPERTY_TYPE = _code(
+    "GD112",
+    "drift-property-type",
+    "warning",
+    "A property's Python type from the docs (primitive, collection or type) differs from Microsoft's metadata.",
+)
+DRIFT_BASE_TYPE = _code(
+    "GD113",
+    "drift-base-type",
+    "warning",
+    "A type's documented base type differs from Microsoft's metadata.",
+)
+DRIFT_ENUM_MEMBER = _code(
+    "GD114",
+    "drift-enum-member",
+    "warning",
+    "A documented enum member is not in Microsoft's metadata.",
+)
+DRIFT_PERMISSION_UNKNOWN = _code(
+    "GD115",
+    "drift-permission-unknown",
+    "warning",
+    "A permission name on a page is not in Microsoft's permissions map.",
+)
+DRIFT_LEAST_PRIVILEGED = _code(
+    "GD116",
+    "drift-least-privileged",
+    "info",
+    "The least-privileged permission a page names for a path and method is not the one Microsoft's permissions map marks.",
+)
 # documentation patterns behind wrong URLs and statuses
 HTTP_REQUEST_UNHEADED = _code(
     "GD007",

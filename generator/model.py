@@ -144,6 +144,27 @@ class Example:
 
 TypeKind = Literal["primitive", "complex", "enum", "entity", "unknown"]
 
+# Edm primitives as JSON carries them: dates, times, durations and GUIDs are strings.
+PYTHON_PRIMITIVES = {
+    "String": "str",
+    "Guid": "str",
+    "DateTimeOffset": "str",
+    "Date": "str",
+    "TimeOfDay": "str",
+    "Duration": "str",
+    "Binary": "str",
+    "Stream": "str",
+    "Boolean": "bool",
+    "Int16": "int",
+    "Int32": "int",
+    "Int64": "int",
+    "Byte": "int",
+    "SByte": "int",
+    "Double": "float",
+    "Single": "float",
+    "Decimal": "float",
+}
+
 
 @dataclass(frozen=True)
 class TypeRef:

@@ -34,7 +34,7 @@ from .overrides import Override
 from .overrides import load as load_overrides
 from .pages import PageFile, discover
 from .permission_names import suspects
-from .parse import PageResult, page_failed
+from .parse import PageResult, page_failed, parse_file
 from .pysource import Cut
 from .render import check_renders, in_blacks_layout, render_package, typing_of, use_templates
 from .tailor import Tailor, reached_types, restrict
@@ -150,7 +150,7 @@ def _page_job(job: tuple[PageFile, str]) -> PageWork:
 def parse_pages(pages: Sequence[PageFile], api_version: str, workers: Workers) -> list[PageWork]:
     """Parse and plan every api page, in parallel; a few pages are done in this process."""
     jobs = [(page, api_version) for page in pages]
-    return workers.map(_page_job, jobs, least=workers.jobs + 1)
+    return workers.map(_page_job, jobs, least=workers.jobs + 1, stage="parse pages")
 
 
 def _resource_work(page: PageFile) -> ResourceResult:
@@ -163,7 +163,32 @@ def _resource_work(page: PageFile) -> ResourceResult:
 
 def parse_resources(pages: Sequence[PageFile], workers: Workers) -> list[ResourceResult]:
     """Read every resource page's types, in parallel."""
-    return workers.map(_resource_work, list(pages), least=workers.jobs + 1)
+    return workers.map(_resource_work, list(pages), least=workers.jobs + 1, stage="read types")
+
+
+def _operation_only(job: tuple[PageFile, str]) -> Operation | None:
+    page, api_version = job
+    try:
+        return parse_file(page.path, api_version, page.source, page.root).operation
+    except Exception:  # a bug a page found: the lint and build report it (GD005)
+        return None
+
+
+def documented(
+    paths: list[str], settings: Settings, operations: bool = True
+) -> tuple[TypeIndex, list[Operation]]:
+    """The types and (if asked) the operations of pages, parsed only: what comparing
+    the docs with Microsoft's metadata needs (``graphdoc drift``), without planning,
+    rendering or assembling."""
+    pages = discover(paths)
+    api_pages = [page for page in pages if page.kind == "api"] if operations else []
+    resource_pages = [page for page in pages if page.kind == "resource"]
+    with pool(settings.jobs) as workers:
+        workers.start()
+        jobs = [(page, settings.api_version) for page in api_pages]
+        found = workers.map(_operation_only, jobs, least=workers.jobs + 1) if jobs else []
+        types = types_of(parse_resources(resource_pages, workers))
+    return types.index, [operation for operation in found if operation is not None]
 
 
 @dataclass(frozen=True)
@@ -182,6 +207,8 @@ def types_of(results: Sequence[ResourceResult]) -> Types:
     index = build_index(
         ((result.path, result.types) for result in ordered),
         lambda *args: found.append(Diagnostic(*args)),
+        frozenset().union(*(result.words for result in results)),
+        {name: members for result in results for name, members in result.unverified},
     )
     figures = type_figures(
         len(results),
@@ -299,7 +326,8 @@ def format_files(
 def parallel_format(workers: Workers) -> FormatMap:
     def format_all(todo: Sequence[Piece]) -> list[str]:
         longest_first = sorted(todo, key=lambda piece: -len(piece.text))
-        done = dict(zip(longest_first, workers.map(format_piece, longest_first, chunksize=1)))
+        formatted = workers.map(format_piece, longest_first, chunksize=1, stage="format code")
+        done = dict(zip(longest_first, formatted))
         return [done[piece] for piece in todo]
 
     return format_all
@@ -322,6 +350,7 @@ def analyse(paths: list[str], settings: Settings, shared: Workers | None = None)
         works = parse_pages(api_pages, settings.api_version, workers)
         types = types_of(parse_resources(resource_pages, workers))
     clock.lap("parse")
+    workers.stage("assemble")
     result.types = types.index
     overrides, problems = overrides_of(settings)
     result.model = assemble(works, result.pages, overrides, types=types.index)
@@ -368,13 +397,28 @@ def check(
     """What a build would change in ``out`` and ``specs``, writing nothing (not even the
     cache): each file that would be created, rewritten or deleted, as ``would … PATH``."""
     result, files, specs_files = generate(paths, package, settings, shared)
-    model_dir = specs / settings.api_version
+    return result, compare(out, specs / settings.api_version, files, specs_files)
+
+
+def compare(
+    out: Path,
+    model_dir: Path,
+    files: dict[str, str],
+    specs: dict[str, str],
+    kept: dict[str, str] | None = None,
+    kept_specs: dict[str, str] | None = None,
+) -> list[str]:
+    """How the package folder and the model folder differ from the files a build writes
+    there (and those it would carry over, ``kept``: see :func:`.write.differences`), as
+    ``would … PATH`` lines; the specs inside the package folder are one tree with it."""
+    kept, kept_specs = kept or {}, kept_specs or {}
     root = out.resolve()
     if model_dir.resolve().is_relative_to(root):
         inside = model_dir.resolve().relative_to(root).as_posix()
-        files = files | {f"{inside}/{name}": text for name, text in specs_files.items()}
-        return result, differences(out, files, MARKER)
-    return result, differences(out, files, MARKER) + differences(model_dir, specs_files, MARKER)
+        files = files | {f"{inside}/{name}": text for name, text in specs.items()}
+        kept = kept | {f"{inside}/{new}": f"{inside}/{old}" for new, old in kept_specs.items()}
+        return differences(out, files, MARKER, kept)
+    return differences(out, files, MARKER, kept) + differences(model_dir, specs, MARKER, kept_specs)
 
 
 def generate(
@@ -388,6 +432,7 @@ def generate(
             raise no_operation(paths, api_pages, result.diagnostics)
         clock = Clock(result.timings)
         model = result.model
+        workers.stage("render")
         tailoring, module_types = None, None
         if settings.tailor is not None:
             tailoring = settings.tailor(model.operations)

@@ -9,11 +9,13 @@ resolve, is ``dict[str, Any]``: never a guess.
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from .model import EnumType, Operation, Resource, TypeRef
+from .model import PYTHON_PRIMITIVES, EnumType, Operation, Resource, TypeRef
 from .naming import unique
 from .pysource import (
     LINE_LENGTH,
@@ -25,7 +27,7 @@ from .pysource import (
     literal,
     parenthesized,
 )
-from .typecheck import PRIMITIVE_PYTHON, TypeIndex, is_any_json, response_type
+from .typecheck import TypeIndex, response_type
 
 ANY_OBJECT = "dict[str, Any]"
 # The TypedDict every type of the types module extends: Graph writes and reads
@@ -35,8 +37,6 @@ ODATA_TYPE = "@odata.type"
 # How a group module names the types module (``from .. import types as _types``): an alias
 # no method, parameter or imported name can take.
 TYPES_ALIAS = "_types"
-# Edm primitives as JSON carries them: dates, times, durations and GUIDs are strings.
-_PRIMITIVES = PRIMITIVE_PYTHON
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,10 @@ class TypeNames:
 
     @classmethod
     def of(cls, index: TypeIndex | None) -> TypeNames:
+        # the module's own names, and every keyword and builtin: a type named ``None``,
+        # ``True`` or ``Exception`` gets a suffix like any other collision
         taken: set[str] = {"Any", "Literal", "TypedDict", "TYPE_CHECKING", ODATA_OBJECT}
+        taken |= set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins))
         names: dict[str, str] = {}
         for item in sorted(index.types if index else (), key=lambda t: t.qualified_name.lower()):
             base = pascal(item.name)
@@ -63,7 +66,9 @@ class TypeNames:
 
 
 def pascal(name: str) -> str:
-    text = "".join(ch if ch.isalnum() else "_" for ch in name)
+    """A type's Python name: ASCII letters and digits (Graph's names are ASCII; any other
+    character, which Python would NFKC-normalise into another name, becomes a break)."""
+    text = "".join(ch if ch.isascii() and ch.isalnum() else "_" for ch in name)
     parts = [part for part in text.split("_") if part]
     joined = "".join(part[:1].upper() + part[1:] for part in parts) or "Type"
     return "T" + joined if joined[0].isdigit() else joined
@@ -72,12 +77,19 @@ def pascal(name: str) -> str:
 def annotation(ref: TypeRef, names: TypeNames, module: str = "") -> str:
     """The Python type of a property's value; ``module`` prefixes a type of the types
     module, as a group module names it (``_types.``)."""
-    if ref.kind == "primitive" or is_any_json(ref):
-        single = _PRIMITIVES.get(ref.name, "Any")
+    if ref.kind == "primitive":
+        single = PYTHON_PRIMITIVES.get(ref.name, "Any")
+    elif is_json(ref.name):
+        single = "Any"  # Graph's untyped JSON value: any JSON at all
     else:
         found = names.of_type(ref.name)
         single = module + found if found else ("Any" if ref.kind == "unknown" else ANY_OBJECT)
     return f"list[{single}]" if ref.collection else single
+
+
+def is_json(name: str) -> bool:
+    """``microsoft.graph.Json``: the workbook's untyped value, which may be any JSON."""
+    return name.lower() in ("json", "microsoft.graph.json")
 
 
 def result_item(operation: Operation, index: TypeIndex | None, names: TypeNames) -> str:
@@ -109,7 +121,8 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
         '"""Microsoft Graph\'s types, as the reference pages document them.',
         "",
         "Each resource is a ``TypedDict`` with ``total=False`` (Graph returns part of an object",
-        "under ``$select``); an enumeration is a ``Literal`` of its members. They are plain",
+        "under ``$select``); an enumeration is a ``Literal`` of its members (``str`` where",
+        "the pages do not give the values Graph sends). They are plain",
         "``dict`` and ``str`` values at run time: import them for annotations, e.g.",
         "``from graphdoc_client.types import Message``. Every type extends ``ODataObject``:",
         "any object may carry ``@odata.type``, the derived type it is.",
@@ -145,7 +158,10 @@ def _types_source(index: TypeIndex | None, names: TypeNames) -> str:
         if name is None:
             continue
         if isinstance(item, EnumType):
-            members = [literal(member) for member in item.members] or [literal("")]
+            if not item.members:  # members the page could not give as wire values
+                blocks.append(f"{name} = str")
+                continue
+            members = [literal(member) for member in item.members]
             blocks.append("\n".join(bracketed(f"{name} = Literal[", members, "]", "")))
             continue
         blocks += _typed_dict(item, name, names, by_name)
@@ -230,4 +246,11 @@ def _inherited(item: Resource, by_name: dict[str, Resource | EnumType]) -> set[s
 
 
 def is_field_name(name: str) -> bool:
-    return name.isidentifier() and not keyword.iskeyword(name)
+    """Whether a class body can hold ``name`` as it is: an identifier, no keyword, and
+    unchanged by NFKC (Python reads ``ﬁle`` as ``file``: such a key takes the functional
+    form, which keeps it as written)."""
+    return (
+        name.isidentifier()
+        and not keyword.iskeyword(name)
+        and unicodedata.normalize("NFKC", name) == name
+    )

@@ -14,22 +14,27 @@ properties, which is never reported, so they are checked like the others.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Literal, Sequence
+from typing import Any, Callable, Iterable, Literal, Mapping, Sequence
 
 from .diagnostics import (
+    BASE_TYPE_CYCLE,
     BODY_EXAMPLE_CONTRADICTS,
     BODY_UNTYPED,
+    PROPERTY_NAME_COLLISION,
+    ENUM_MEMBERS_UNTRUSTED,
     EXAMPLE_COLLECTION_MISMATCH,
     EXAMPLE_PROPERTY_UNKNOWN,
     EXAMPLE_VALUE_KIND,
     PathReport,
     Report,
     TYPE_DUPLICATE,
+    TYPE_HOME_CONFLICT,
     TYPE_UNRESOLVED,
 )
 from .resources import json_kind
-from .model import EnumType, Operation, Property, Resource, TypeRef
+from .model import PYTHON_PRIMITIVES, EnumType, Operation, Property, Resource, TypeRef
 from .naming import unique
 
 Type = Resource | EnumType
@@ -69,8 +74,10 @@ class TypeIndex:
         self.short.setdefault(item.name.lower(), []).append(item)
         self.pages.setdefault(_page(item), []).append(item)
 
-    def find(self, name: str, page: str = "") -> Type | None:
-        """The type a page link or a name designates."""
+    def find(self, name: str, page: str = "", namespace: str = "") -> Type | None:
+        """The type a page link or a name designates; an unqualified name, written inside
+        ``namespace`` (``callType`` on a ``callRecords`` page), within that namespace
+        first."""
         if page and page in self.pages:
             on_page = self.pages[page]
             if len(on_page) == 1:
@@ -79,6 +86,10 @@ class TypeIndex:
             if named:
                 return named[0]
         name, _ = _unwrap(name)
+        if namespace and "." not in name:
+            inner = self.qualified.get(f"{namespace}.{name}".lower())
+            if inner is not None:
+                return inner
         if name.lower() in self.qualified:
             return self.qualified[name.lower()]
         if ("microsoft.graph." + name).lower() in self.qualified:
@@ -125,12 +136,40 @@ def _page(item: Type) -> str:
     return item.source.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
 
 
+def _home_rank(item: Resource, path: str) -> int:
+    """How surely ``path`` is the home page of ``item``: its file name is the type's name
+    (``user.md``), or ends with it (``intune-devices-user.md``), or neither."""
+    stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    name = item.name.lower()
+    return 2 if stem == name else 1 if stem.rsplit("-", 1)[-1] == name else 0
+
+
+def _conflicts(home: Resource, guest: Resource, home_path: str, report: PathReport) -> None:
+    """A page other than a type's home that states its base type or key otherwise (GD104)."""
+    for what, mine, theirs in (
+        ("base type", home.base_type, guest.base_type),
+        ("key", home.key, guest.key),
+    ):
+        if theirs and mine and mine.lower() != theirs.lower():
+            report(
+                home_path,
+                home.line,
+                TYPE_HOME_CONFLICT,
+                f"{home.qualified_name}: {guest.source} gives the {what} {theirs!r}, "
+                f"its home page {mine!r}; the home page holds",
+            )
+
+
 def _merged(first: Resource, later: Resource) -> Resource:
-    """One type documented in parts (Intune's ``deviceManagement``): the first page's
-    properties, then those only the later page has."""
+    """One type documented in parts (Intune's ``deviceManagement``): the home page's
+    description, base type, key and properties, then the properties only the other
+    page has."""
     names = {p.name for p in first.properties + first.relationships}
     return replace(
         first,
+        base_type=first.base_type or later.base_type,  # what the home page leaves unsaid
+        key=first.key or later.key,
+        description=first.description or later.description,
         properties=first.properties + tuple(p for p in later.properties if p.name not in names),
         relationships=first.relationships
         + tuple(p for p in later.relationships if p.name not in names),
@@ -146,16 +185,47 @@ def type_file(item: Type) -> str:
     return item.name if namespace.lower() == "microsoft.graph" else f"{namespace}.{item.name}"
 
 
-def build_index(found: Iterable[tuple[str, Sequence[Type]]], report: PathReport) -> TypeIndex:
+def build_index(
+    found: Iterable[tuple[str, Sequence[Type]]],
+    report: PathReport,
+    words: frozenset[str] = frozenset(),
+    unverified: Mapping[str, tuple[str, ...]] | None = None,
+) -> TypeIndex:
     """The resolved types of ``found`` (each page's display path and types, in path
-    order): duplicates reported (GD074), every property type resolved or reported (GD071)."""
+    order): duplicates reported (GD074), every property type resolved or reported (GD071).
+
+    ``unverified`` holds the members of translated pages' enums that only prose shows:
+    such an enum keeps its members when the run's JSON (``words``) shows every one of
+    them, else it is typed ``str`` (GD100): a translated member is never a ``Literal``."""
     raw = TypeIndex()
     paths: dict[int, str] = {}
+    doubtful = {key.lower(): value for key, value in (unverified or {}).items()}
     for path, types in found:
         for item in types:
             key = item.qualified_name.lower()
+            if isinstance(item, EnumType) and key in doubtful and item.members:
+                unseen = [member for member in doubtful[key] if member not in words]
+                if unseen:
+                    shown = ", ".join(repr(member) for member in unseen[:3])
+                    report(
+                        path,
+                        item.line,
+                        ENUM_MEMBERS_UNTRUSTED,
+                        f"enum {item.name}: members {shown} are prose on a translated page "
+                        "and no JSON of the run shows them; typed str",
+                    )
+                    item = replace(item, members=())
             if key in raw.qualified:
                 other = raw.qualified[key]
+                if isinstance(other, EnumType) and isinstance(item, EnumType):
+                    if item.members and not other.members:  # the trusted one wins
+                        raw.types[raw.types.index(other)] = item
+                        raw.qualified[key] = item
+                        for group in (raw.short[item.name.lower()], raw.pages[_page(other)]):
+                            group[group.index(other)] = item
+                        raw.pages.setdefault(_page(item), []).append(item)
+                        paths[id(item)] = path
+                        continue
                 report(
                     path,
                     item.line,
@@ -163,34 +233,100 @@ def build_index(found: Iterable[tuple[str, Sequence[Type]]], report: PathReport)
                     f"type {item.qualified_name} is also documented by {other.source}",
                 )
                 if isinstance(other, Resource) and isinstance(item, Resource):
-                    merged = _merged(other, item)
+                    item_home = _home_rank(item, path) > _home_rank(other, paths[id(other)])
+                    home, guest = (item, other) if item_home else (other, item)
+                    _conflicts(home, guest, path if item_home else paths[id(other)], report)
+                    merged = _merged(home, guest)
                     raw.types[raw.types.index(other)] = merged
                     raw.qualified[key] = merged
                     for group in (raw.short[merged.name.lower()], raw.pages[_page(other)]):
                         group[group.index(other)] = merged
-                    paths[id(merged)] = paths[id(other)]
+                    if item_home:
+                        raw.pages.setdefault(_page(item), []).append(merged)
+                    paths[id(merged)] = path if item_home else paths[id(other)]
                 continue
             raw.add(item)
             paths[id(item)] = path
+    cut = _cycles(raw, paths, report)
     index = TypeIndex()
     for item in raw.types:
         if isinstance(item, Resource):
             path = paths[id(item)]
+            seen: set[str] = set()
             item = replace(
                 item,
-                properties=tuple(_resolved(p, raw, item, path, report) for p in item.properties),
-                relationships=tuple(
-                    _resolved(p, raw, item, path, report) for p in item.relationships
-                ),
+                base_type="" if item.qualified_name.lower() in cut else item.base_type,
+                properties=_distinct(item, item.properties, seen, path, raw, report),
+                relationships=_distinct(item, item.relationships, seen, path, raw, report),
             )
         index.add(item)
     return index
 
 
+def _distinct(
+    owner: Resource,
+    props: tuple[Property, ...],
+    seen: set[str],
+    path: str,
+    raw: TypeIndex,
+    report: PathReport,
+) -> tuple[Property, ...]:
+    """``props`` resolved, without a name equal to an earlier one after NFKC normalisation
+    (``ﬁle``/``file``): Python reads both as one identifier (GD107)."""
+    kept: list[Property] = []
+    for prop in props:
+        key = unicodedata.normalize("NFKC", prop.name)
+        if key in seen:
+            report(
+                path,
+                prop.line,
+                PROPERTY_NAME_COLLISION,
+                f"{owner.name}.{prop.name}: the same name as another property once "
+                "normalised (NFKC); dropped",
+            )
+            continue
+        seen.add(key)
+        kept.append(_resolved(prop, raw, owner, path, report))
+    return tuple(kept)
+
+
+def _cycles(raw: TypeIndex, paths: dict[int, str], report: PathReport) -> set[str]:
+    """The types whose base type closes a cycle of base types (``a`` → ``b`` → ``a``, or
+    ``a`` → ``a``): that base type is dropped (GD106), so every chain ends and the types
+    module defines each base before the types that extend it."""
+    cut: set[str] = set()
+    done: set[str] = set()
+    for start in sorted(
+        (t for t in raw.types if isinstance(t, Resource)), key=lambda t: t.qualified_name.lower()
+    ):
+        trail: list[Resource] = []
+        current: Resource | None = start
+        while current is not None:
+            key = current.qualified_name.lower()
+            if key in done or key in cut:
+                break
+            if current in trail:
+                closing = trail[-1]
+                cut.add(closing.qualified_name.lower())
+                report(
+                    paths.get(id(closing), closing.source),
+                    closing.line,
+                    BASE_TYPE_CYCLE,
+                    f"{closing.qualified_name}: base type {closing.base_type} closes a cycle "
+                    "of base types; dropped",
+                )
+                break
+            trail.append(current)
+            found = raw.find(current.base_type) if current.base_type else None
+            current = found if isinstance(found, Resource) else None
+        done.update(t.qualified_name.lower() for t in trail)
+    return cut
+
+
 def _resolved(
     prop: Property, raw: TypeIndex, owner: Resource, path: str, report: PathReport
 ) -> Property:
-    ref = resolved_ref(prop.type, raw)
+    ref = resolved_ref(prop.type, raw, owner.namespace)
     if ref is None:
         shown = f"{prop.type.name} ({prop.type.page}.md)" if prop.type.page else prop.type.name
         report(
@@ -203,13 +339,13 @@ def _resolved(
     return prop if ref is prop.type else replace(prop, type=ref)
 
 
-def resolved_ref(ref: TypeRef, index: TypeIndex) -> TypeRef | None:
+def resolved_ref(ref: TypeRef, index: TypeIndex, namespace: str = "") -> TypeRef | None:
     """``ref`` with the qualified name and kind of the type it designates, or ``None`` when
     it designates none: the one resolution of a property type, for resource tables and
     request body tables alike. A primitive or an empty name is returned as it is."""
     if ref.kind == "primitive" or not ref.name:
         return ref
-    target = index.find(ref.name, ref.page)
+    target = index.find(ref.name, ref.page, namespace)
     if target is None:
         return None
     kind = index.kind_of(target)
@@ -232,10 +368,9 @@ def response_type(
     return None, False, ""
 
 
-def is_any_json(ref: TypeRef) -> bool:
-    """Whether ``ref`` is the workbook's ``Json`` type: any JSON value (a cell's value, a
-    range's values), documented as a type without properties."""
-    return ref.kind != "primitive" and ref.name.rsplit(".", 1)[-1] == "Json"
+def _untyped(name: str) -> bool:
+    """Graph's ``Json`` type: any JSON value at all, whatever the page says it holds."""
+    return name.rsplit(".", 1)[-1].lower() == "json"
 
 
 def _numeric(text: str) -> bool:
@@ -281,7 +416,7 @@ class _Checker:
                 f"{where}: {ref.name} is a JSON {wanted}, the example shows a {kind}",
             )
             return
-        if kind == "object" and ref.kind in ("complex", "entity"):
+        if kind == "object" and ref.kind in ("complex", "entity") and not _untyped(ref.name):
             target = self.index.find(ref.name, ref.page)
             if isinstance(target, Resource):
                 self.object(where, target, value, depth + 1)
@@ -295,8 +430,8 @@ class _Checker:
             if ref.name == "Boolean":
                 return frozenset({"boolean"})
             return frozenset()  # Stream: anything
-        if is_any_json(ref):
-            return frozenset()
+        if _untyped(ref.name):
+            return frozenset()  # the workbook's untyped JSON value: anything
         if ref.kind == "enum":
             return frozenset({"string"})
         if ref.kind in ("complex", "entity"):
@@ -419,26 +554,6 @@ def type_specs(index: TypeIndex) -> dict[str, Type]:
 # table: typed by its table; resource: typed as the resource its prose names; untyped:
 # neither (the cause says which).
 BodyVerdict = Literal["table", "resource", "untyped"]
-# The Python type a primitive's value is, as a type checker sees JSON given to it.
-PRIMITIVE_PYTHON = {
-    "String": "str",
-    "Guid": "str",
-    "DateTimeOffset": "str",
-    "Date": "str",
-    "TimeOfDay": "str",
-    "Duration": "str",
-    "Binary": "str",
-    "Stream": "str",
-    "Boolean": "bool",
-    "Int16": "int",
-    "Int32": "int",
-    "Int64": "int",
-    "Byte": "int",
-    "SByte": "int",
-    "Double": "float",
-    "Single": "float",
-    "Decimal": "float",
-}
 # How a type checker sees a JSON value given to each Python type (``bool`` is an ``int``
 # to it, and an ``int`` a ``float``).
 _ACCEPTS: dict[str, Callable[[Any], bool]] = {
@@ -592,12 +707,12 @@ class _Conformance:
                 self.check(f"{where}[{number}]", single, item, out, depth + 1)
             return
         if ref.kind == "primitive":
-            python = PRIMITIVE_PYTHON.get(ref.name, "Any")
+            python = PYTHON_PRIMITIVES.get(ref.name, "Any")
             if python in _ACCEPTS and not _ACCEPTS[python](value):
                 out.append(f"{where}: a JSON {json_kind(value)}, the type {ref.name} ({python})")
             return
-        if is_any_json(ref):
-            return
+        if _untyped(ref.name):
+            return  # (Graph's Json: any JSON)
         item = self.index.qualified.get(ref.name.lower())
         if isinstance(item, EnumType):
             members = item.members or ("",)

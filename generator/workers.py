@@ -10,13 +10,18 @@ import sys
 import threading
 import time
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
+
+
+# What a build says of its progress: the stage (``parse pages``), the items done of the
+# total (both 0 when the stage is not counted). See cli.TerminalProgress.
+Progress = Callable[[str, int, int], None]
 
 
 def default_jobs() -> int:
@@ -72,11 +77,20 @@ class Workers:
     does not wait for that import, which takes as long as the rest of a small rebuild
     (figures in benchmarks/README.md).
     With ``jobs`` 1, everything runs in the build's own process.
+
+    ``progress``, if given, hears of each stage (:meth:`stage`) and of each item a counted
+    :meth:`map` has done: the workers are where a long build spends its time.
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, progress: Progress | None = None) -> None:
         self.jobs = jobs
+        self.progress = progress
         self._pool: ProcessPoolExecutor | None = None
+
+    def stage(self, name: str, done: int = 0, total: int = 0) -> None:
+        """Say that the build is at stage ``name`` (``done`` items of ``total``)."""
+        if self.progress is not None:
+            self.progress(name, done, total)
 
     def start(self, warm: Callable[[], object] | None = None, little: bool = False) -> None:
         """Start the workers, each running ``warm`` first; only one for ``little`` work, so
@@ -94,10 +108,16 @@ class Workers:
                 self._pool.submit(warm)
 
     def map(
-        self, function: Callable[[_T], _R], items: list[_T], chunksize: int = 0, least: int = 1
+        self,
+        function: Callable[[_T], _R],
+        items: list[_T],
+        chunksize: int = 0,
+        least: int = 1,
+        stage: str = "",
     ) -> list[_R]:
         """``map`` over the workers if started and given at least ``least`` items (fewer run
-        here); results keep input order, so output is the same.
+        here); results keep input order, so output is the same. With a ``stage`` name, each
+        item done is told to ``progress``.
 
         The work runs with the cycle collector on (black makes many cycles), even while the
         build has paused it, but the collector never walks the model built so far: frozen,
@@ -109,15 +129,27 @@ class Workers:
                 collecting = gc.isenabled()
                 gc.enable()
                 try:
-                    return [function(item) for item in items]
+                    return self._counted(stage, len(items), map(function, items))
                 finally:
                     if not collecting:
                         gc.disable()
             # small chunks: the last ones, run while other workers idle, stay short
             chunksize = chunksize or max(1, len(items) // (self.jobs * 64))
-            return list(self._pool.map(function, items, chunksize=chunksize))
+            done = self._pool.map(function, items, chunksize=chunksize)
+            return self._counted(stage, len(items), done)
         finally:
             gc.unfreeze()
+
+    def _counted(self, stage: str, total: int, results: Iterator[_R]) -> list[_R]:
+        """``results`` as a list, each told to ``progress`` as it comes (in input order)."""
+        if not stage or self.progress is None or not total:
+            return list(results)
+        found: list[_R] = []
+        self.progress(stage, 0, total)
+        for result in results:
+            found.append(result)
+            self.progress(stage, len(found), total)
+        return found
 
     def __enter__(self) -> Workers:
         return self

@@ -109,9 +109,18 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [  # in this order, each on th
 ]
 
 
+def _checks(capsys, check: Callable[..., int]) -> tuple[int, str]:
+    """``build --check`` through the cache and without it: both must say the same."""
+    capsys.readouterr()
+    status, lines = check(), capsys.readouterr().out
+    assert (check("--no-cache"), capsys.readouterr().out) == (status, lines)
+    assert status == (1 if lines else 0)
+    return status, lines
+
+
 @pytest.mark.parametrize("trust", [False, True], ids=["files hashed", "files remembered"])
 def test_every_rebuild_writes_what_a_build_from_nothing_writes(
-    tmp_path, own_cache, trust, monkeypatch
+    tmp_path, own_cache, trust, monkeypatch, capsys
 ):
     if trust:  # the files of a test are all new: let the manifest remember them anyway
         monkeypatch.setattr(manifest, "RACY_NS", -(10**18))
@@ -120,7 +129,10 @@ def test_every_rebuild_writes_what_a_build_from_nothing_writes(
     seen: list[set[str]] = []
     for number, (what, edit) in enumerate(EDITS):
         edit(pages)
+        status, lines = _checks(capsys, lambda *extra: _build(pages, out, "--check", *extra))
+        assert status == 1, what  # (every edit changes the package)
         assert _build(pages, out) == 0, what
+        assert _checks(capsys, lambda *extra: _build(pages, out, "--check", *extra)) == (0, "")
         cold = tmp_path / f"cold-{number}"
         assert _build(pages, cold, "--no-cache") == 0, what
         assert _bytes(out) == _bytes(cold), what
@@ -142,7 +154,7 @@ def test_a_rebuild_replaces_only_the_files_that_changed(tmp_path, own_cache):
     assert moved == {"specs/v1.0/message-get.yaml", "tests/examples/message.json"}  # lines moved
 
 
-def test_specs_in_a_folder_of_their_own_are_rebuilt_alike(tmp_path, own_cache):
+def test_specs_in_a_folder_of_their_own_are_rebuilt_alike(tmp_path, own_cache, capsys):
     pages = _pages(tmp_path)
 
     def build(name: str, *extra: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
@@ -151,10 +163,17 @@ def test_specs_in_a_folder_of_their_own_are_rebuilt_alike(tmp_path, own_cache):
         assert main([*command, *extra]) == 0
         return _bytes(out), _bytes(specs)
 
+    def check(*extra: str) -> int:
+        out, specs = tmp_path / "rebuilt" / "package", tmp_path / "rebuilt" / "specs"
+        command = ["build", str(pages), "--out", str(out), "--specs", str(specs), "--check"]
+        return main([*command, *extra])
+
     build("rebuilt")
     for number, (what, edit) in enumerate(EDITS):
         edit(pages)
+        assert _checks(capsys, check)[0] == 1, what
         assert build("rebuilt") == build(f"cold-{number}", "--no-cache"), what
+        assert _checks(capsys, check) == (0, ""), what
 
 
 def test_a_rebuild_starts_from_the_spare_tree_and_checks_it_first(tmp_path, own_cache):

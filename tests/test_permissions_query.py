@@ -392,11 +392,18 @@ def test_the_package_answers_as_the_command_line_and_loads_its_data_lazily(built
         built, capsys, "widget.list", "widget.mine"
     )
     script = textwrap.dedent("""\
-        import sys
+        import builtins, io, sys
+        opened = []
+        real_open = io.open
+        def spy(file, *args, **kwargs):
+            opened.append(str(file))
+            return real_open(file, *args, **kwargs)
+        io.open = builtins.open = spy
         import widgets
         assert "widgets.permissions" not in sys.modules
-        assert "widgets._permissions_data" not in sys.modules
+        assert not [name for name in opened if "_permissions_data" in name], opened
         needed = widgets.permissions.required(["widget.list", "widget-get"], kind="delegated_work")
+        assert [name for name in opened if "_permissions_data" in name], opened
         print(needed.scopes, widgets.permissions.for_operation("widget.mine").kind("application").reason)
         """)
     run = subprocess.run(
@@ -405,6 +412,20 @@ def test_the_package_answers_as_the_command_line_and_loads_its_data_lazily(built
     assert (
         run.stdout == "('Widget.Read',) every path starts with /me, which needs a signed-in user\n"
     )
+
+
+def test_the_permissions_table_is_a_data_file_the_package_installs(built):
+    """The table is data (no module, so no ``.pyc`` twin at install), named as package data
+    in the package's pyproject, and holds one JSON array per operation."""
+    import tomllib
+
+    package = built / "out"
+    assert not list(package.rglob("_permissions_data.py"))
+    data = package / "widgets" / "_permissions_data.jsonl"
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
+    assert {row[0] for row in rows} >= {"widget.list", "widget.mine"}
+    project = tomllib.loads((package / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["tool"]["setuptools"]["package-data"] == {"widgets": [data.name]}
 
 
 def test_the_golden_package_imports_without_its_permissions():

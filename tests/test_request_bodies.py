@@ -315,7 +315,8 @@ def test_mypy_refuses_a_misspelt_body_key_and_takes_a_right_body(built, tmp_path
 
 def test_pyright_refuses_a_misspelt_body_key_and_takes_a_right_body(built):
     """The package (its functional ``TypedDict`` of a body included) and the program under
-    pyright in strict mode, found as the typed client's tests find it."""
+    pyright in strict mode (``typeCheckingMode: strict``), found as the typed client's
+    tests find it."""
     command = _pyright_command()
     if command is None:
         if os.environ.get("CI_REQUIRE_PYRIGHT") == "1":

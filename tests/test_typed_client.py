@@ -255,7 +255,7 @@ def _pyright_command() -> str | None:
 
 @pytest.fixture(scope="module")
 def pyright(tmp_path_factory) -> list[Finding]:
-    """The errors of one pyright run in strict mode over the package and both programs: every
+    """The errors of one strict pyright run (``typeCheckingMode: strict``) over the package and both programs: every
     run analyses the package the programs import, so one run serves every test."""
     command = _pyright_command()
     if command is None:

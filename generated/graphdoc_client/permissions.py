@@ -4,8 +4,10 @@ An app asks for permissions once, at consent, for every call it will make; askin
 too few fails at run time with a 403, asking for too many is what security reviews flag.
 So the question users have is not "what does this call need" but "what is the smallest
 set that covers all of my calls", per kind of access, and this module answers it from
-the package's own data (``_permissions_data``). That data is read on the first question,
-never when the client is imported: a program that asks nothing pays nothing.
+the package's own data file (``_permissions_data.jsonl``, one JSON array a line). That
+data is read on the first question, never when the client is imported: a program that
+asks nothing pays nothing. It is a data file, not a module, so an installed package holds
+it once (a module's text would be compiled to a ``.pyc`` twin as large).
 
 The same code runs inside graphdoc (``graphdoc permissions``) on a model or a built
 package, so the command line and the package can never disagree. It needs only the
@@ -15,6 +17,7 @@ standard library.
 from __future__ import annotations
 
 import json
+from importlib.resources import files
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence, cast, overload
@@ -364,12 +367,14 @@ def _alternatives(data: object, position: int) -> tuple[Alternative, ...]:
     return tuple(tuple(str(scope) for scope in alternative) for alternative in pair[position])
 
 
+DATA_FILE = "_permissions_data.jsonl"  # beside this module, installed as package data
+
+
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    """The package's catalog, read from its data module on first use."""
-    from ._permissions_data import TABLE
-
-    return Catalog.from_table(TABLE)
+    """The package's catalog, read from its data file on first use."""
+    package = __name__.rpartition(".")[0]
+    return Catalog.from_table(files(package).joinpath(DATA_FILE).read_text(encoding="utf-8"))
 
 
 def operations() -> tuple[str, ...]:

@@ -1,7 +1,8 @@
 """Microsoft Graph's types, as the reference pages document them.
 
 Each resource is a ``TypedDict`` with ``total=False`` (Graph returns part of an object
-under ``$select``); an enumeration is a ``Literal`` of its members. They are plain
+under ``$select``); an enumeration is a ``Literal`` of its members (``str`` where
+the pages do not give the values Graph sends). They are plain
 ``dict`` and ``str`` values at run time: import them for annotations, e.g.
 ``from graphdoc_client.types import Message``. Every type extends ``ODataObject``:
 any object may carry ``@odata.type``, the derived type it is.

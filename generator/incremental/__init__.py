@@ -49,6 +49,8 @@ from ..pipeline import (
     type_spec_files,
     types_of,
 )
+from ..pipeline import check as pipeline_check
+from ..pipeline import compare
 from ..pysource import Cut
 from ..pytypes import render_types
 from ..render import (
@@ -61,12 +63,21 @@ from ..render import (
     typing_of,
 )
 from ..workers import Workers
-from ..write import Signatures, Spare, Staged, Written, commit_together, locked, stage_tree
+from ..write import (
+    Signatures,
+    Spare,
+    Staged,
+    Written,
+    commit_together,
+    locked,
+    packaging_artefact,
+    stage_tree,
+)
 from . import cache
 from .manifest import FileMemo, Manifest, Unit
 from .plan import FullPlan, Output, RebuildPlan
 
-__all__ = ["build"]
+__all__ = ["build", "check"]
 
 FEW_PAGES = 16  # a rebuild of so many changed pages, or fewer, uses one warm worker
 MARKER = ".graphdoc"
@@ -166,16 +177,20 @@ def _work_page(job: tuple[PageFile, str, cache.Store, str]) -> PageWork:
     return work
 
 
-def _cached_works(settings: Settings, workers: Workers):  # type: ignore[no-untyped-def]
+def _cached_works(  # type: ignore[no-untyped-def]
+    settings: Settings, workers: Workers, read_only: bool = False
+):
     """Parse-stage memo: what each page yields, from the cache, else parsed (in parallel)
     and kept."""
-    store = cache.Store(settings.cache, "parse")
+    store = cache.Store(settings.cache, "parse", read_only)
 
     def works(pages: list[PageFile], keys: list[str]) -> list[PageWork]:
         found: list[PageWork | None] = [store.get(key) if key else None for key in keys]
         missing = [index for index, work in enumerate(found) if work is None]
         jobs = [(pages[index], settings.api_version, store, keys[index]) for index in missing]
-        parsed = workers.map(_work_page, jobs, least=settings.jobs + 1)  # a few: parsed here
+        parsed = workers.map(  # (a few: parsed here)
+            _work_page, jobs, least=settings.jobs + 1, stage="parse pages"
+        )
         for index, work in zip(missing, parsed):
             found[index] = work
         return [work for work in found if work is not None]
@@ -184,12 +199,12 @@ def _cached_works(settings: Settings, workers: Workers):  # type: ignore[no-unty
 
 
 def _cached_types(
-    reading: _Reading, settings: Settings, workers: Workers
+    reading: _Reading, settings: Settings, workers: Workers, read_only: bool = False
 ) -> tuple[Types, dict[str, str]]:
     """Parse-stage memo for resource pages: the run's types, resolved, and their specs,
     kept under the keys of every resource page (a type resolves against all the others,
     so they go together)."""
-    store = cache.Store(settings.cache, "types")
+    store = cache.Store(settings.cache, "types", read_only)
     found: tuple[Types, dict[str, str]] | None = store.get(reading.types) if reading.types else None
     if found is None:
         types = types_of(parse_resources(reading.resource_pages, workers))
@@ -209,12 +224,12 @@ def template_key(settings: Settings) -> str:
 
 
 def _cached_group_module(
-    model: Model, settings: Settings, typing: Typing, types_key: str
+    model: Model, settings: Settings, typing: Typing, types_key: str, read_only: bool = False
 ) -> GroupModule:
     """Render-stage memo: a group module kept under the specs of its operations (a spec
     holds all of an operation) and the run's types (its return types come from them)."""
     specs = {op.qualified_name: spec for op, spec in zip(model.operations, model.specs)}
-    store = cache.Store(settings.cache, "group")
+    store = cache.Store(settings.cache, "group", read_only)
     templates_key = template_key(settings)
 
     def module(group: str, operations: list[Operation]) -> GroupFiles:
@@ -230,10 +245,10 @@ def _cached_group_module(
 
 
 def _cached_types_module(
-    settings: Settings, typing: Typing, types_key: str
+    settings: Settings, typing: Typing, types_key: str, read_only: bool = False
 ) -> tuple[str, tuple[Cut, ...]]:
     """Render-stage memo: the ``types`` module, kept under the run's types."""
-    store = cache.Store(settings.cache, "group")
+    store = cache.Store(settings.cache, "group", read_only)
     key = cache.key("types-module", types_key) if types_key else ""
     found: tuple[str, tuple[Cut, ...]] | None = store.get(key) if key else None
     if found is None:
@@ -243,9 +258,9 @@ def _cached_types_module(
     return found
 
 
-def _cached_format(settings: Settings, workers: Workers) -> FormatMap:
+def _cached_format(settings: Settings, workers: Workers, read_only: bool = False) -> FormatMap:
     """Format-stage memo: a formatted piece kept under its text."""
-    store = cache.Store(settings.cache, "format")
+    store = cache.Store(settings.cache, "format", read_only)
     run = parallel_format(workers)
 
     def format_all(todo: Sequence[Piece]) -> list[str]:
@@ -283,6 +298,50 @@ def build(
         return _build(paths, out, specs, package, settings, shared)
 
 
+@dataclass
+class _Start:
+    """What a build or a check knows before it analyses: the last build's manifest, if
+    this output is still as it left it (else None), and the pages read."""
+
+    where: str  # the manifest's key
+    model_dir: Path
+    previous: Manifest | None
+    reading: _Reading
+    unchanged: bool  # every input as the last build read it, and the output as it left it
+    templates: str  # the key of the --templates folder (see template_key)
+
+
+def _start(
+    paths: list[str],
+    out: Path,
+    specs: Path,
+    package: str,
+    settings: Settings,
+    clock: Clock,
+    read_only: bool = False,
+) -> _Start:
+    assert settings.cache is not None, "the bare pipeline builds without a cache"
+    model_dir = (specs / settings.api_version).resolve()
+    states = cache.Store(settings.cache, "state", read_only)
+    where = _state_key(paths, out, model_dir, package)
+    found = states.get(where)
+    previous: Manifest | None = found if isinstance(found, Manifest) else None
+    if previous is not None and _snapshot(out, model_dir) != previous.outputs:
+        previous = None  # someone changed or removed an output file: build it all again
+    memo = FileMemo(previous.memo if previous else None, time.time_ns())
+    reading = _read(paths, settings, memo, clock)
+    templates = template_key(settings)
+    if previous is not None and reading.inputs and reading.inputs == previous.inputs:
+        return _Start(where, model_dir, previous, reading, True, templates)
+    if previous is not None and (not previous.incremental or settings.overrides is not None):
+        previous = None
+    if previous is not None and (not reading.types or reading.types != previous.types):
+        previous = None  # the types changed: any example may now check otherwise
+    if previous is not None and templates != previous.templates:
+        previous = None  # other templates: every file may come out otherwise
+    return _Start(where, model_dir, previous, reading, False, templates)
+
+
 @collector_paused
 def _build(
     paths: list[str],
@@ -301,66 +360,22 @@ def _build(
     assert settings.cache is not None, "the bare pipeline builds without a cache"
     result = BuildResult()
     clock = Clock(result.timings)
-    model_dir = (specs / settings.api_version).resolve()
+    start = _start(paths, out, specs, package, settings, clock)
+    previous, reading, where = start.previous, start.reading, start.where
     states = cache.Store(settings.cache, "state")
-    where = cache.key("state", os.getcwd(), *paths, str(out.resolve()), str(model_dir), package)
-    previous: Manifest | None = states.get(where)
-    if previous is not None and _snapshot(out, model_dir) != previous.outputs:
-        previous = None  # someone changed or removed an output file: build it all again
-    memo = FileMemo(previous.memo if previous else None, time.time_ns())
-    reading = _read(paths, settings, memo, clock)
     result.pages = reading.pages
-    if previous is not None and reading.inputs and reading.inputs == previous.inputs:
+    if start.unchanged:
+        assert previous is not None
         result.report, result.diagnostics = previous.report, previous.diagnostics
         result.unchanged = True  # and the output is as it was left: nothing to do
         if reading.memo.kept != previous.memo:  # files now old enough to be remembered
             states.put(where, replace(previous, memo=reading.memo.kept))
         return result
-    if previous is not None and (not previous.incremental or settings.overrides is not None):
-        previous = None
-    if previous is not None and (not reading.types or reading.types != previous.types):
-        previous = None  # the types changed: any example may now check otherwise
-    templates = template_key(settings)
-    if previous is not None and templates != previous.templates:
-        previous = None  # other templates: every file may come out otherwise
     with pool(settings.jobs, shared) as workers:
-        load = _cached_works(settings, workers)
-        plan: FullPlan = (
-            FullPlan(reading.api_pages, reading.keys, load)
-            if previous is None
-            else RebuildPlan(reading.api_pages, reading.keys, previous, load)
-        )
-        if plan.little(FEW_PAGES):  # one warm worker: see Workers
-            workers.start(warm=warm_formatter, little=True)
-        else:  # (importing black first would slow the parsing down)
-            workers.start()
-        types, type_specs = _cached_types(reading, settings, workers)
-        result.types = types.index
-        plan.known = group_vocabulary(types.index)
-        units = _analyse(paths, reading, plan, settings, result, clock, types)
-        use_templates(settings.templates)
-        if settings.cache is not None:
-            keep_compiled_templates(settings.cache / "templates")
-        typing = typing_of(result.types)
-        group_module = _cached_group_module(result.model, settings, typing, reading.types)
-        output = plan.render(result.model, units, package, settings.api_version, group_module)
-        types_file = f"{package}/types.py"
-        if previous is None:
-            output.files[types_file], output.cuts[types_file] = _cached_types_module(
-                settings, typing, reading.types
-            )
-            output.specs.update(type_specs)
-        else:  # the last build's types (else no previous), so their files are its files
-            output.kept[types_file] = types_file
-            output.kept_specs.update((name, name) for name in type_specs)
-        output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
-        clock.lap("render")
-        output.files.update(
-            format_files(output.files, output.cuts, _cached_format(settings, workers))
-        )
-        clock.lap("format")
+        plan, units, output = _produce(paths, package, settings, start, result, clock, workers)
     spares = settings.cache / cache.SPARES / where
-    outputs, kept_spares = _write(out, model_dir, output, previous, spares)
+    workers.stage("write")
+    outputs, kept_spares = _write(out, start.model_dir, output, previous, spares)
     clock.lap("write")
     manifest = Manifest(
         inputs=reading.inputs,
@@ -375,13 +390,109 @@ def _build(
         incremental=settings.overrides is None,
         memo=reading.memo.kept,
         types=reading.types,
-        templates=templates,
+        templates=start.templates,
     )
     if previous is not None:
         manifest.reuse_bytes(previous)
     states.put(where, manifest)
     cache.prune(settings.cache)
     return result
+
+
+def _produce(
+    paths: list[str],
+    package: str,
+    settings: Settings,
+    start: _Start,
+    result: BuildResult,
+    clock: Clock,
+    workers: Workers,
+    read_only: bool = False,
+) -> tuple[FullPlan, dict[str, Unit], Output]:
+    """The stages from parse to format, each through its cache (only read, for a check):
+    the plan, the records of every unit, and the files (those carried over named)."""
+    assert settings.cache is not None
+    previous, reading = start.previous, start.reading
+    load = _cached_works(settings, workers, read_only)
+    plan: FullPlan = (
+        FullPlan(reading.api_pages, reading.keys, load)
+        if previous is None
+        else RebuildPlan(reading.api_pages, reading.keys, previous, load)
+    )
+    if plan.little(FEW_PAGES):  # one warm worker: see Workers
+        workers.start(warm=warm_formatter, little=True)
+    else:  # (importing black first would slow the parsing down)
+        workers.start()
+    types, type_specs = _cached_types(reading, settings, workers, read_only)
+    result.types = types.index
+    plan.known = group_vocabulary(types.index)
+    units = _analyse(paths, reading, plan, settings, result, clock, types)
+    use_templates(settings.templates)
+    if not read_only:
+        keep_compiled_templates(settings.cache / "templates")
+    workers.stage("render")
+    typing = typing_of(result.types)
+    group_module = _cached_group_module(result.model, settings, typing, reading.types, read_only)
+    output = plan.render(result.model, units, package, settings.api_version, group_module)
+    types_file = f"{package}/types.py"
+    if previous is None:
+        output.files[types_file], output.cuts[types_file] = _cached_types_module(
+            settings, typing, reading.types, read_only
+        )
+        output.specs.update(type_specs)
+    else:  # the last build's types (else no previous), so their files are its files
+        output.kept[types_file] = types_file
+        output.kept_specs.update((name, name) for name in type_specs)
+    output.files["report.json"] = json.dumps(result.report, indent=2) + "\n"
+    clock.lap("render")
+    output.files.update(
+        format_files(output.files, output.cuts, _cached_format(settings, workers, read_only))
+    )
+    clock.lap("format")
+    return plan, units, output
+
+
+def _state_key(paths: list[str], out: Path, model_dir: Path, package: str) -> str:
+    """Where the manifest of the last build of this output (by these arguments) is kept."""
+    return cache.key("state", os.getcwd(), *paths, str(out.resolve()), str(model_dir), package)
+
+
+@collector_paused
+def check(
+    paths: list[str],
+    out: Path,
+    specs: Path,
+    package: str,
+    settings: Settings,
+    shared: Workers | None = None,
+) -> tuple[BuildResult, list[str]]:
+    """What a build would change in ``out`` and ``specs``, writing nothing (not even the
+    cache), as :func:`.pipeline.check` says it, and as fast as a build would be.
+
+    It starts as a build does, from the manifest of the last build of the same output
+    (read through a read-only store: nothing written, no entry marked used). When every
+    page, include and setting hashes as that build's did (the generator's own bytes are in
+    every hash) and every output file has the size, mtime and inode that build left, a
+    build would change nothing: the check says so without building. Otherwise it runs the
+    build's stages through the cache, read only, redoing what a rebuild would redo, and
+    compares the files a build would write with those on disk, byte for byte (a file the
+    rebuild would carry over is the file on disk, as the manifest proves). Without a cache
+    (``--no-cache``) it is :func:`.pipeline.check`.
+    """
+    if settings.cache is None:
+        return pipeline_check(paths, out, specs, package, settings, shared)
+    result = BuildResult()
+    clock = Clock(result.timings)
+    start = _start(paths, out, specs, package, settings, clock, read_only=True)
+    result.pages = start.reading.pages
+    if start.unchanged:
+        result.unchanged = True
+        return result, []
+    with pool(settings.jobs, shared) as workers:
+        _, _, output = _produce(paths, package, settings, start, result, clock, workers, True)
+    model_dir = specs / settings.api_version  # (named as the user gave it)
+    changes = compare(out, model_dir, output.files, output.specs, output.kept, output.kept_specs)
+    return result, changes
 
 
 def _analyse(
@@ -480,12 +591,16 @@ def _under(root: Path, found: Signatures) -> Signatures:
 
 
 def _snapshot(*folders: Path) -> Signatures:
-    """Size, modification time and inode of every file under the output folders."""
+    """Size, modification time and inode of every file under the output folders, but what
+    packaging tools left there."""
     found: Signatures = {}
     roots = [folder.resolve() for folder in folders]
     for folder in roots:
         if any(other != folder and folder.is_relative_to(other) for other in roots):
             continue  # the specs inside the package folder: walked with it
+        prefix = len(str(folder)) + 1
         for path, info in cache.files_under(folder):
+            if packaging_artefact(path[prefix:].replace(os.sep, "/")):
+                continue  # (pip's build files: see write.packaging_artefact)
             found[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return found

@@ -79,10 +79,15 @@ def file_hash(path: str | Path) -> str:
 
 
 class Store:
-    """One kind of entry (``parse``, ``group``, ``format``, ``state``) under the cache root."""
+    """One kind of entry (``parse``, ``group``, ``format``, ``state``) under the cache root.
 
-    def __init__(self, root: Path | None, kind: str) -> None:
+    A ``read_only`` store (``build --check``, which writes nothing) neither marks the
+    entries it reads as used nor keeps what it is given.
+    """
+
+    def __init__(self, root: Path | None, kind: str, read_only: bool = False) -> None:
         self.folder = root / kind if root is not None else None
+        self.read_only = read_only
 
     def _path(self, entry: str) -> Path:
         assert self.folder is not None
@@ -96,14 +101,14 @@ class Store:
             with open(path, "rb") as stream:
                 data = stream.read()
                 used = os.fstat(stream.fileno()).st_mtime
-            if time.time() - used > TOUCH_AFTER:
+            if not self.read_only and time.time() - used > TOUCH_AFTER:
                 os.utime(path)  # used: the last to go when the cache is pruned
             return pickle.loads(data)
         except Exception:  # absent, truncated by a crash, or from an incompatible Python
             return None
 
     def put(self, entry: str, value: Any) -> None:
-        if self.folder is None:
+        if self.folder is None or self.read_only:
             return
         target = self._path(entry)
         try:

@@ -1,8 +1,9 @@
 """The runtime of every generated package, as plain Python.
 
-Each module here but :mod:`._generated` and :mod:`._permissions_data` is copied verbatim
-into a generated package (:data:`MODULES`); the generator renders those two from their
-templates in ``templates/package/``.
+Each module here but :mod:`._generated` is copied verbatim into a generated package
+(:data:`MODULES`); the generator renders that one from its template in
+``templates/package/``, and writes the package's permissions table,
+``_permissions_data.jsonl`` (a sample of which is here, for :mod:`.permissions`).
 Being real modules, they are type-checked and unit-tested where they are written, and
 :mod:`._contract` is imported by both the generator and the runtime. Nothing here may
 import from the generator.

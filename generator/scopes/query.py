@@ -1,8 +1,9 @@
 """``graphdoc permissions``: the fewest permissions for some calls, and the CI gate.
 
 The catalog comes from a model folder (the same table a package would hold, made from the
-specs) or from a built package's data module, read as text and never imported: the
-answer must not depend on the package being installed, nor run its code.
+specs) or from a built package's data file, read as text (a package built by an older
+graphdoc holds it as a module, read as text too, never imported): the answer must not
+depend on the package being installed, nor run its code.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ..runtime.permissions import (
     Access,
     Catalog,
     Check,
+    DATA_FILE,
     OperationPermissions,
     Requirement,
 )
@@ -48,7 +50,7 @@ __all__ = [
 # the page that includes that file (when the table is an include).
 Origins = dict[str, tuple[str, dict[str, int], str]]
 
-DATA_MODULE = "_permissions_data.py"
+DATA_MODULE = "_permissions_data.py"  # where a package of an older graphdoc holds it
 ME_ONLY_CALLS = "called only through /me paths"
 
 
@@ -115,14 +117,25 @@ def _package_folder(folder: Path) -> Path:
 
 def from_package(folder: Path) -> Catalog:
     """The catalog of a built package: ``folder`` is the package or the folder holding it."""
-    candidates = [folder / DATA_MODULE, *sorted(folder.glob(f"*/{DATA_MODULE}"))]
-    found = [path for path in candidates if path.is_file()]
+    found: list[Path] = []
+    for name in (DATA_FILE, DATA_MODULE):
+        candidates = [folder / name, *sorted(folder.glob(f"*/{name}"))]
+        found = found or [path for path in candidates if path.is_file()]
     if not found:
-        raise InputError(f"{folder}: no generated package with {DATA_MODULE} here")
+        raise InputError(f"{folder}: no generated package with {DATA_FILE} here")
     if len(found) > 1:
         names = ", ".join(str(path.parent) for path in found)
         raise InputError(f"{folder}: several packages ({names}); give one of them")
-    tree = ast.parse(found[0].read_text(encoding="utf-8"))
+    try:
+        text = found[0].read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{found[0]}: cannot be read: {error}") from None
+    if found[0].name == DATA_FILE:
+        try:
+            return Catalog.from_table(text)
+        except (ValueError, TypeError, KeyError, IndexError) as error:
+            raise InputError(f"{found[0]}: not a permissions table: {error}") from None
+    tree = ast.parse(text)
     for node in tree.body:
         if (
             isinstance(node, ast.Assign)
