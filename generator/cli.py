@@ -259,14 +259,19 @@ def _parser() -> argparse.ArgumentParser:
         "drift",
         help="compare the pages with Microsoft's published metadata (CSDL) and permissions map",
     )
-    compare.add_argument("paths", nargs="+", metavar="PATH")
+    compare.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders to compare")
     compare.add_argument(
         "--csdl", required=True, metavar="FILE", help="the v1.0 $metadata (CSDL XML, or .xz)"
     )
     compare.add_argument(
         "--permissions", metavar="FILE", help="devx-content permissions.json (or .xz)"
     )
-    compare.add_argument("--format", default="text", choices=("text", "json", "github"))
+    compare.add_argument(
+        "--format",
+        default="text",
+        choices=("text", "json", "github"),
+        help="text (default), json (the figures and every difference), or github annotations",
+    )
     _common(compare)
 
     codes = commands.add_parser("codes", help="print the table of diagnostic codes")

@@ -29,6 +29,9 @@ RESERVED_GROUPS = frozenset(
         "timeout",
         "max_retries",
         "request",
+        "batch",
+        "follow",
+        "upload",
     }
 )
 RESERVED_METHODS = frozenset({"client"})
