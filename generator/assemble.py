@@ -33,7 +33,7 @@ from .pages import PageFile
 from .parse import PageResult, parse_file
 from .replay import ReplayCase, operation_index, plan, replay_elsewhere
 from .secondary import secondary_operation
-from .typecheck import TypeIndex, check_examples
+from .typecheck import TypeIndex, check_body, check_examples
 from .urls import IndexKey, stray_key
 
 Order = tuple[Any, ...]  # an operation's place in the model: (0, source, id) or (1, …) extras
@@ -206,6 +206,11 @@ def assemble(
         for operation in model.operations:
             path = display.get(operation.source, operation.source)
             model.examples_type_checked += check_examples(operation, types, model.reporter(path))
+    for operation in model.operations:
+        if operation.request_body.kind == "json":
+            check_body(
+                operation, types, model.reporter(display.get(operation.source, operation.source))
+            )
     return model
 
 

@@ -433,6 +433,19 @@ EXAMPLE_BODY_REPAIRED = _code(
     "An example body is almost JSON (trailing comma, typographic quotes, an elision, an unquoted key or placeholder value); it is read after repairs.",
 )
 
+# typing the generated client
+BODY_EXAMPLE_CONTRADICTS = _code(
+    "GD090",
+    "body-example-contradicts",
+    "warning",
+    "An example request body disagrees with the body type its page documents (a key the type does not declare, a value of another type, a null); the type is kept and the example is the defect.",
+)
+BODY_UNTYPED = _code(
+    "GD091",
+    "body-untyped",
+    "info",
+    "A JSON request body gets no type (`Mapping[str, Any]`): the page has no request body table and its prose names no resource of the run; the message says which.",
+)
 # permissions
 PERMISSION_NAME_TYPO = _code(
     "GD120",

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -232,7 +233,7 @@ def is_paged(operation: Operation) -> bool:
     example shows; otherwise the response annotation, or an example's ``value`` array,
     says it is a list.
     """
-    if operation.http_method != "GET":
+    if operation.http_method != "GET" or is_download(operation):
         return False
     if operation.response.is_collection:
         return True
@@ -252,6 +253,95 @@ def _reads_one_entity(path: str) -> bool:
     (``/users/{user_id}``), not a collection or a function."""
     last = path.rstrip("/").rsplit("/", 1)[-1]
     return last.startswith("{") and last.endswith("}") and last.count("{") == 1
+
+
+# The last path segments whose GET answers with the body itself, not a JSON object: a
+# property's raw value, a file's content, a collection's count (as text).
+_ANSWER_SEGMENTS = ("$value", "content", "$count")
+
+
+def answer_segment(path: str) -> str:
+    """The last segment of ``path`` when it is one of ``_ANSWER_SEGMENTS`` (in any letter
+    case), else ``""``."""
+    last = path.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    return last if last in _ANSWER_SEGMENTS else ""
+
+
+def is_download(operation: Operation) -> bool:
+    """An operation that answers with bytes: a binary response body, a documented 302 to
+    the content (reports, file contents), or a GET whose every path ends in ``/$value``,
+    ``/content`` or ``/$count``. Decided by structure (status, path segments), never by
+    the prose."""
+    response = operation.response
+    if response.body_kind == "binary":
+        return True
+    if operation.http_method != "GET":
+        return False
+    if response.status == 302:
+        return True
+    return all(answer_segment(variant.path) for variant in operation.variants)
+
+
+def split_by_answer(
+    members: list[Operation], cases: dict[str, list[ReplayCase]]
+) -> tuple[list[Operation], dict[str, list[ReplayCase]]]:
+    """``members`` (a group's, in method order) with each GET whose paths answer in kinds
+    of their own split in methods of their own, and the replay cases moved with them.
+
+    A method returns one type: a page whose paths mix ``/me/photo`` (a JSON object) and
+    ``/me/photo/$value`` (the bytes) keeps the JSON paths under its own name and gives the
+    others to ``<method>_value``, ``<method>_content`` or ``<method>_count`` (by their last
+    segment; made unique in the group), each returning ``bytes``.
+    """
+    taken = {operation.name for operation in members}
+    split: list[Operation] = []
+    moved = dict(cases)
+    for operation in members:
+        kinds: dict[str, list[Any]] = {}
+        for variant in operation.variants:
+            kinds.setdefault(answer_segment(variant.path), []).append(variant)
+        if operation.http_method != "GET" or len(kinds) < 2 or "" not in kinds:
+            split.append(operation)
+            continue
+        own = cases.get(operation.qualified_name, [])
+        examples = {
+            segment: tuple(
+                example
+                for example in operation.examples
+                if answer_segment(urlsplit(example.request.url).path) == segment
+            )
+            for segment in kinds
+        }
+        split.append(replace(operation, variants=tuple(kinds[""]), examples=examples[""]))
+        moved[operation.qualified_name] = [case for case in own if not answer_segment(case.path)]
+        for segment in sorted(segment for segment in kinds if segment):
+            name = unique(f"{operation.name}_{segment.lstrip('$')}", taken)
+            taken.add(name)
+            part = replace(
+                operation,
+                name=name,
+                variants=tuple(kinds[segment]),
+                examples=examples[segment],
+                response=replace(operation.response, body_kind="binary", is_collection=False),
+            )
+            split.append(part)
+            moved[part.qualified_name] = [
+                _rebound(case, operation, part)
+                for case in own
+                if answer_segment(case.path) == segment
+            ]
+    return sorted(split, key=lambda op: op.name), moved
+
+
+def _rebound(case: ReplayCase, original: Operation, part: Operation) -> ReplayCase:
+    """``case`` (planned for ``original``) as a call of ``part``, split from it: the path
+    parameters ``part`` requires positional, the others by keyword, in the same order."""
+    required, _ = signature_params(original)
+    given = dict(zip(required, case.args))
+    given.update(case.kwargs)
+    wanted, _ = signature_params(part)
+    args = tuple(given.pop(name) for name in wanted if name in given)
+    return replace(case, args=args, kwargs=tuple(given.items()))
 
 
 @dataclass(frozen=True)
@@ -284,16 +374,30 @@ def return_types(operation: Operation, typing: Typing) -> tuple[str, str, bool]:
     one is a coroutine (a list operation's is not: it returns an ``AsyncPageRequest`` to
     ``await`` or ``async for`` over)."""
     response = operation.response
+    if is_download(operation):
+        return "bytes", "bytes", True
     item = result_item(operation, typing.index, typing.names)
     if is_paged(operation):
         return f"Page[{item}]", f"AsyncPageRequest[{item}]", False
     if response.status in (202, 204) or response.body_kind == "none":
-        return "None", "None", True
-    if response.body_kind == "binary":
-        return "bytes", "bytes", True
+        # (an example answering with an object says the answer may have one: ``Prefer:
+        # return=representation``)
+        found = f"{item} | None" if _shows_an_object(operation) else "None"
+        return found, found, True
     if item != ANY_OBJECT or operation.http_method == "GET" or _shows_an_object(operation):
+        if _shows_nothing(operation):  # (an example answering with no body)
+            item = f"{item} | None"
         return item, item, True
     return "Any", "Any", True
+
+
+def _shows_nothing(operation: Operation) -> bool:
+    return any(
+        example.response is not None
+        and 200 <= example.response.status < 300
+        and example.response.body_kind == "none"
+        for example in operation.examples
+    )
 
 
 def _shows_an_object(operation: Operation) -> bool:
@@ -315,7 +419,14 @@ def endpoint_entry(operation: Operation) -> str:
         if param.style != "segment"
     }
     variants = tuple(variant.target for variant in operation.variants)
-    row = TableRow(operation.name, operation.http_method, variants, styles, is_paged(operation))
+    row = TableRow(
+        operation.name,
+        operation.http_method,
+        variants,
+        styles,
+        is_paged(operation),
+        is_download(operation),
+    )
     return table_entry(row)
 
 
@@ -402,6 +513,7 @@ def render_group(
     compile it at install: the typing costs the installed package nothing but its text.
     """
     typing = typing or Typing()
+    operations, _ = split_by_answer(operations, {})
     stub_module = stub_module_name(group)
     bodies = group_bodies(operations, typing.index, typing.names, _module_names(group))
     views = [
@@ -493,7 +605,9 @@ def _render_stub(group: str, views: list[OperationView], bodies: str, uses_file:
         types_alias=TYPES_ALIAS,
         paging_imports=", ".join(paging),
         runtime_imports=", ".join(runtime),
-        bodies=bodies,
+        # (black puts one blank line between the imports and a first assignment, two
+        # before a class)
+        bodies="\n" + bodies if bodies.startswith("class ") else bodies,
         async_cls=async_class_name(group),
         async_doc=docstring(
             f"The same operations as :class:`{class_name(group)}`, as the async client's calls"
@@ -780,6 +894,7 @@ class GroupSummary:
 
 
 def summarise_group(group: str, members: list[Operation]) -> GroupSummary:
+    members, _ = split_by_answer(members, {})
     rows = tuple(_readme_row(op) for op in members)
     lines = tuple(table_line(op) for op in members)
     return GroupSummary(group, len(members), rows, sample_candidates(members), lines)
@@ -794,7 +909,8 @@ def render_group_files(
 ) -> Rendered:
     """A group's own files: its module, its stub module and its examples (``members`` in
     method order)."""
-    rendered = group_module(group, members)
+    rendered = group_module(group, members)  # (which splits them, by their specs alone)
+    members, replay_cases = split_by_answer(members, replay_cases)
     files = {f"{package}/groups/{name}": text for name, (text, _) in rendered.items()}
     cuts = {f"{package}/groups/{name}": cut for name, (_, cut) in rendered.items()}
     cases = [(op, case) for op in members for case in replay_cases.get(op.qualified_name, ())]

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Literal, Mapping, Sequence
 
 from .diagnostics import (
     BASE_TYPE_CYCLE,
+    BODY_EXAMPLE_CONTRADICTS,
+    BODY_UNTYPED,
     PROPERTY_NAME_COLLISION,
     ENUM_MEMBERS_UNTRUSTED,
     EXAMPLE_COLLECTION_MISMATCH,
@@ -32,7 +34,7 @@ from .diagnostics import (
     TYPE_UNRESOLVED,
 )
 from .resources import json_kind
-from .model import EnumType, Operation, Property, Resource, TypeRef
+from .model import PYTHON_PRIMITIVES, EnumType, Operation, Property, Resource, TypeRef
 from .naming import unique
 
 Type = Resource | EnumType
@@ -538,3 +540,229 @@ def type_specs(index: TypeIndex) -> dict[str, Type]:
         taken.add(name)
         found[f"types/{name}.yaml"] = item
     return found
+
+
+# Request bodies. A JSON body is typed wherever its page documents it: by its request
+# body table, else as the resource its prose names. The page's examples are then checked
+# against that type as a type checker checks a literal (every key declared, every value of
+# its type, no ``null``); one that disagrees is a defect of the example (GD090), never a
+# reason to give the type up. Two things examples show are taken as documentation: an
+# ``@odata.*`` annotation key (``members@odata.bind``, ``@odata.id``), which Graph reads on
+# a body and no table lists, is declared on the body type; and a ``null`` a table property
+# is sent, which Graph reads as "clear it", makes that property take ``None``.
+
+# table: typed by its table; resource: typed as the resource its prose names; untyped:
+# neither (the cause says which).
+BodyVerdict = Literal["table", "resource", "untyped"]
+# How a type checker sees a JSON value given to each Python type (``bool`` is an ``int``
+# to it, and an ``int`` a ``float``).
+_ACCEPTS: dict[str, Callable[[Any], bool]] = {
+    "str": lambda value: isinstance(value, str),
+    "int": lambda value: isinstance(value, int),
+    "float": lambda value: isinstance(value, (int, float)),
+    "bool": lambda value: isinstance(value, bool),
+}
+ODATA_TYPE_KEY = "@odata.type"
+_ODATA_TYPE_REF = TypeRef("String", kind="primitive")
+_PROBLEMS = 3  # reported per example: the first few say enough
+
+
+@dataclass(frozen=True)
+class BodyCheck:
+    """How an operation's JSON body is typed, and what its examples say against it.
+
+    ``fields`` are a table's properties, resolved (``@odata.type`` left to the
+    ``ODataObject`` every body extends); ``resource`` the type a resource body is;
+    ``unresolved`` how many of the table's property types name no type of the run (typed
+    ``Any``); ``nullable`` the table's properties an example sends ``null``;
+    ``annotations`` the ``@odata.*`` keys the examples send that the type does not
+    declare, each with the JSON it takes (``bind``: one URL or a list of them;
+    ``string``; ``any``); ``problems`` each contradicting example's line and message;
+    ``cause`` why a body stays untyped."""
+
+    verdict: BodyVerdict
+    fields: dict[str, TypeRef] = field(default_factory=dict)
+    resource: Resource | None = None
+    unresolved: int = 0
+    nullable: frozenset[str] = frozenset()
+    annotations: tuple[tuple[str, str], ...] = ()
+    problems: tuple[tuple[int, str], ...] = ()
+    cause: str = ""
+
+
+def body_check(operation: Operation, index: TypeIndex | None) -> BodyCheck:
+    """The type of ``operation``'s JSON body, and its examples checked against it."""
+    body = operation.request_body
+    index = index or TypeIndex()  # (a page rendered alone knows no types)
+    conformance = _Conformance(index)
+    fields: dict[str, TypeRef] = {}
+    unresolved = 0
+    resource: Resource | None = None
+    if body.properties:
+        verdict: BodyVerdict = "table"
+        for prop in body.properties:
+            if prop.name in fields or prop.name == ODATA_TYPE_KEY:
+                continue
+            ref = resolved_ref(prop.type, index)
+            if ref is None or not ref.name:
+                unresolved += 1
+                ref = replace(prop.type, kind="unknown")
+            fields[prop.name] = ref
+        declared = {ODATA_TYPE_KEY: _ODATA_TYPE_REF, **fields}
+    else:
+        resource = page_resource(index, body.type_page) if body.type_page else None
+        if resource is None:
+            if body.type_page:
+                cause = f"its prose names {body.type_page}.md, which documents no type of this run"
+            else:
+                cause = "its page has no request body table and its prose names no resource"
+            return BodyCheck("untyped", cause=cause)
+        verdict = "resource"
+        declared = conformance.fields(resource)
+    nullable: set[str] = set()
+    annotations: dict[str, str] = {}
+    problems: list[tuple[int, str]] = []
+    for example in operation.examples:
+        request = example.request
+        if request.body_kind != "json":
+            continue
+        found: list[str] = []
+        value = request.body
+        if not isinstance(value, dict):
+            found.append(f"the body is a JSON {json_kind(value)}, the type an object")
+            value = {}
+        for key, item in value.items():
+            if key not in declared:
+                if "@odata." in key:
+                    kind = "bind" if key.endswith("@odata.bind") else "string"
+                    annotations.setdefault(key, kind if isinstance(item, str) else "any")
+                    if kind == "bind":
+                        annotations[key] = "bind"
+                    continue
+                found.append(f"body: the type declares no key {key!r}")
+            elif item is None and verdict == "table":
+                nullable.add(key)
+            else:
+                conformance.check(f"body.{key}", declared[key], item, found, 1)
+        problems += [
+            (request.line, f"example {example.name!r}: {text}") for text in found[:_PROBLEMS]
+        ]
+    return BodyCheck(
+        verdict,
+        fields,
+        resource,
+        unresolved,
+        frozenset(nullable),
+        tuple(sorted(annotations.items())),
+        tuple(problems),
+    )
+
+
+def check_body(operation: Operation, index: TypeIndex | None, report: Report) -> BodyCheck:
+    """Report what :func:`body_check` finds: each contradicting example (GD090), and an
+    untyped body with its cause (GD091, at the first example request, else line 1)."""
+    found = body_check(operation, index)
+    for line, message in found.problems:
+        report(line, BODY_EXAMPLE_CONTRADICTS, f"{operation.group}.{operation.name}: {message}")
+    if found.verdict == "untyped":
+        lines = [e.request.line for e in operation.examples if e.request.body_kind == "json"]
+        report(
+            (lines or [1])[0],
+            BODY_UNTYPED,
+            f"{operation.group}.{operation.name}: body= takes any mapping: {found.cause}",
+        )
+    return found
+
+
+def page_resource(index: TypeIndex, page: str) -> Resource | None:
+    """The resource a page documents: the one type of the page, else its one resource
+    (a page may document enums beside it)."""
+    found = index.find("", page)
+    if isinstance(found, Resource):
+        return found
+    resources = [item for item in index.pages.get(page, ()) if isinstance(item, Resource)]
+    return resources[0] if len(resources) == 1 else None
+
+
+class _Conformance:
+    """Whether a JSON value type-checks as a Python type of the types module would, and
+    where it does not."""
+
+    def __init__(self, index: TypeIndex) -> None:
+        self.index = index
+        self._fields: dict[str, dict[str, TypeRef]] = {}
+
+    def check(self, where: str, ref: TypeRef, value: Any, out: list[str], depth: int) -> None:
+        if depth > _DEPTH:
+            return
+        if value is None:
+            out.append(f"{where}: null, where the type takes {_shown(ref)}")
+            return
+        if ref.collection:
+            if not isinstance(value, list):
+                out.append(f"{where}: a JSON {json_kind(value)}, the type a list of {ref.name}")
+                return
+            single = replace(ref, collection=False)
+            for number, item in enumerate(value):
+                self.check(f"{where}[{number}]", single, item, out, depth + 1)
+            return
+        if ref.kind == "primitive":
+            python = PYTHON_PRIMITIVES.get(ref.name, "Any")
+            if python in _ACCEPTS and not _ACCEPTS[python](value):
+                out.append(f"{where}: a JSON {json_kind(value)}, the type {ref.name} ({python})")
+            return
+        if _untyped(ref.name):
+            return  # (Graph's Json: any JSON)
+        item = self.index.qualified.get(ref.name.lower())
+        if isinstance(item, EnumType):
+            members = item.members or ("",)
+            if not isinstance(value, str) or value not in members:
+                out.append(f"{where}: {value!r} is no member of {item.name}")
+            return
+        if isinstance(item, Resource):
+            self.object(where, self.fields(item), item.name, value, out, depth)
+            return
+        if ref.kind != "unknown" and not isinstance(value, dict):
+            out.append(f"{where}: a JSON {json_kind(value)}, the type an object")
+
+    def object(
+        self,
+        where: str,
+        fields: dict[str, TypeRef],
+        name: str,
+        value: Any,
+        out: list[str],
+        depth: int,
+    ) -> None:
+        if not isinstance(value, dict):
+            out.append(f"{where}: a JSON {json_kind(value)}, the type {name} (an object)")
+            return
+        for key, item in value.items():
+            if key not in fields:
+                out.append(f"{where}: {name} declares no key {key!r}")
+            else:
+                self.check(f"{where}.{key}", fields[key], item, out, depth + 1)
+
+    def fields(self, item: Resource) -> dict[str, TypeRef]:
+        """The keys of a resource's ``TypedDict`` and their types, as the types module
+        declares them: its base types' first (a ``TypedDict`` never redefines one)."""
+        key = item.qualified_name.lower()
+        if key not in self._fields:
+            chain: list[Resource] = []
+            current: Resource | None = item
+            while current is not None and current not in chain:
+                chain.append(current)
+                base = self.index.qualified.get(current.base_type.lower())
+                current = base if isinstance(base, Resource) and current.base_type else None
+            found = {ODATA_TYPE_KEY: _ODATA_TYPE_REF}
+            for resource in reversed(chain):
+                for prop in resource.properties + resource.relationships:
+                    if prop.name:
+                        found.setdefault(prop.name, prop.type)
+            self._fields[key] = found
+        return self._fields[key]
+
+
+def _shown(ref: TypeRef) -> str:
+    name = ref.name or "an unknown type"
+    return f"a list of {name}" if ref.collection else name

@@ -1,5 +1,7 @@
 """Request bodies typed from the pages: a ``TypedDict`` of the request body table, or the
-resource the prose names, only where the page's own examples agree; else any mapping."""
+resource the prose names, wherever the page documents one; an example that disagrees is
+a diagnostic (GD090), a body with no type one too (GD091); the ``@odata.*`` keys examples
+send are declared, and a ``null`` they send makes the property take ``None``."""
 
 from __future__ import annotations
 
@@ -121,7 +123,21 @@ PAGES = {
         "widget: rename",
         "PATCH /widgets/{id}",
         "| Property | Type | Description |\n|:--|:--|:--|\n| label | String | The new label. |",
-        '{"label": "hammer", "colour": "red"}',  # a key its table does not document
+        # a key its table does not document, a null, an annotation key
+        '{"label": null, "colour": "red", "owner@odata.bind": "https://x/users/u1"}',
+    ),
+    "widget-attach.md": _page(
+        "widget: attach",
+        "POST /widgets/{id}/attach",
+        "In the request body, supply a JSON representation of a"
+        " [gadget](../resources/gadget.md) object.",
+        '{"label": "saw", "parts@odata.bind": ["https://x/parts/p1"], "size": "2"}',
+    ),
+    "widget-poke.md": _page(
+        "widget: poke",
+        "POST /widgets/{id}/poke",
+        "Say how hard to poke.",  # neither a table nor a resource: no type
+        '{"hard": true}',
     ),
     # a body type's name too long for a signature's line: black's layout all the same
     f"widget-{LONG}.md": _page(
@@ -157,6 +173,28 @@ def test_a_body_table_becomes_a_typed_dict_of_the_group_stub_module(rendered):
     _, package = rendered
     module = package.files["graphdoc_client/groups/widget.py"]
     stub = package.files["graphdoc_client/groups/_widget.pyi"]
+    assert (  # (first after the imports: one blank line before it, as black puts it)
+        "import Group, RequestOptions\n\n"
+        "_WidgetAttachBodyFields = TypedDict(\n"
+        '    "_WidgetAttachBodyFields", {"parts@odata.bind": "str | list[str]"}, total=False\n'
+        ")\n"
+        "\n\n"
+        "class WidgetAttachBody(_types.Gadget, _WidgetAttachBodyFields, total=False):\n"
+        '    """The JSON body of widget.attach: a Gadget, and the annotations its page\'s'
+        ' examples send."""\n'
+        "\n\n"
+    ) in stub
+    assert (
+        "\n\n\n"
+        "_WidgetRenameBodyFields = TypedDict(\n"
+        '    "_WidgetRenameBodyFields", {"owner@odata.bind": "str | list[str]"}, total=False\n'
+        ")\n"
+        "\n\n"
+        "class WidgetRenameBody(_types.ODataObject, _WidgetRenameBodyFields, total=False):\n"
+        '    """The JSON body of widget.rename, as its page\'s table documents it."""\n'
+        "\n"
+        "    label: str | None\n"
+    ) in stub
     assert (
         "\n\n\n"
         "_WidgetRunBodyFields = TypedDict(\n"
@@ -178,8 +216,9 @@ def test_a_body_table_becomes_a_typed_dict_of_the_group_stub_module(rendered):
     assert "        AsyncWidgetOperations as AsyncWidgetOperations,\n" in checking
     assert "WidgetRunBody" in checking and "class WidgetRunBody" not in module
     # each method's body: the table's type, the resource the prose names, any mapping
-    # where the example shows a key the table does not document
+    # where the page documents neither
     assert "body: WidgetRunBody | None = None" in module
+    assert "body: WidgetRenameBody | None = None" in module
     assert "body: _types.Gadget | None = None" in module
     assert "body: Mapping[str, Any] | None = None" in module
     assert "from typing import TYPE_CHECKING, Any, Mapping, Unpack\n" in module
@@ -198,18 +237,37 @@ def test_the_body_types_are_in_blacks_layout_whole_and_in_pieces(rendered):
     ] == [True]
 
 
-def test_each_body_is_typed_only_as_its_examples_allow(rendered):
+def test_each_body_is_typed_as_its_page_documents_it(rendered):
     result, _ = rendered
     typing = typing_of(result.types)
     verdicts = {op.name: body_type(op, typing.index, typing.names) for op in result.operations}
     assert {name: found.verdict for name, found in verdicts.items()} == {
+        "attach": "resource",
         "run": "table",
         "create": "resource",
-        "rename": "contradicted",
+        "poke": "untyped",
+        "rename": "table",
         LONG: "table",
     }
     assert verdicts["run"].unresolved == 1  # mood: Any
-    assert [p.type_page for p in [op.request_body for op in result.operations]].count("gadget") == 1
+    assert verdicts["rename"].nullable == {"label"}
+    assert [p.type_page for p in [op.request_body for op in result.operations]].count("gadget") == 2
+
+
+def test_an_example_against_its_body_type_and_an_untyped_body_are_diagnosed(docs, capsys):
+    """The example's defects are reported on its request line, each with the key; the
+    untyped body with its cause (at the request line). The exit status stays 0: no error."""
+    assert main(["lint", str(docs)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if " GD09" in line]
+    found = [line.split("/api/", 1)[1] for line in lines]
+    assert found == [
+        "widget-attach.md:31: GD090 widget.attach: example 'example': body.size: a JSON"
+        " string, the type Int32 (int)",
+        "widget-poke.md:31: GD091 widget.poke: body= takes any mapping: its page has no"
+        " request body table and its prose names no resource",
+        "widget-rename.md:33: GD090 widget.rename: example 'example': body: the type"
+        " declares no key 'colour'",
+    ], lines
 
 
 PROGRAM = """\
@@ -219,11 +277,15 @@ from graphdoc_client import GraphClient
 def run(client: GraphClient) -> None:
     client.widget.run("w1", body={"from": "ada", "@odata.id": "w2", "mood": [1]})
     client.widget.create(body={"label": "saw", "@odata.type": "#microsoft.graph.gadget"})
-    client.widget.rename("w1", body={"colour": "red"})
+    client.widget.rename("w1", body={"label": None, "owner@odata.bind": "https://x/u/u1"})
+    client.widget.attach("w1", body={"label": "saw", "parts@odata.bind": ["https://x/p/1"]})
+    client.widget.poke("w1", body={"hard": True, "anything": [1]})
     client.widget.run("w1", body={"gadget": {"lable": "drill"}})
     client.widget.create(body={"size": "big"})
+    client.widget.rename("w1", body={"colour": "red"})
+    client.widget.attach("w1", body={"size": None})
 """
-WRONG = [8, 9]  # the lines of the program's wrong bodies
+WRONG = [10, 11, 12, 13]  # the lines of the program's wrong bodies
 
 
 @pytest.fixture(scope="module")

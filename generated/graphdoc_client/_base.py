@@ -404,6 +404,8 @@ class _ClientCore:
         return _origin(request.url) == self._origin
 
     def _parse(self, endpoint: Endpoint, follow: Follow, response: httpx.Response) -> Any:
+        if endpoint.binary and response.is_success:  # (else read_response raises the error)
+            return response.content
         value = read_response(response)
         if endpoint.paged and isinstance(value, dict):
             return self._page_class(self, response, value, follow)

@@ -79,10 +79,11 @@ RESERVED_PARAMETERS = frozenset(
 )
 
 # The endpoint table of a group module: per operation, a line
-# ``name METHOD [paged] [parameter=style …]``, then its variants, each on a line of its own
+# ``name METHOD [paged] [bytes] [parameter=style …]``, then its variants, each on a line of its own
 # after ``TABLE_INDENT``. A variant is a path with an optional fixed query (``path?query``).
 TABLE_INDENT = "    "
 PAGED_FLAG = "paged"
+BYTES_FLAG = "bytes"  # a download: the answer's body as bytes, whatever its content type
 # How a parameter that is not a plain path segment is encoded.
 STYLES = frozenset({"segment", "path", "function", "query"})
 
@@ -95,6 +96,7 @@ class TableRow(NamedTuple):
     variants: tuple[str, ...]
     styles: dict[str, str]
     paged: bool
+    binary: bool = False
 
 
 def table_entry(row: TableRow) -> str:
@@ -102,6 +104,8 @@ def table_entry(row: TableRow) -> str:
     head = [row.name, row.method]
     if row.paged:
         head.append(PAGED_FLAG)
+    if row.binary:
+        head.append(BYTES_FLAG)
     head += [f"{name}={style}" for name, style in sorted(row.styles.items())]
     return "\n".join([" ".join(head), *(TABLE_INDENT + variant for variant in row.variants)])
 
@@ -122,6 +126,7 @@ def read_table(table: str) -> list[TableRow]:
             tuple(variants),
             dict(flag.split("=", 1) for flag in flags if "=" in flag),
             PAGED_FLAG in flags,
+            BYTES_FLAG in flags,
         )
         for name, method, variants, flags in rows
     ]

@@ -55,13 +55,15 @@ class Endpoint(NamedTuple):
     (``/me/events?$filter=…``), kept as one string so the per-operation data stays small.
     ``styles`` names the parameters that are not plain path segments: ``path`` (inside
     ``root:/…:`` addressing), ``function`` (inside ``f(a='…')``) or ``query``.
-    ``paged`` marks a list operation, whose answer is a page of a collection.
+    ``paged`` marks a list operation, whose answer is a page of a collection; ``binary``
+    a download, whose answer is its body's bytes (``b""`` when empty), never ``None``.
     """
 
     method: str
     variants: tuple[str, ...]
     styles: Mapping[str, str] = {}
     paged: bool = False
+    binary: bool = False
 
 
 def endpoints(table: str) -> dict[str, Endpoint]:
@@ -72,7 +74,7 @@ def endpoints(table: str) -> dict[str, Endpoint]:
     formats a string at once but splits and rejoins every literal.
     """
     return {
-        row.name: Endpoint(row.method, row.variants, row.styles, row.paged)
+        row.name: Endpoint(row.method, row.variants, row.styles, row.paged, row.binary)
         for row in read_table(table)
     }
 

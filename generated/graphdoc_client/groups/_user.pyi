@@ -8,6 +8,16 @@ from .._response import AsyncStreamed, BatchResult, RawResponse, Streamed
 from .._runtime import Group, RequestOptions
 
 
+class UserPostUsersBody(_types.ODataObject, total=False):
+    """The JSON body of user.post_users, as its page's table documents it."""
+
+    accountEnabled: bool
+    displayName: str
+    mailNickname: str
+    userPrincipalName: str
+    passwordProfile: Any
+
+
 class UserSendMailBody(_types.ODataObject, total=False):
     """The JSON body of user.send_mail, as its page's table documents it."""
 
@@ -68,12 +78,12 @@ class AsyncUserOperations(Group):
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: _types.Message | None = None,
         **options: Unpack[RequestOptions],
     ) -> _types.Message: ...
 
     async def post_users(
-        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> _types.User: ...
 
     async def send_mail(
@@ -144,12 +154,12 @@ class AsyncBatchUserOperations:
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: _types.Message | None = None,
         **options: Unpack[RequestOptions],
     ) -> BatchResult[_types.Message]: ...
 
     def post_users(
-        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> BatchResult[_types.User]: ...
 
     def send_mail(
@@ -224,12 +234,12 @@ class AsyncRawUserOperations:
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: _types.Message | None = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[_types.Message]: ...
 
     async def post_users(
-        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> RawResponse[_types.User]: ...
 
     async def send_mail(
@@ -300,12 +310,12 @@ class AsyncStreamUserOperations:
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: _types.Message | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncStreamed[_types.Message]: ...
 
     def post_users(
-        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> AsyncStreamed[_types.User]: ...
 
     def send_mail(
@@ -376,12 +386,12 @@ class BatchUserOperations:
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: _types.Message | None = None,
         **options: Unpack[RequestOptions],
     ) -> BatchResult[_types.Message]: ...
 
     def post_users(
-        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> BatchResult[_types.User]: ...
 
     def send_mail(
@@ -452,12 +462,12 @@ class RawUserOperations:
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: _types.Message | None = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[_types.Message]: ...
 
     def post_users(
-        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> RawResponse[_types.User]: ...
 
     def send_mail(
@@ -528,12 +538,12 @@ class StreamUserOperations:
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: _types.Message | None = None,
         **options: Unpack[RequestOptions],
     ) -> Streamed[_types.Message]: ...
 
     def post_users(
-        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> Streamed[_types.User]: ...
 
     def send_mail(

@@ -18,7 +18,7 @@ get GET item_path=path
     /drives/{drive_id}/items/{item_id}
     /me/drive/root:/{item_path}
     /drives/{drive_id}/root:/{item_path}
-get_content GET item_path=path
+get_content GET bytes item_path=path
     /me/drive/items/{item_id}/content
     /drives/{drive_id}/items/{item_id}/content
     /me/drive/root:/{item_path}:/content

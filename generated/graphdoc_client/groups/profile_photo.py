@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from ._profile_photo import AsyncProfilePhotoOperations as AsyncProfilePhotoOperations
 
 _ENDPOINTS = endpoints("""
-get GET
+get GET bytes
     /me/photo/$value
     /users/{user_id}/photo/$value
     /groups/{group_id}/photo/$value

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from ._report_root import AsyncReportRootOperations as AsyncReportRootOperations
 
 _ENDPOINTS = endpoints("""
-get_email_activity_counts GET period=function
+get_email_activity_counts GET bytes period=function
     /reports/getEmailActivityCounts(period='{period}')
 """)
 

@@ -10,7 +10,11 @@ from .._runtime import Group, RequestOptions, endpoints
 if TYPE_CHECKING:
     from .._paging import Page
     from .. import types as _types
-    from ._user import AsyncUserOperations as AsyncUserOperations, UserSendMailBody
+    from ._user import (
+        AsyncUserOperations as AsyncUserOperations,
+        UserPostUsersBody,
+        UserSendMailBody,
+    )
 
 _ENDPOINTS = endpoints("""
 delete DELETE
@@ -273,7 +277,7 @@ class UserOperations(Group):
         *,
         user_id: str | None = None,
         mail_folder_id: str | None = None,
-        body: Mapping[str, Any] | None = None,
+        body: _types.Message | None = None,
         **options: Unpack[RequestOptions],
     ) -> _types.Message:
         """Save a new draft message. The draft lands in the Drafts folder unless you post it to a
@@ -299,7 +303,7 @@ class UserOperations(Group):
         )
 
     def post_users(
-        self, *, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, *, body: UserPostUsersBody | None = None, **options: Unpack[RequestOptions]
     ) -> _types.User:
         """Provision a new user in the organization's directory. The payload must contain the
         properties the directory requires for a new account; anything else can be filled in now
