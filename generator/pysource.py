@@ -141,13 +141,21 @@ def _parameter(indent: str, item: str) -> list[str]:
     return [f"{indent}{name}: (", *inside, f"{indent}){tail}"]
 
 
+_PLAIN_RETURN = re.compile(r"\) -> ([\w.]+)(:.*)")
+
+
 def _closing(indent: str, tail: str) -> list[str]:
     """The closing line of a split bracket, ``) -> Page[X]:``; too long, black splits it
     in turn inside the subscript that closes last (``) -> RawResponse[`` / ``Page[X]`` /
     ``]:``), when what it holds is one item."""
     line = indent + tail
     end = tail.rfind("]")
-    if len(line) <= LINE_LENGTH or end < 0:
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    plain = _PLAIN_RETURN.fullmatch(tail)
+    if end < 0 and plain is not None:  # ``) -> LongName: ...``: black's optional parentheses
+        return parenthesized(indent, ") -> ", plain.group(1), plain.group(2)) or [line]
+    if end < 0:
         return [line]
     depth, start = 0, -1
     for position in range(end, -1, -1):

@@ -638,6 +638,15 @@ def _mode_classes(group: str, views: list[OperationView]) -> list[str]:
     ]
 
 
+def _annotated(indent: str, name: str, annotation: str) -> str:
+    """``name: annotation`` as black lays out a line too long: the annotation in
+    parentheses on a line of its own."""
+    line = f"{indent}{name}: {annotation}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return "\n".join(parenthesized(indent, f"{name}: ", annotation, "") or [line])
+
+
 def _assignment(target: str, value: str, indent: str) -> str:
     """``target = value`` as black lays out a name too long for one line."""
     line = f"{indent}{target} = {value}"
@@ -965,7 +974,7 @@ def render_shared(
                     "    ",
                 ),
                 "modes": {
-                    mode.name: f"        {group.name}: {mode_class_name(group.name, mode)}"
+                    mode.name: _annotated("        ", group.name, mode_class_name(group.name, mode))
                     for mode in MODES
                 },
                 "async_property": "\n".join(
