@@ -25,8 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from generator import specio  # noqa: E402
-from generator.errors import ModelInvalid  # noqa: E402
+from generator.parse import specio  # noqa: E402
+from generator.core.errors import ModelInvalid  # noqa: E402
 from generator.scopes.scan import MAX_SOURCE_BYTES  # noqa: E402
 
 

@@ -7,7 +7,7 @@ that matters is the ratio of the two builds: about 10 when the costs are linear.
 The page is written here: ``N`` ``GET`` lines of three shapes (``/users/{id}/…`` with its
 ``/me`` alias, a distinct placeholder per line, plain segments), and three examples, one
 matching a line, one an undocumented ``/me`` form of one, and one matching nothing, so
-that path derivation (:mod:`generator.derive`) and replay planning look at every line.
+that path derivation (:mod:`generator.parse.derive`) and replay planning look at every line.
 Each build runs as ``python -m generator build PAGE --jobs 1 --no-cache --quiet`` in a
 child process; the figures are its wall time and its own time per stage.
 

@@ -22,15 +22,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator import lenient_json  # noqa: E402
-from generator.csdl import read_csdl  # noqa: E402
-from generator.drift import compare_types  # noqa: E402
-from generator.errors import NotJSON  # noqa: E402
-from generator.model import Resource  # noqa: E402
-from generator.pages import discover  # noqa: E402
+from generator.parse import lenient_json  # noqa: E402
+from generator.parse.csdl import read_csdl  # noqa: E402
+from generator.report.drift import compare_types  # noqa: E402
+from generator.core.errors import NotJSON  # noqa: E402
+from generator.core.model import Resource  # noqa: E402
+from generator.pages.discover import discover  # noqa: E402
 from generator.pipeline import parse_resources, pool, types_of  # noqa: E402
-from generator.resources import ResourceResult, plain  # noqa: E402
-from generator.structure import load_page  # noqa: E402
+from generator.parse.resources import ResourceResult, plain  # noqa: E402
+from generator.parse.structure import load_page  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

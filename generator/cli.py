@@ -18,30 +18,27 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, csdl, drift, incremental, pipeline, specio
-from .diagnostics import (
-    CODES,
-    OVERRIDE_APPLIED,
-    Diagnostic,
-    Suppression,
-    load_suppressions,
-)
-from .bounded import CONFIG_LIMIT, read_bounded
-from .errors import FileTooLarge, InputError, InvalidSource, OutputError
+from . import __version__, incremental, pipeline
+from .parse import csdl
+from .report import drift
+from .parse import specio
+from .core.diagnostics import CODES, OVERRIDE_APPLIED, Diagnostic, Suppression, load_suppressions
+from .core.bounded import CONFIG_LIMIT, read_bounded
+from .core.errors import FileTooLarge, InputError, InvalidSource, OutputError
 from .incremental import cache
-from .pages import API_VERSIONS, version_folders
-from .parse import parse_file
+from .pages.discover import API_VERSIONS, version_folders
+from .parse.page import parse_file
 from .pipeline import BuildResult, Settings, analyse
-from .report import table
-from .permission_names import OPENID_SCOPES
+from .report.figures import table
+from .parse.permission_names import OPENID_SCOPES
 from .scopes import query
 from .scopes.endpoints import Endpoints
 from .scopes.scan import Scan, scan
-from .model import Operation
-from .permission_table import table as permission_table
-from .render import Tailoring
+from .core.model import Operation
+from .render.permission_table import table as permission_table
+from .render.package import Tailoring
 from .runtime.permissions import KIND_LABELS, Catalog
-from .workers import Workers, default_jobs
+from .core.workers import Workers, default_jobs
 
 DEFAULT_PAGES = "specs/pages"
 DEFAULT_OVERRIDES = "specs/overrides"

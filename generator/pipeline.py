@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
-from . import specio
-from .assemble import Model, PageWork, assemble, page_work, planned, spec_files
-from .diagnostics import (
+from .parse import specio
+from .assemble.cross_page import Model, PageWork, assemble, page_work, planned, spec_files
+from .core.diagnostics import (
     MODEL_FILE_INVALID,
     PERMISSION_NAME_TYPO,
     Diagnostic,
@@ -27,22 +27,28 @@ from .diagnostics import (
     sort_key,
     suppress,
 )
-from .errors import InputError, ModelInvalid
-from .model import Operation
-from .fmt import Piece, format_piece, pieces
-from .overrides import Override
-from .overrides import load as load_overrides
-from .pages import PageFile, discover
-from .permission_names import suspects
-from .parse import PageResult, page_failed, parse_file
-from .pysource import Cut
-from .render import check_renders, in_blacks_layout, render_package, typing_of, use_templates
-from .tailor import Tailor, reached_types, restrict
-from .report import Facts, build_report, facts
-from .resources import ResourceResult, parse_resource_file
-from .typecheck import TypeIndex, build_index, type_figures, type_specs
-from .workers import Workers
-from .write import commit_together, differences, locked, stage_tree, write_tree
+from .core.errors import InputError, ModelInvalid
+from .core.model import Operation
+from .format.pieces import Piece, format_piece, pieces
+from .assemble.overrides import Override
+from .assemble.overrides import load as load_overrides
+from .pages.discover import PageFile, discover
+from .parse.permission_names import suspects
+from .parse.page import PageResult, page_failed, parse_file
+from .render.pysource import Cut
+from .render.package import (
+    check_renders,
+    in_blacks_layout,
+    render_package,
+    typing_of,
+    use_templates,
+)
+from .render.tailor import Tailor, reached_types, restrict
+from .report.figures import Facts, build_report, facts
+from .parse.resources import ResourceResult, parse_resource_file
+from .assemble.typecheck import TypeIndex, build_index, type_figures, type_specs
+from .core.workers import Workers
+from .write.tree import commit_together, differences, locked, stage_tree, write_tree
 
 MARKER = ".graphdoc"  # the file that marks a folder as graphdoc's output
 PIECE_LINES = 200  # a group module longer than this formats in pieces of about this size

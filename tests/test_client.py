@@ -276,7 +276,7 @@ def test_raw_responses_and_retries_on_generated_groups(monkeypatch):
 
 
 def test_a_package_without_operations_renders_without_examples():
-    from generator.render import render_package
+    from generator.render.package import render_package
 
     files = render_package([], {}, "empty_pkg", "v1.0").files
     assert "```python" not in files["README.md"] and "client.None" not in files["README.md"]

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from generator.naming import camel_words
+from generator.parse.naming import camel_words
 from generator.pipeline import Settings, analyse
 
 EDITIONS = ("graph-docs-en-2021", "graph-docs-es-2019", "graph-docs-pt-2023")

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import permissions
-from generator.model import PERMISSION_KINDS
-from generator.parse import parse_file
-from generator.report import facts
-from generator.structure import load_page, sections_of
+from generator.parse import permissions
+from generator.core.model import PERMISSION_KINDS
+from generator.parse.page import parse_file
+from generator.report.figures import facts
+from generator.parse.structure import load_page, sections_of
 
 EDITIONS = ("graph-docs-en-2021", "graph-docs-es-2019", "graph-docs-pt-2023")
 MIN_AGREEMENT = 99.0

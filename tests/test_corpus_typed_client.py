@@ -19,12 +19,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from generator import specio
+from generator.parse import specio
 from generator.cli import main
-from generator.fmt import format_python
+from generator.format.pieces import format_python
 from generator.pipeline import read_types
-from generator.pybodies import body_type
-from generator.render import return_types, typing_of
+from generator.render.pybodies import body_type
+from generator.render.package import return_types, typing_of
 
 from .test_typed_client import _pyright_command
 

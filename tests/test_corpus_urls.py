@@ -22,7 +22,7 @@ PAGES = "graph-docs-en-2021/api-reference/v1.0/api"
 
 # (call, the path it must send); run in a process importing the built package.
 CALLS = [
-    ('client.message.replyall("m1", body={})', "POST", "/v1.0/me/messages/m1/replyAll"),
+    ('client.message.reply_all("m1", body={})', "POST", "/v1.0/me/messages/m1/replyAll"),
     (
         'client.message.list_attachments("m1", mail_folder_id="f1", child_folder_id="c1",'
         ' attachment_id="a1")',

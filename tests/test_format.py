@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from generator.pipeline import Settings, analyse
-from generator.fmt import Cut, format_piece, format_python, pieces
-from generator.pysource import Bracket, bracketed, docstring, string
-from generator.render import in_blacks_layout, render_package
+from generator.format.pieces import Cut, format_piece, format_python, pieces
+from generator.render.pysource import Bracket, bracketed, docstring, string
+from generator.render.package import in_blacks_layout, render_package
 
 from .conftest import REPO
 
@@ -113,7 +113,7 @@ def test_docstrings_are_padded_as_black_pads_them(text):
 
 
 def test_long_type_fields_are_split_as_black_splits_them():
-    from generator.pytypes import field_lines
+    from generator.render.pytypes import field_lines
 
     for annotation in ["T" * 120, "list[" + "T" * 100 + "]", "T" * 60, "U" * 92, "U" * 93]:
         source = "class C(TypedDict, total=False):\n" + "\n".join(field_lines("x" * 30, annotation))

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import specio
+from generator.parse import specio
 from generator.cli import main
-from generator.diagnostics import CODES
-from generator.parse import parse_file, parse_text
-from generator.render import render_group
+from generator.core.diagnostics import CODES
+from generator.parse.page import parse_file, parse_text
+from generator.render.package import render_group
 
 from .conftest import REPO
 

@@ -23,7 +23,7 @@ from typing import Iterator
 
 import pytest
 
-from generator import specio
+from generator.parse import specio
 from generator.cli import main
 
 HOSTILE = {

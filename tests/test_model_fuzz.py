@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline, runtime
-from generator.assemble import assemble
+from generator.assemble.cross_page import assemble
 from generator.cli import main
-from generator.render import render_package
+from generator.render.package import render_package
 
 from .conftest import REPO
 from .model_mutants import MARKER, Mutant, sample

@@ -19,9 +19,9 @@ from typing import Any, Callable
 import pytest
 import yaml
 
-from generator import specio
+from generator.parse import specio
 from generator.cli import main
-from generator.errors import ModelInvalid
+from generator.core.errors import ModelInvalid
 
 from .conftest import REPO
 from .model_mutants import MARKER, PAYLOADS

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.naming import camel_words, segment, snake_words, vocabulary
+from generator.parse.naming import camel_words, segment, snake_words, vocabulary
 from generator.pipeline import Settings, analyse
 from tests.pages import md
 

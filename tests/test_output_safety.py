@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import write
+from generator.write import tree as write
 from generator.cli import main
 
 from .conftest import REPO

@@ -1,5 +1,5 @@
 """Examples: annotations, request/response recognition and pairing, HTTP text, lenient
-JSON, and the Python source fragments doc text becomes (``generator.pysource``)."""
+JSON, and the Python source fragments doc text becomes (``generator.render.pysource``)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import math
 
 import pytest
 
-from generator import httptext, lenient_json
-from generator.annotations import annotations_in
-from generator.parse import parse_text
-from generator.pysource import docstring, literal
+from generator.parse import httptext
+from generator.parse import lenient_json
+from generator.parse.annotations import annotations_in
+from generator.parse.page import parse_text
+from generator.render.pysource import docstring, literal
 
 from .pages import line_of, md
 

@@ -1,10 +1,10 @@
-"""Path templates: ``generator.paths.parse_template`` and ``singular``."""
+"""Path templates: ``generator.parse.paths.parse_template`` and ``singular``."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.paths import parse_template, singular, split_query, strip_base
+from generator.parse.paths import parse_template, singular, split_query, strip_base
 
 
 def parse(template: str, line: int = 3):

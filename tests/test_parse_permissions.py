@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from generator import permissions
-from generator.parse import parse_text
-from generator.structure import blocks_of
+from generator.parse import permissions
+from generator.parse.page import parse_text
+from generator.parse.structure import blocks_of
 
 from .pages import line_of, md
 

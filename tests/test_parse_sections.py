@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.parse import parse_text
-from generator.structure import Block, load_page, section_key, sections_of
+from generator.parse.page import parse_text
+from generator.parse.structure import Block, load_page, section_key, sections_of
 
 from .pages import line_of, md
 

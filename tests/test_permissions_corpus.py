@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.model import PERMISSION_KINDS
-from generator.parse import parse_file
-from generator.permission_table import is_me_only, table_line
+from generator.core.model import PERMISSION_KINDS
+from generator.parse.page import parse_file
+from generator.render.permission_table import is_me_only, table_line
 from generator.scopes import query
 
 from .conftest import need_shared

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import specio
+from generator.parse import specio
 from generator.cli import main
-from generator.model import Operation, PathVariant, PermissionRow, Permissions
+from generator.core.model import Operation, PathVariant, PermissionRow, Permissions
 from generator.runtime.permissions import minimal_cover
 
 from .conftest import REPO

@@ -6,8 +6,8 @@ Pages are written for these tests, in our own words, in the structure of real pa
 
 from __future__ import annotations
 
-from generator.parse import parse_text
-from generator.report import Facts, _counts, facts, table
+from generator.parse.page import parse_text
+from generator.report.figures import Facts, _counts, facts, table
 
 from .pages import line_of, md
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.naming import file_name
+from generator.parse.naming import file_name
 
 from .pages import md
 
@@ -213,7 +213,7 @@ def test_a_surrogate_in_an_annotation_and_a_bracket_in_a_host(tmp_path, capsys):
 
 def test_a_page_that_breaks_the_parser_costs_only_itself(tmp_path, capsys, monkeypatch):
     """Whatever a page makes the parser raise becomes its GD005, and the build goes on."""
-    import generator.parse as parse
+    import generator.parse.page as parse
 
     real = parse.derive_variants
 
@@ -241,7 +241,7 @@ def test_a_page_whose_file_name_is_not_utf8_is_reported_not_fatal(tmp_path, caps
 
 
 def test_a_page_the_templates_cannot_render_costs_only_itself(tmp_path, capsys, monkeypatch):
-    import generator.render as render
+    import generator.render.package as render
 
     real = render.operation_view
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.pipeline import Settings, analyse
-from generator.lenient_json import loads
+from generator.parse.lenient_json import loads
 
 from .pages import md
 
@@ -210,7 +210,7 @@ def test_mime_body_is_sent_as_raw_body(tmp_path):
 
 
 def test_template_spellings_of_placeholders():
-    from generator.paths import parse_template
+    from generator.parse.paths import parse_template
 
     def path(template: str) -> str:
         return parse_template(template, 1, lambda *args: None).path

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.fmt import format_python, pieces
+from generator.format.pieces import format_python, pieces
 from generator.pipeline import Settings, analyse
-from generator.pybodies import body_type
-from generator.render import render_package, typing_of
+from generator.render.pybodies import body_type
+from generator.render.package import render_package, typing_of
 
 from .pages import md
 from .test_typed_client import _pyright_command

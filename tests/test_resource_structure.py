@@ -8,11 +8,11 @@ import json
 
 from generator.cli import main
 
-from generator.model import EnumType, Property, Resource, TypeRef
+from generator.core.model import EnumType, Property, Resource, TypeRef
 from generator.pipeline import Types, types_of
-from generator.pytypes import TypeNames, annotation, render_types
-from generator.resources import parse_resource_text
-from generator.typecheck import build_index
+from generator.render.pytypes import TypeNames, annotation, render_types
+from generator.parse.resources import parse_resource_text
+from generator.assemble.typecheck import build_index
 
 
 def build(*pages: tuple[str, str]) -> Types:

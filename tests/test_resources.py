@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator import specio
-from generator.diagnostics import Diagnostic
-from generator.model import EnumType, Resource
-from generator.parse import parse_text
-from generator.resources import parse_resource_text, type_of
-from generator.typecheck import TypeIndex, build_index, check_examples
+from generator.parse import specio
+from generator.core.diagnostics import Diagnostic
+from generator.core.model import EnumType, Resource
+from generator.parse.page import parse_text
+from generator.parse.resources import parse_resource_text, type_of
+from generator.assemble.typecheck import TypeIndex, build_index, check_examples
 
 # A parcel in our own words, in the shape of a real resource page.
 ENGLISH = """---

@@ -7,7 +7,7 @@ import sys
 
 import yaml
 
-from generator.parse import parse_file
+from generator.parse.page import parse_file
 
 from .conftest import REPO, SEED, need_shared
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator import specio
-from generator.parse import parse_file
+from generator.parse import specio
+from generator.parse.page import parse_file
 
 from .conftest import REPO
 

@@ -3,10 +3,10 @@ with its own code, on small pages of our own (the corpus test checks the real pa
 
 from __future__ import annotations
 
-from generator.parse import parse_text
-from generator.paths import parse_template
-from generator.render import operation_view
-from generator.replay import positional_params, signature_params
+from generator.parse.page import parse_text
+from generator.parse.paths import parse_template
+from generator.render.package import operation_view
+from generator.plan.replay import positional_params, signature_params
 
 from .pages import line_of, md
 

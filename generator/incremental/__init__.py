@@ -26,11 +26,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
-from ..assemble import Model, PageWork, assemble, group_vocabulary
-from ..errors import FileTooLarge
-from ..fmt import Piece, warm_formatter
-from ..model import Operation
-from ..pages import PageFile, discover, include_path, page_bytes
+from ..assemble.cross_page import Model, PageWork, assemble, group_vocabulary
+from ..core.errors import FileTooLarge
+from ..format.pieces import Piece, warm_formatter
+from ..core.model import Operation
+from ..pages.discover import PageFile, discover, include_path, page_bytes
 from ..pipeline import (
     BuildResult,
     Clock,
@@ -51,9 +51,9 @@ from ..pipeline import (
 )
 from ..pipeline import check as pipeline_check
 from ..pipeline import compare
-from ..pysource import Cut
-from ..pytypes import render_types
-from ..render import (
+from ..render.pysource import Cut
+from ..render.pytypes import render_types
+from ..render.package import (
     GroupFiles,
     GroupModule,
     Typing,
@@ -62,8 +62,8 @@ from ..render import (
     render_group,
     typing_of,
 )
-from ..workers import Workers
-from ..write import (
+from ..core.workers import Workers
+from ..write.tree import (
     Signatures,
     Spare,
     Staged,

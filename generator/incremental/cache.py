@@ -29,9 +29,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..bounded import read_bounded
-from ..errors import FileTooLarge
-from ..pages import MAX_FILE_BYTES
+from ..core.bounded import read_bounded
+from ..core.errors import FileTooLarge
+from ..pages.discover import MAX_FILE_BYTES
 
 MAX_BYTES = 2 * 2**30  # what the cache may hold: many cold builds of a whole corpus
 PRUNE_EVERY = 24 * 3600.0  # seconds between two prunings

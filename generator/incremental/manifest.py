@@ -20,11 +20,11 @@ import pickle
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
-from ..diagnostics import Diagnostic
-from ..render import GroupSummary
-from ..report import Facts
-from ..urls import IndexKey
-from ..write import Signatures
+from ..core.diagnostics import Diagnostic
+from ..render.package import GroupSummary
+from ..report.figures import Facts
+from ..parse.urls import IndexKey
+from ..write.tree import Signatures
 from .cache import file_hash
 
 RACY_NS = 2_000_000_000  # a file changed this close to its hashing may change unseen

@@ -20,21 +20,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from ..assemble import Model, PageWork, spec_files
-from ..naming import Vocabulary, group_names, stem_tokens
-from ..diagnostics import Diagnostic
-from ..model import Example, Operation
-from ..pages import PageFile
-from ..pysource import Cut
-from ..render import (
+from ..assemble.cross_page import Model, PageWork, spec_files
+from ..parse.naming import Vocabulary, group_names, stem_tokens
+from ..core.diagnostics import Diagnostic
+from ..core.model import Example, Operation
+from ..pages.discover import PageFile
+from ..render.pysource import Cut
+from ..render.package import (
     GroupModule,
     groups_of,
     render_group_files,
     render_shared,
     summarise_group,
 )
-from ..report import facts
-from ..urls import IndexKey, could_match, index_keys, stray_key
+from ..report.figures import facts
+from ..parse.urls import IndexKey, could_match, index_keys, stray_key
 from .manifest import Manifest, OperationRecord, Unit
 
 Loader = Callable[[list[PageFile], list[str]], list[PageWork]]

@@ -3,7 +3,7 @@ its documented variants.
 
 A method call picks its variant by the path parameters it passes (as the runtime's
 ``choose_variant`` does), and a ``request()``/``follow()``/``upload()`` call is matched by
-its path against the templates with the replay's own matcher (:mod:`generator.urls`), so
+its path against the templates with the replay's own matcher (:mod:`generator.parse.urls`), so
 the scan and the example replay can never disagree on which operation a URL calls. The
 table comes from the model (its operations) or from a built package's group modules, read
 as text and never imported.
@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Operation, PathParam, PathVariant
-from ..replay import positional_params, signature_params
+from ..core.errors import InputError
+from ..core.model import Operation, PathParam, PathVariant
+from ..plan.replay import positional_params, signature_params
 from ..runtime._contract import read_table
-from ..urls import first_segment, index_keys, match_url, written_path
+from ..parse.urls import first_segment, index_keys, match_url, written_path
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .. import specio
-from ..bounded import CONFIG_LIMIT, read_bounded
-from ..diagnostics import Diagnostic
-from ..errors import FileTooLarge, InputError, ModelInvalid
-from ..model import Operation
-from ..permission_names import OPENID_SCOPES, suggestion, suspects
-from ..permission_table import table
+from ..parse import specio
+from ..core.bounded import CONFIG_LIMIT, read_bounded
+from ..core.diagnostics import Diagnostic
+from ..core.errors import FileTooLarge, InputError, ModelInvalid
+from ..core.model import Operation
+from ..parse.permission_names import OPENID_SCOPES, suggestion, suspects
+from ..render.permission_table import table
 from ..pipeline import model_problem
 from ..runtime.permissions import (
     DATA_FILE,

@@ -36,10 +36,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Union
 
-from ..bounded import read_bounded
-from ..errors import FileTooLarge
+from ..core.bounded import read_bounded
+from ..core.errors import FileTooLarge
 from ..runtime._upload import ATTACHMENT_SIMPLE_LIMIT, SIMPLE_LIMIT
-from ..urls import on_graph_host
+from ..parse.urls import on_graph_host
 from .endpoints import Endpoint, Endpoints
 
 CLIENT_CLASSES = frozenset({"GraphClient", "AsyncGraphClient"})

@@ -1,0 +1,2 @@
+"""Stage 8, write: takes the files of a build; gives the output tree, swapped in whole (tree).
+"""
