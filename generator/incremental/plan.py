@@ -40,6 +40,11 @@ from .manifest import Manifest, OperationRecord, Unit
 Loader = Callable[[list[PageFile], list[str]], list[PageWork]]
 
 
+def _tokens(unit: Unit) -> set[str]:
+    """The group tokens of a unit's pages."""
+    return {stem_tokens(record.id)[0] for record in unit.operations}
+
+
 def _home_unit(work: PageWork, source: str, known: Vocabulary) -> str:
     operation = work.parsed.operation
     if operation is None:
@@ -280,11 +285,7 @@ class RebuildPlan(FullPlan):
             for source in self.changed
             if (work := self.loaded.get(source)) is not None and work.parsed.operation is not None
         }
-        dirty |= {
-            unit.name
-            for unit in previous.units.values()
-            if any(stem_tokens(record.id)[0] in tokens for record in unit.operations)
-        }
+        dirty |= {unit.name for unit in previous.units.values() if _tokens(unit) & tokens}
         return dirty
 
     def _records(self, sources: set[str]) -> list[OperationRecord]:

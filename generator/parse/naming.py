@@ -12,6 +12,7 @@ import hashlib
 import keyword
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable, Container, Iterable
 
 from ..core.diagnostics import NAME_ADJUSTED, NAME_COLLISION
@@ -204,6 +205,7 @@ def snake_words(token: str, known: Vocabulary, pieces: Vocabulary | None = None)
 AREA_PREFIXES = frozenset({"intune"})
 
 
+@lru_cache(maxsize=1 << 16)
 def stem_tokens(stem: str) -> tuple[str, str]:
     """The group and method tokens of a page stem, before any word is found in them."""
     parts = stem.split("-")
