@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from .parse import specio
-from .assemble.cross_page import Model, PageWork, assemble, page_work, planned, spec_files
+from .assemble.cross_page import (
+    Model,
+    PageWork,
+    assemble,
+    group_vocabulary,
+    page_work,
+    planned,
+    spec_files,
+)
 from .core.diagnostics import (
     MODEL_FILE_INVALID,
     PERMISSION_NAME_TYPO,
@@ -216,6 +224,7 @@ def types_of(results: Sequence[ResourceResult]) -> Types:
         frozenset().union(*(result.words for result in results)),
         {name: members for result in results for name, members in result.unverified},
     )
+    group_vocabulary(index)  # (kept with the index: a rebuild reads it from the cache)
     figures = type_figures(
         len(results),
         sum(1 for result in results if result.described),

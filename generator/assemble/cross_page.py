@@ -110,7 +110,11 @@ class Model:
 def group_vocabulary(types: TypeIndex | None) -> Vocabulary:
     """The words groups are named with: the run's type names (a group is named after
     its resource), the same for every page, so every page of a group names it alike."""
-    return vocabulary(item.name for item in types.types) if types is not None else {}
+    if types is None:
+        return {}
+    if types.words is None:
+        types.words = vocabulary(item.name for item in types.types)
+    return types.words
 
 
 def _regrouped_spec(spec: str, before: Operation, after: Operation) -> str:

@@ -67,6 +67,9 @@ class TypeIndex:
     qualified: dict[str, Type] = field(default_factory=dict)  # lower-case qualified name
     short: dict[str, list[Type]] = field(default_factory=dict)  # lower-case name
     pages: dict[str, list[Type]] = field(default_factory=dict)  # page stem
+    # the words groups are named with (assemble.cross_page.group_vocabulary), worked out
+    # once and kept with the index in the cache
+    words: dict[str, tuple[str, ...]] | None = None
 
     def add(self, item: Type) -> None:
         self.types.append(item)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..assemble.cross_page import Model, PageWork, spec_files
-from ..parse.naming import Vocabulary, group_names, stem_tokens
+from ..parse.naming import Vocabulary, group_names, group_token
 from ..core.diagnostics import Diagnostic
 from ..core.model import Example, Operation
 from ..pages.discover import PageFile
@@ -42,7 +42,7 @@ Loader = Callable[[list[PageFile], list[str]], list[PageWork]]
 
 def _tokens(unit: Unit) -> set[str]:
     """The group tokens of a unit's pages."""
-    return {stem_tokens(record.id)[0] for record in unit.operations}
+    return {group_token(record.id) for record in unit.operations}
 
 
 def _home_unit(work: PageWork, source: str, known: Vocabulary) -> str:
@@ -279,9 +279,9 @@ class RebuildPlan(FullPlan):
         dirty |= {unit.name for unit in previous.units.values() if unit.stray_keys & moved}
         # every page of a group token is named together (naming.group_names): the units of
         # the tokens of the pages that changed, came or went are analysed together
-        tokens = {stem_tokens(record.id)[0] for record in self._records(self.changed | gone)}
+        tokens = {group_token(record.id) for record in self._records(self.changed | gone)}
         tokens |= {
-            stem_tokens(work.parsed.operation.id)[0]
+            group_token(work.parsed.operation.id)
             for source in self.changed
             if (work := self.loaded.get(source)) is not None and work.parsed.operation is not None
         }

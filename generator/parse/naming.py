@@ -94,6 +94,7 @@ def file_name(text: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 16)
 def _identifier(text: str) -> str:
     name = re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_") or "call"
     return "n_" + name if name[0].isdigit() else name
@@ -213,6 +214,14 @@ def stem_tokens(stem: str) -> tuple[str, str]:
         parts = parts[2:]
     group, rest = parts[0], "-".join(parts[1:])
     return _identifier(group), _identifier(rest) if rest else "call"
+
+
+def group_token(stem: str) -> str:
+    """The group token of a page stem (:func:`stem_tokens`' first), without the method's."""
+    parts = stem.split("-")
+    if len(parts) >= 4 and parts[0].lower() in AREA_PREFIXES:
+        return _identifier(parts[2])
+    return _identifier(parts[0])
 
 
 def area_prefixed(stem: str) -> bool:
