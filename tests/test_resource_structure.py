@@ -11,7 +11,7 @@ from generator.cli import main
 from generator.core.model import EnumType, Property, Resource, TypeRef
 from generator.pipeline import Types, types_of
 from generator.render.pytypes import TypeNames, annotation, render_types
-from generator.parse.resources import parse_resource_text
+from generator.parse.resources import LOCALE_KEY, TRANSLATION_KEY, parse_resource_text
 from generator.assemble.typecheck import build_index
 
 
@@ -35,6 +35,12 @@ def module(types: Types) -> dict[str, object]:
     namespace: dict[str, object] = {}
     exec(compile(source, "types.py", "exec"), namespace)
     return namespace
+
+
+def localized(locale: str, machine: bool = False) -> str:
+    """Front matter marking a page as an edition in ``locale`` (the keys the parser reads)."""
+    how = f"{TRANSLATION_KEY}: machine\n" if machine else ""
+    return f"---\n{LOCALE_KEY}: {locale}\n{how}---\n"
 
 
 def codes(types: Types) -> list[str]:
@@ -64,22 +70,17 @@ A slot in a calendar.
 """
 
 # An enum page of a machine-translated edition: the members were translated as prose.
-DAYS_TRANSLATED = """---
-title: tipo de enumeración dayOfWeek
-ms.translationtype: MT
-ms.contentlocale: es-ES
----
-# <a name="dayofweek-enum-type"></a>tipo de enumeración dayOfWeek
+DAYS_TRANSLATED = localized("es-ES", machine=True) + """# <a name="dayofweek-enum-type"></a>Enumeración dayOfWeek
 
-Los días de la semana.
+Cuándo toca algo, día por día.
 
-## <a name="members"></a>Miembros
-|Miembro|Valor|Descripción|
+## <a name="members"></a>Opciones
+|Opción|Número|Nota|
 |:---|:---|:---|
-|domingo|0|Primer día.|
-|lunes|1|Segundo día.|
-|Martes|2|Tercer día.|
-|Miércoles|3|Cuarto día.|
+|domingo|0|Uno.|
+|lunes|1|Dos.|
+|Martes|2|Tres.|
+|Miércoles|3|Cuatro.|
 """
 
 DAYS = """# dayOfWeek enum type
@@ -87,11 +88,11 @@ DAYS = """# dayOfWeek enum type
 ## Members
 |Member|Value|Description|
 |:---|:---|:---|
-|sunday|0|First day.|
-|monday|1|Second day.|
+|sunday|0|When the week of our widgets starts.|
+|monday|1|The day after.|
 """
 
-ENUMS = """# Enum values
+ENUMS = """# Enumerations of the widget service
 
 Namespace: microsoft.graph
 
@@ -114,21 +115,18 @@ Namespace: microsoft.graph
 
 # A translated enums page whose members are single lower-case words: only the run's
 # JSON can vouch for them.
-ENUMS_TRANSLATED = """---
-ms.contentlocale: pt-BR
----
-# Valores de enumeração
+ENUMS_TRANSLATED = localized("pt-BR") + """# Enumerações do serviço de widgets
 
 Namespace: microsoft.graph
 
-### <a name="modality-values"></a>Valores modality
+### <a name="modality-values"></a>Lista modality
 
 |Member|
 |:---|
 |áudio|
 |vídeo|
 
-### <a name="importance-values"></a>Valores importance
+### <a name="importance-values"></a>Lista importance
 
 |Member|
 |:---|
@@ -353,7 +351,7 @@ Namespace: microsoft.graph.callRecords
 |peerToPeer|
 """
 
-ROOT_ENUMS = """# Enum values
+ROOT_ENUMS = """# Enumerations of the widget service
 
 Namespace: microsoft.graph
 
@@ -523,7 +521,7 @@ SCRIPTS = {
 
 def _translated(script: str) -> tuple[str, str]:
     locale, headings, words, collection, weight, prose = SCRIPTS[script]
-    front = f"---\nms.contentlocale: {locale}\nms.translationtype: MT\n---\n"
+    front = localized(locale, machine=True)
     page = (
         SHIPMENT.replace("# shipment resource type", "# " + headings[0])
         .replace("## Properties", "## " + headings[1])
@@ -673,7 +671,7 @@ def test_on_a_page_in_its_own_language_the_table_names_hold():
 
 def test_a_localized_type_word_never_decides_alone():
     page = (
-        "---\nms.contentlocale: pt-BR\n---\n"
+        localized("pt-BR")
         + SHIPMENT.replace("| weight | Double |", "| weight | Cadeia de caracteres |")
         .replace("| fragile | Boolean |", "| fragile | Booliano |")
         .replace("| id | String |", "| id | Cadeia de caracteres |")

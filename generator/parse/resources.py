@@ -164,6 +164,11 @@ _TOKEN = re.compile(r"[A-Za-z_][\w]*")
 _REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _NOTE = re.compile(r"\s+\([^()]*\)$")
 
+# The front matter keys by which a localized edition marks a page: its content locale,
+# and how it was translated (any value: a translated page). Structure, not words.
+LOCALE_KEY = "ms.contentlocale"
+TRANSLATION_KEY = "ms.translationtype"
+
 
 @dataclass(frozen=True)
 class ResourceResult:
@@ -858,9 +863,9 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
     if not summary:
         summary = str(page.front_matter.get("description") or "").strip()
     front = page.front_matter
-    locale = str(front.get("ms.contentlocale") or "").strip().lower()
+    locale = str(front.get(LOCALE_KEY) or "").strip().lower()
     translated = bool(locale and not locale.startswith("en")) or bool(
-        str(front.get("ms.translationtype") or "").strip()
+        str(front.get(TRANSLATION_KEY) or "").strip()
     )
     example: Any = None
     if fence is not None:
