@@ -419,8 +419,9 @@ def _produce(
         if previous is None
         else RebuildPlan(reading.api_pages, reading.keys, previous, load)
     )
-    if plan.little(FEW_PAGES):  # one warm worker: see Workers
-        workers.start(warm=warm_formatter, little=True)
+    if plan.little(FEW_PAGES):  # one worker, warmed with black only if it will format
+        # (what the built-in templates render is already black's layout: see render)
+        workers.start(warm=warm_formatter if settings.templates else None, little=True)
     else:  # (importing black first would slow the parsing down)
         workers.start()
     types, type_specs = _cached_types(reading, settings, workers, read_only)

@@ -230,10 +230,6 @@ def area_prefixed(stem: str) -> bool:
     return len(parts) >= 4 and parts[0].lower() in AREA_PREFIXES
 
 
-def split_stem(stem: str) -> tuple[str, str]:
-    return stem_tokens(stem)
-
-
 def names_for(
     stem: str, line: int, report: Callable[[int, str, str], None], known: Vocabulary | None = None
 ) -> tuple[str, str]:
