@@ -64,7 +64,9 @@ def import_ms(python: str, runs: int) -> float:
     for _ in range(2):  # bytecode written, file cache warm
         subprocess.run([python, "-c", code], check=True, capture_output=True)
     return statistics.median(
-        float(subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout)
+        float(
+            subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout
+        )
         * 1000
         for _ in range(runs)
     )
@@ -88,7 +90,9 @@ def main() -> int:
     build_seconds = time.perf_counter() - started
     operations = sum(
         text.count("\n    def ")
-        for text in (p.read_text() for p in (tailored / "graphdoc_client" / "groups").glob("[!_]*.py"))
+        for text in (
+            p.read_text() for p in (tailored / "graphdoc_client" / "groups").glob("[!_]*.py")
+        )
     )
     print(
         f"program of {PROGRAM.count(chr(10))} lines; tailored package: {operations} operations,"

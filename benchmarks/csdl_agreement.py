@@ -121,8 +121,10 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print every figure as JSON")
     args = parser.parse_args()
     root = corpus_root()
-    print("| edition | CSDL properties present (of the types documented) | types agree | types agree or str for enum "
-          "| enums clean | rows lost silently |")
+    print(
+        "| edition | CSDL properties present (of the types documented) | types agree | types agree or str for enum "
+        "| enums clean | rows lost silently |"
+    )
     print("|---|---|---|---|---|---|")
     for edition in args.editions.split(","):
         folder = root / f"graph-docs-{edition}" / "api-reference" / "v1.0"

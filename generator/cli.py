@@ -257,7 +257,9 @@ def _parser() -> argparse.ArgumentParser:
         "drift",
         help="compare the pages with Microsoft's published metadata (CSDL) and permissions map",
     )
-    compare.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders to compare")
+    compare.add_argument(
+        "paths", nargs="+", metavar="PATH", help="page files or folders to compare"
+    )
     compare.add_argument(
         "--csdl", required=True, metavar="FILE", help="the v1.0 $metadata (CSDL XML, or .xz)"
     )
@@ -302,15 +304,21 @@ def _settings(args: argparse.Namespace, default_pages: bool) -> Settings:
     return settings
 
 
-def _listed_operations(path: str) -> list[str]:
+def _names_file(option: str, path: str, limit: int) -> list[tuple[int, str]]:
+    """The names of a list file (``--operations``, ``--granted-file``): one a line, ``#``
+    starting a comment; each with its line. Read bounded, as every input is."""
     try:
-        text = read_bounded(path, 1 << 20).decode("utf-8")
-    except (OSError, FileTooLarge):
-        raise InputError(f"--operations {path}: not a regular file of at most 1 MiB") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"--operations {path}: {error}") from None
-    names = [line.split("#", 1)[0].strip() for line in text.splitlines()]
-    return [name for name in names if name]
+        text = read_bounded(path, limit).decode("utf-8")
+    except (OSError, UnicodeDecodeError, FileTooLarge) as error:
+        raise InputError(f"{option} {path}: {error}") from None
+    found = (
+        (number, line.split("#", 1)[0].strip()) for number, line in enumerate(text.splitlines(), 1)
+    )
+    return [(number, name) for number, name in found if name]
+
+
+def _listed_operations(path: str) -> list[str]:
+    return [name for _, name in _names_file("--operations", path, 1 << 20)]
 
 
 class _Tailor:
@@ -750,16 +758,10 @@ def _granted(args: argparse.Namespace) -> tuple[list[str], tuple[str, int], dict
     if args.granted:
         names += [name.strip() for name in args.granted.split(",") if name.strip()]
     if args.granted_file:
-        try:
-            text = read_bounded(args.granted_file, CONFIG_LIMIT).decode("utf-8")
-        except (OSError, UnicodeDecodeError, FileTooLarge) as error:
-            raise InputError(f"--granted-file {args.granted_file}: {error}") from None
         source = (args.granted_file, 1)
-        for number, line in enumerate(text.splitlines(), 1):
-            name = line.split("#", 1)[0].strip()
-            if name:
-                names.append(name)
-                lines.setdefault(name, number)
+        for number, name in _names_file("--granted-file", args.granted_file, CONFIG_LIMIT):
+            names.append(name)
+            lines.setdefault(name, number)
     return names, source, lines
 
 

@@ -70,7 +70,9 @@ def test_camel_words_keep_digits_and_leading_letters_with_their_word():
 
 
 def test_a_token_is_split_where_an_identifier_of_the_page_spells_it():
-    known = vocabulary(["/me/sendMail", "/users/{id}/memberOf", "/reports/getTeamsUserActivityCounts"])
+    known = vocabulary(
+        ["/me/sendMail", "/users/{id}/memberOf", "/reports/getTeamsUserActivityCounts"]
+    )
     assert snake_words("sendmail", known) == "send_mail"
     assert snake_words("list_memberof", known) == "list_member_of"
     assert snake_words("getteamsuseractivitycounts", known) == "get_teams_user_activity_counts"
@@ -149,5 +151,9 @@ def test_names_do_not_depend_on_the_language_of_the_prose(tmp_path):
     for code, text in translated.items():
         folder = tmp_path / code
         folder.mkdir()
-        names = _build(folder, {"widgetfolder-sendmail.md": text}, {"widgetfolder.md": _resource("widgetFolder")})
+        names = _build(
+            folder,
+            {"widgetfolder-sendmail.md": text},
+            {"widgetfolder.md": _resource("widgetFolder")},
+        )
         assert names["widgetfolder-sendmail"] == expected, code

@@ -105,8 +105,7 @@ def test_a_program_of_30_operations_gets_each_pages_table(built, capsys):
     api, out = built
     program = out / "app.py"
     names = {
-        entry.page: name
-        for name, entry in query.from_specs(out / "specs" / "v1.0").entries.items()
+        entry.page: name for name, entry in query.from_specs(out / "specs" / "v1.0").entries.items()
     }
     program.write_text(_program(names), encoding="utf-8")
     status = main(

@@ -70,7 +70,8 @@ A slot in a calendar.
 """
 
 # An enum page of a machine-translated edition: the members were translated as prose.
-DAYS_TRANSLATED = localized("es-ES", machine=True) + """# <a name="dayofweek-enum-type"></a>Enumeración dayOfWeek
+DAYS_TRANSLATED = (
+    localized("es-ES", machine=True) + """# <a name="dayofweek-enum-type"></a>Enumeración dayOfWeek
 
 Cuándo toca algo, día por día.
 
@@ -82,6 +83,7 @@ Cuándo toca algo, día por día.
 |Martes|2|Tres.|
 |Miércoles|3|Cuatro.|
 """
+)
 
 DAYS = """# dayOfWeek enum type
 
@@ -182,8 +184,6 @@ def test_mixed_case_members_are_not_trusted_in_english_either():
     found = {t.name: t.members for t in result.types if isinstance(t, EnumType)}
     assert found["importance"] == () and found["modality"]
     assert [d.code for d in result.diagnostics] == ["GD100"]
-
-
 
 
 PARCEL = """---
@@ -504,18 +504,44 @@ STOP_PAGE = """# parcelStop resource type
 # per script: (locale, heading words, type words for String, Double, Boolean, String
 # collection, DateTimeOffset, collection word for a link, translated "weight", enum prose)
 SCRIPTS = {
-    "pl": ("pl-PL", ("Zasób shipment", "Właściwości", "Relacje", "Reprezentacja JSON"),
-           ("Ciąg", "Liczba zmiennoprzecinkowa", "Wartość logiczna", "Kolekcja ciągów",
-            "Data i godzina"), "kolekcja", "waga", ("Zwykła dostawa.", "Szybka dostawa.")),
-    "zh": ("zh-CN", ("shipment 资源类型", "属性", "关系", "JSON 表示形式"),
-           ("字符串", "双精度", "布尔值", "字符串集合", "日期时间偏移"), "集合", "重量",
-           ("普通递送。", "快速递送。")),
-    "ru": ("ru-RU", ("Ресурс shipment", "Свойства", "Связи", "Представление JSON"),
-           ("Строка", "Двойной", "Логический", "Коллекция строк", "Дата и время"),
-           "коллекция", "вес", ("Обычная доставка.", "Быстрая доставка.")),
-    "ar": ("ar-SA", ("نوع مورد shipment", "الخصائص", "العلاقات", "تمثيل JSON"),
-           ("سلسلة", "مزدوج", "منطقي", "مجموعة سلاسل", "تاريخ ووقت"), "مجموعة", "الوزن",
-           ("توصيل عادي.", "توصيل سريع.")),
+    "pl": (
+        "pl-PL",
+        ("Zasób shipment", "Właściwości", "Relacje", "Reprezentacja JSON"),
+        (
+            "Ciąg",
+            "Liczba zmiennoprzecinkowa",
+            "Wartość logiczna",
+            "Kolekcja ciągów",
+            "Data i godzina",
+        ),
+        "kolekcja",
+        "waga",
+        ("Zwykła dostawa.", "Szybka dostawa."),
+    ),
+    "zh": (
+        "zh-CN",
+        ("shipment 资源类型", "属性", "关系", "JSON 表示形式"),
+        ("字符串", "双精度", "布尔值", "字符串集合", "日期时间偏移"),
+        "集合",
+        "重量",
+        ("普通递送。", "快速递送。"),
+    ),
+    "ru": (
+        "ru-RU",
+        ("Ресурс shipment", "Свойства", "Связи", "Представление JSON"),
+        ("Строка", "Двойной", "Логический", "Коллекция строк", "Дата и время"),
+        "коллекция",
+        "вес",
+        ("Обычная доставка.", "Быстрая доставка."),
+    ),
+    "ar": (
+        "ar-SA",
+        ("نوع مورد shipment", "الخصائص", "العلاقات", "تمثيل JSON"),
+        ("سلسلة", "مزدوج", "منطقي", "مجموعة سلاسل", "تاريخ ووقت"),
+        "مجموعة",
+        "الوزن",
+        ("توصيل عادي.", "توصيل سريع."),
+    ),
 }
 
 
@@ -534,7 +560,9 @@ def _translated(script: str) -> tuple[str, str]:
         .replace("| String collection |", f"| {words[3]} |")
         .replace("| DateTimeOffset |", f"| {words[4]} |")
         .replace("[deliverySpeed](enums.md", f"[{prose[1]}](enums.md")
-        .replace("[parcelStop](parcelstop.md) collection", f"{collection} [{prose[0]}](parcelstop.md)")
+        .replace(
+            "[parcelStop](parcelstop.md) collection", f"{collection} [{prose[0]}](parcelstop.md)"
+        )
     )
     enums = front + SPEEDS.replace("The usual delivery.", prose[0]).replace(
         "The fast delivery.", prose[1]
@@ -670,11 +698,10 @@ def test_on_a_page_in_its_own_language_the_table_names_hold():
 
 
 def test_a_localized_type_word_never_decides_alone():
-    page = (
-        localized("pt-BR")
-        + SHIPMENT.replace("| weight | Double |", "| weight | Cadeia de caracteres |")
-        .replace("| fragile | Boolean |", "| fragile | Booliano |")
-        .replace("| id | String |", "| id | Cadeia de caracteres |")
+    page = localized("pt-BR") + SHIPMENT.replace(
+        "| weight | Double |", "| weight | Cadeia de caracteres |"
+    ).replace("| fragile | Boolean |", "| fragile | Booliano |").replace(
+        "| id | String |", "| id | Cadeia de caracteres |"
     )
     types = build(("shipment.md", page), ("couriercontact.md", CONTACT_PAGE))
     fields = field_types(types, "shipment")

@@ -35,7 +35,7 @@ def run(client: GraphClient) -> None:
     client.drive_item.put_content(parent_id="root", filename="a.txt", content=b"x")
 '''
 
-NOT_TAILORED = '''\
+NOT_TAILORED = """\
 from graphdoc_client import GraphClient
 
 
@@ -43,7 +43,7 @@ def run(client: GraphClient) -> None:
     client.user.get()
     client.user.list_contacts()
     client.event.get("e1")
-'''
+"""
 
 
 def _build(tmp_path: Path, sources: Path, *extra: str) -> tuple[int, Path]:
@@ -68,7 +68,9 @@ def _methods(out: Path) -> set[str]:
     for module in (out / "graphdoc_client" / "groups").glob("[!_]*.py"):
         if module.name != "__init__.py":
             text = module.read_text(encoding="utf-8")
-            found |= {f"{module.stem}.{name}" for name in re.findall(r"^    def (\w+)\(", text, re.M)}
+            found |= {
+                f"{module.stem}.{name}" for name in re.findall(r"^    def (\w+)\(", text, re.M)
+            }
     return found
 
 
@@ -220,10 +222,12 @@ def test_a_call_the_scan_cannot_resolve_stops_the_build_unless_allowed(tmp_path,
 def test_a_tailored_build_is_deterministic(tailored, tmp_path):
     app, out = tailored
     _, again = _build(tmp_path, app)
+
     def files(root: Path) -> dict[str, bytes]:
         return {
             p.relative_to(root).as_posix(): p.read_bytes()
             for p in sorted(root.rglob("*"))
             if p.is_file() and "__pycache__" not in p.parts and p.name != ".graphdoc"
         }
+
     assert files(again) == files(out)

@@ -68,7 +68,9 @@ def _decorated(module: Path) -> tuple[int, int]:
     classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
     methods = [n for c in classes for n in c.body if isinstance(n, ast.FunctionDef)]
     traced = [
-        m for m in methods if any(isinstance(d, ast.Name) and d.id == "traced" for d in m.decorator_list)
+        m
+        for m in methods
+        if any(isinstance(d, ast.Name) and d.id == "traced" for d in m.decorator_list)
     ]
     return len(methods), len(traced)
 

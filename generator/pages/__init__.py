@@ -1,2 +1,1 @@
-"""Stage 1, pages: takes the paths given; gives the page files under them (discover).
-"""
+"""Stage 1, pages: takes the paths given; gives the page files under them (discover)."""

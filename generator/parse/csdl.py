@@ -206,7 +206,7 @@ def parse_permissions(data: bytes, path: str = "permissions") -> PermissionMap:
         raise InputError(f"{path}: not JSON: {error}") from error
     permissions = document.get("permissions") if isinstance(document, dict) else None
     if not isinstance(permissions, dict):
-        raise InputError(f"{path}: no \"permissions\" object; not a permissions map")
+        raise InputError(f'{path}: no "permissions" object; not a permissions map')
     least: dict[tuple[str, str], dict[str, set[str]]] = {}
     known: set[str] = set()
     for name, entry in permissions.items():

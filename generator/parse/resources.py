@@ -333,9 +333,7 @@ def is_property_table(block: Block, keys: frozenset[str] = frozenset()) -> bool:
         return False
     body = [row for row in block.rows[1:] if any(cell.strip() for cell in row)]
     named = [
-        row
-        for row in body
-        if _NAME_SHAPED.match(_cell_name(row[0])) and "../api/" not in row[0]
+        row for row in body if _NAME_SHAPED.match(_cell_name(row[0])) and "../api/" not in row[0]
     ]
     strict = [type_of(row[1]) if len(row) > 1 else None for row in named]
     loose = [read_type(row[1]) if len(row) > 1 else None for row in named]
@@ -522,8 +520,10 @@ def _enum_name(
                 (anchor.startswith(lowered) and anchor != lowered) or lowered == last
             ):
                 return str(token)
-        if block is heading and anchor and not any(
-            anchor.startswith(token.lower()) for token in tokens if len(token) > 2
+        if (
+            block is heading
+            and anchor
+            and not any(anchor.startswith(token.lower()) for token in tokens if len(token) > 2)
         ):
             # an explicit anchor no word of the heading matches: the heading was
             # translated (``valores de importancia`` over ``importance-values``)
@@ -700,7 +700,9 @@ def json_type(value: Any) -> TypeRef | None:
     known = primitive(head) if " " not in head else ""
     if known:
         return TypeRef(known, False, "primitive")
-    if text.lstrip("#").lower().startswith("microsoft.graph.") and _TYPE_NAME.match(text.lstrip("#")):
+    if text.lstrip("#").lower().startswith("microsoft.graph.") and _TYPE_NAME.match(
+        text.lstrip("#")
+    ):
         return TypeRef(text.lstrip("#"), False, "unknown")
     return TypeRef("String", False, "primitive")
 
@@ -872,7 +874,9 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
         try:
             example, _ = lenient_json.loads(fence.text)
         except NotJSON:
-            report(fence.line, TYPE_REPRESENTATION_MISMATCH, "the JSON representation does not parse")
+            report(
+                fence.line, TYPE_REPRESENTATION_MISMATCH, "the JSON representation does not parse"
+            )
     shown = (
         {k: v for k, v in example.items() if isinstance(k, str) and "@" not in k}
         if isinstance(example, dict)
@@ -953,9 +957,7 @@ def parse_resource_text(path: str, text: str, source: str | None = None) -> Reso
     spelled = {token.lower(): token for token in _TOKEN.findall(text) if not token.islower()}
     labels = _label_words(headings) if len(enums) > 1 else frozenset()
     for (index, block), heading in zip(enums, headings):
-        enum_name = _enum_name(
-            heading, stem, title if len(enums) == 1 else None, labels, spelled
-        )
+        enum_name = _enum_name(heading, stem, title if len(enums) == 1 else None, labels, spelled)
         cells = [row[0] for row in block.rows[1:] if row and row[0].strip()]
         members = tuple(_cell_name(cell) for cell in cells)
         if not enum_name:

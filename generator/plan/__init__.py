@@ -1,2 +1,1 @@
-"""Stage 3, plan: takes an Operation; gives its replay cases (replay), one per example.
-"""
+"""Stage 3, plan: takes an Operation; gives its replay cases (replay), one per example."""

@@ -235,7 +235,9 @@ def compare_permissions(
         for variant in operation.variants[:1]:
             if variant.derived_from:
                 continue
-            slot = permissions.least.get((operation.http_method.upper(), path_key(variant.template.split("?")[0])))
+            slot = permissions.least.get(
+                (operation.http_method.upper(), path_key(variant.template.split("?")[0]))
+            )
             if not slot:
                 continue
             for row in rows:

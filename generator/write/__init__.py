@@ -1,2 +1,1 @@
-"""Stage 8, write: takes the files of a build; gives the output tree, swapped in whole (tree).
-"""
+"""Stage 8, write: takes the files of a build; gives the output tree, swapped in whole (tree)."""
